@@ -1,0 +1,36 @@
+use signpost_engine::Locale;
+use yew::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Properties)]
+pub struct LanguageSwitchProps {
+    pub current: Locale,
+    pub on_change: Callback<Locale>,
+}
+
+/// One button per language, each named in its own language (and marked with
+/// `lang` so a screen reader pronounces it right); the current one is pressed.
+#[component]
+pub fn LanguageSwitch(props: &LanguageSwitchProps) -> Html {
+    let label = match props.current {
+        Locale::En => "Language",
+        Locale::Es => "Idioma",
+    };
+    html! {
+        <nav class="sp-lang" aria-label={label}>
+            <ul role="list">
+            { for Locale::ALL.into_iter().map(|l| {
+                let on_change = props.on_change.clone();
+                html! {
+                    <li>
+                        <button type="button" class="sp-lang__button" lang={l.tag()}
+                            aria-pressed={(l == props.current).to_string()}
+                            onclick={move |_| on_change.emit(l)}>
+                            { l.autonym() }
+                        </button>
+                    </li>
+                }
+            }) }
+            </ul>
+        </nav>
+    }
+}

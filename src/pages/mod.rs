@@ -1,0 +1,5 @@
+//! Whole screens, one per file.
+
+mod welcome;
+
+pub use welcome::Welcome;
