@@ -1,7 +1,10 @@
+use std::rc::Rc;
+
 use signpost_engine::Locale;
 use yew::prelude::*;
 
-use crate::components::LanguageSwitch;
+use crate::components::{ContentError, LanguageSwitch};
+use crate::content::{self, Guide};
 use crate::hooks::use_document_lang;
 use crate::pages::Welcome;
 use crate::state::{Action, Session};
@@ -18,6 +21,7 @@ pub struct AppProps {
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
+    let content = use_memo((), |_| content::builtin().map(Rc::new));
     let session = {
         let initial = props.locale;
         use_reducer(move || Session {
@@ -25,20 +29,55 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
     use_document_lang(session.locale, props.standalone);
+    {
+        // Tell the integrator exactly what is wrong, once.
+        let content = content.clone();
+        use_effect_with((), move |_| {
+            if let Err(problems) = &*content {
+                log_error(&format!(
+                    "Signpost: the guide's content is invalid:\n{problems}"
+                ));
+            }
+        });
+    }
 
+    let content = match &*content {
+        Ok(content) => content.clone(),
+        Err(problems) => {
+            return html! {
+                <div class="signpost" lang="en"><ContentError problems={problems.clone()} /></div>
+            };
+        }
+    };
+    let guide = Guide {
+        content,
+        locale: session.locale,
+    };
     let on_locale = {
         let session = session.dispatcher();
         Callback::from(move |l| session.dispatch(Action::SetLocale(l)))
     };
 
     html! {
-        <div class="signpost" lang={session.locale.tag()}>
-            <header class="sp-header">
-                <LanguageSwitch current={session.locale} on_change={on_locale} />
-            </header>
-            <Welcome locale={session.locale} />
-        </div>
+        <ContextProvider<Guide> context={guide}>
+            <div class="signpost" lang={session.locale.tag()}>
+                <header class="sp-header">
+                    <LanguageSwitch current={session.locale} on_change={on_locale} />
+                </header>
+                <Welcome />
+            </div>
+        </ContextProvider<Guide>>
     }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn log_error(message: &str) {
+    web_sys::console::error_1(&message.into());
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn log_error(message: &str) {
+    eprintln!("{message}");
 }
 
 /// The visitor's preferred languages, as the browser reports them.

@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod components;
+pub mod content;
 pub mod hooks;
 pub mod pages;
 pub mod state;

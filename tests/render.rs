@@ -27,7 +27,7 @@ async fn welcome_renders_in_each_language_with_matching_lang() {
     let es = render(Locale::Es).await;
     assert!(es.contains(r#"<div lang="es" class="signpost">"#), "{es}");
     assert!(
-        es.contains("Encuentra el tipo de apoyo que te conviene"),
+        es.contains("Encuentre el tipo de apoyo que le conviene"),
         "{es}"
     );
     assert!(!es.contains("Find the kind of support"), "{es}");

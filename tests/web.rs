@@ -49,7 +49,7 @@ async fn switching_language_rerenders_the_welcome_screen() {
 
     assert_eq!(
         text_of(&root, "h1"),
-        "Encuentra el tipo de apoyo que te conviene"
+        "Encuentre el tipo de apoyo que le conviene"
     );
     assert_eq!(guide.get_attribute("lang").as_deref(), Some("es"));
     assert_eq!(

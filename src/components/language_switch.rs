@@ -1,6 +1,8 @@
 use signpost_engine::Locale;
 use yew::prelude::*;
 
+use crate::content::use_guide;
+
 #[derive(Clone, Debug, PartialEq, Properties)]
 pub struct LanguageSwitchProps {
     pub current: Locale,
@@ -11,12 +13,9 @@ pub struct LanguageSwitchProps {
 /// `lang` so a screen reader pronounces it right); the current one is pressed.
 #[component]
 pub fn LanguageSwitch(props: &LanguageSwitchProps) -> Html {
-    let label = match props.current {
-        Locale::En => "Language",
-        Locale::Es => "Idioma",
-    };
+    let g = use_guide();
     html! {
-        <nav class="sp-lang" aria-label={label}>
+        <nav class="sp-lang" aria-label={g.ui("language").to_string()}>
             <ul role="list">
             { for Locale::ALL.into_iter().map(|l| {
                 let on_change = props.on_change.clone();

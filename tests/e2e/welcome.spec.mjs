@@ -16,7 +16,7 @@ test('the welcome screen is rendered by WebAssembly, not by static HTML', async 
 test('the language switch turns the page into Spanish', async ({ page, requests }) => {
   await page.goto('/');
   await page.getByRole('button', { name: 'Español' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Encuentra el tipo de apoyo que te conviene');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Encuentre el tipo de apoyo que le conviene');
   await expect(page.locator('html')).toHaveAttribute('lang', 'es');
   await expect(page.getByRole('button', { name: 'Español' })).toHaveAttribute('aria-pressed', 'true');
 });
@@ -25,6 +25,6 @@ test.describe('with a Spanish-speaking browser', () => {
   test.use({ locale: 'es-MX' });
   test('the guide starts in Spanish', async ({ page, requests }) => {
     await page.goto('/');
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Encuentra el tipo de apoyo que te conviene');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Encuentre el tipo de apoyo que le conviene');
   });
 });

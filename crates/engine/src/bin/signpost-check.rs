@@ -1,0 +1,90 @@
+//! Checks content files before they reach a visitor.
+//!
+//! Usage:
+//!   signpost-check FILE.toml [FILE.toml ...]   check content split over files
+//!   signpost-check --builtin                   check the built-in content
+//!   signpost-check --compile OUT FILE.toml...  check, then write compiled content
+//!   signpost-check --schema                    print the JSON Schema of a content file
+//! Prints every problem with its path, or a one-line summary; exits 1 on
+//! any problem and 2 on a usage error.
+
+use std::process::ExitCode;
+
+use signpost_engine::{Source, builtin_sources, compiled, load};
+
+const USAGE: &str = "usage: signpost-check FILE.toml [FILE.toml ...] | --builtin | --compile OUT FILE.toml ... | --schema";
+
+fn main() -> ExitCode {
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    if args.is_empty() || args.iter().any(|a| a == "-h" || a == "--help") {
+        eprintln!("{USAGE}");
+        eprintln!("Checks Signpost content files; together they must define the whole content.");
+        return ExitCode::from(2);
+    }
+    if args == ["--schema"] {
+        print!("{}", signpost_engine::load::json_schema());
+        return ExitCode::SUCCESS;
+    }
+    let compile_to = match args.iter().position(|a| a == "--compile") {
+        Some(i) if i + 1 < args.len() => {
+            let out = args.remove(i + 1);
+            args.remove(i);
+            Some(out)
+        }
+        Some(_) => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+        None => None,
+    };
+    let builtin = args == ["--builtin"];
+    let mut texts = Vec::new();
+    if !builtin {
+        for path in &args {
+            match std::fs::read(path).map(String::from_utf8) {
+                Ok(Ok(text)) => texts.push((path.clone(), text)),
+                Ok(Err(_)) => {
+                    println!("{path}: not UTF-8 text");
+                    return ExitCode::from(1);
+                }
+                Err(e) => {
+                    println!("{path}: cannot read: {e}");
+                    return ExitCode::from(1);
+                }
+            }
+        }
+    }
+    let sources: Vec<Source<'_>> = if builtin {
+        builtin_sources().to_vec()
+    } else {
+        texts
+            .iter()
+            .map(|(name, text)| Source { name, text })
+            .collect()
+    };
+    match load(&sources) {
+        Ok(content) => {
+            println!(
+                "ok: {} support options, {} questions, {} pages, locales {}",
+                content.options.len(),
+                content.questionnaire.questions.len(),
+                content.audiences.len(),
+                content.locales.join(", ")
+            );
+            if let Some(out) = compile_to {
+                let bytes = compiled::to_bytes(&content);
+                if let Err(e) = std::fs::write(&out, &bytes) {
+                    println!("{out}: cannot write: {e}");
+                    return ExitCode::from(1);
+                }
+                println!("wrote {out} ({} bytes)", bytes.len());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(problems) => {
+            print!("{problems}");
+            println!("{} problem(s) found", problems.len());
+            ExitCode::from(1)
+        }
+    }
+}

@@ -1,0 +1,711 @@
+//! Semantic checks on parsed content: every reference resolves, every text
+//! exists in every locale, ids are unique, bands cover every total exactly
+//! once, and the safety question and the crisis option exist.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::Locale;
+use crate::model::*;
+use crate::problem::Problems;
+use crate::text::{Text, TextList};
+use crate::ui_keys::UI_KEYS;
+
+/// At most this many questions: the questionnaire promises about three minutes.
+pub const MAX_QUESTIONS: usize = 12;
+
+/// Checks parsed content; returns it when valid, else every problem found.
+pub fn validate(c: Content) -> Result<Content, Problems> {
+    let mut problems = Problems::default();
+    let mut v = Validator {
+        locales: c.locales.clone(),
+        problems: &mut problems,
+    };
+    v.locales(&c);
+    v.ui(&c.ui);
+    v.options(&c.options);
+    v.helper(&c.helper);
+    v.audiences(&c.audiences);
+    v.questionnaire(&c);
+    if problems.is_empty() {
+        Ok(c)
+    } else {
+        Err(problems)
+    }
+}
+
+struct Validator<'p> {
+    locales: Vec<String>,
+    problems: &'p mut Problems,
+}
+
+fn is_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+}
+
+impl Validator<'_> {
+    fn err(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.problems.push(path, message);
+    }
+
+    fn locales(&mut self, c: &Content) {
+        if c.schema_version != SCHEMA_VERSION {
+            self.err(
+                "schema_version",
+                format!(
+                    "version {} is not supported; this guide reads version {SCHEMA_VERSION}",
+                    c.schema_version
+                ),
+            );
+        }
+        if c.locales.is_empty() {
+            self.err(
+                "locales",
+                "list at least one locale, such as [\"en\", \"es\"]",
+            );
+        }
+        let mut seen = BTreeSet::new();
+        for (i, l) in c.locales.iter().enumerate() {
+            if !Locale::ALL.iter().any(|s| s.tag() == l) {
+                let supported: Vec<_> = Locale::ALL.iter().map(|l| l.tag()).collect();
+                self.err(
+                    format!("locales[{i}]"),
+                    format!(
+                        "unknown locale \"{l}\"; the guide is written for {}",
+                        supported.join(", ")
+                    ),
+                );
+            }
+            if !seen.insert(l) {
+                self.err(format!("locales[{i}]"), format!("duplicate locale \"{l}\""));
+            }
+        }
+    }
+
+    fn text(&mut self, path: &str, t: &Text) {
+        for l in &self.locales.clone() {
+            match t.0.get(l) {
+                None => self.err(path, format!("missing {} ({l}) text", language_name(l))),
+                Some(s) if s.trim().is_empty() => self.err(
+                    path,
+                    format!("the {} ({l}) text is empty", language_name(l)),
+                ),
+                Some(_) => {}
+            }
+        }
+        for k in t.0.keys() {
+            if !self.locales.contains(k) {
+                self.err(
+                    format!("{path}.{k}"),
+                    format!("text in \"{k}\", which is not in `locales`"),
+                );
+            }
+        }
+    }
+
+    fn text_list(&mut self, path: &str, t: &TextList) {
+        for l in &self.locales.clone() {
+            match t.0.get(l) {
+                None => self.err(path, format!("missing {} ({l}) list", language_name(l))),
+                Some(items) if items.is_empty() => self.err(
+                    path,
+                    format!("the {} ({l}) list is empty", language_name(l)),
+                ),
+                Some(items) => {
+                    for (i, s) in items.iter().enumerate() {
+                        if s.trim().is_empty() {
+                            self.err(format!("{path}.{l}[{i}]"), "empty item");
+                        }
+                    }
+                }
+            }
+        }
+        for k in t.0.keys() {
+            if !self.locales.contains(k) {
+                self.err(
+                    format!("{path}.{k}"),
+                    format!("list in \"{k}\", which is not in `locales`"),
+                );
+            }
+        }
+    }
+
+    /// Ids must be unique within their list and spelt `lower_snake_case`.
+    fn ids<'a>(&mut self, path: &str, ids: impl IntoIterator<Item = &'a str>) {
+        let mut seen = BTreeSet::new();
+        for (i, id) in ids.into_iter().enumerate() {
+            if !is_id(id) {
+                self.err(
+                    format!("{path}[{i}].id"),
+                    format!("\"{id}\" is not a valid id: use lowercase letters, digits and _"),
+                );
+            }
+            if !seen.insert(id) {
+                self.err(format!("{path}[{i}].id"), format!("duplicate id \"{id}\""));
+            }
+        }
+    }
+
+    fn ui(&mut self, ui: &BTreeMap<String, Text>) {
+        for key in UI_KEYS {
+            if !ui.contains_key(*key) {
+                self.err(format!("ui.{key}"), "missing interface text");
+            }
+        }
+        for (key, t) in ui {
+            if !UI_KEYS.contains(&key.as_str()) {
+                self.err(format!("ui.{key}"), "unknown interface text key (a typo?)");
+            }
+            self.text(&format!("ui.{key}"), t);
+        }
+    }
+
+    fn options(&mut self, options: &[SupportOption]) {
+        if options.is_empty() {
+            self.err("options", "no support options");
+        }
+        self.ids("options", options.iter().map(|o| o.id.as_str()));
+        match options.iter().filter(|o| o.urgent).count() {
+            0 => self.err(
+                "options",
+                "no crisis option: exactly one option must have `urgent = true`",
+            ),
+            1 => {}
+            n => self.err(
+                "options",
+                format!("{n} options have `urgent = true`; exactly one may"),
+            ),
+        }
+        for (i, o) in options.iter().enumerate() {
+            let p = format!("options[{i}]");
+            for (field, t) in [
+                ("name", &o.name),
+                ("summary", &o.summary),
+                ("what", &o.what),
+                ("good_for", &o.good_for),
+                ("not_for", &o.not_for),
+                ("length", &o.length),
+                ("provider", &o.provider),
+                ("first_session", &o.first_session),
+                ("privacy", &o.privacy),
+                ("cost", &o.cost),
+                ("compare.focus", &o.compare.focus),
+                ("compare.length", &o.compare.length),
+                ("compare.provider", &o.compare.provider),
+                ("compare.cost", &o.compare.cost),
+                ("compare.privacy", &o.compare.privacy),
+            ] {
+                self.text(&format!("{p}.{field}"), t);
+            }
+            self.text_list(&format!("{p}.ask"), &o.ask);
+            self.ids(
+                &format!("{p}.schools"),
+                o.schools.iter().map(|s| s.id.as_str()),
+            );
+            for (j, s) in o.schools.iter().enumerate() {
+                self.text(&format!("{p}.schools[{j}].name"), &s.name);
+                self.text(&format!("{p}.schools[{j}].text"), &s.text);
+            }
+        }
+    }
+
+    fn helper(&mut self, h: &HelperPage) {
+        self.text("helper.title", &h.title);
+        self.text("helper.intro", &h.intro);
+        self.text("helper.overlap", &h.overlap);
+        self.text("helper.titles", &h.titles);
+        if h.qualities.is_empty() {
+            self.err("helper.qualities", "list at least one quality");
+        }
+        self.ids(
+            "helper.qualities",
+            h.qualities.iter().map(|q| q.id.as_str()),
+        );
+        for (i, q) in h.qualities.iter().enumerate() {
+            self.text(&format!("helper.qualities[{i}].name"), &q.name);
+            self.text(&format!("helper.qualities[{i}].text"), &q.text);
+        }
+    }
+
+    fn audiences(&mut self, pages: &[AudiencePage]) {
+        self.ids("audiences", pages.iter().map(|a| a.id.as_str()));
+        for (i, a) in pages.iter().enumerate() {
+            let p = format!("audiences[{i}]");
+            self.text(&format!("{p}.title"), &a.title);
+            self.text(&format!("{p}.summary"), &a.summary);
+            if a.sections.is_empty() {
+                self.err(format!("{p}.sections"), "a page needs at least one section");
+            }
+            for (j, s) in a.sections.iter().enumerate() {
+                self.text(&format!("{p}.sections[{j}].heading"), &s.heading);
+                self.text(&format!("{p}.sections[{j}].body"), &s.body);
+            }
+        }
+    }
+
+    fn weights(&mut self, path: &str, weights: &[Weight], c: &Content) {
+        for (k, w) in weights.iter().enumerate() {
+            let wp = format!("{path}[{k}]");
+            if c.option(&w.option).is_none() {
+                self.err(
+                    format!("{wp}.option"),
+                    format!("unknown support option \"{}\"", w.option),
+                );
+            }
+            if !POINTS_RANGE.contains(&w.points) {
+                self.err(
+                    format!("{wp}.points"),
+                    format!(
+                        "{} is out of range; points go from {} to {}",
+                        w.points,
+                        POINTS_RANGE.start(),
+                        POINTS_RANGE.end()
+                    ),
+                );
+            }
+            self.text(&format!("{wp}.reason"), &w.reason);
+        }
+    }
+
+    fn questionnaire(&mut self, c: &Content) {
+        let qn = &c.questionnaire;
+        self.text("questionnaire.title", &qn.title);
+        self.text("questionnaire.intro", &qn.intro);
+
+        self.ids(
+            "questionnaire.scales",
+            qn.scales.iter().map(|s| s.id.as_str()),
+        );
+        for (i, s) in qn.scales.iter().enumerate() {
+            let p = format!("questionnaire.scales[{i}]");
+            if s.answers.is_empty() {
+                self.err(
+                    format!("{p}.answers"),
+                    format!("scale \"{}\" has no answers", s.id),
+                );
+            }
+            self.ids(
+                &format!("{p}.answers"),
+                s.answers.iter().map(|a| a.id.as_str()),
+            );
+            let mut values = BTreeSet::new();
+            for (j, a) in s.answers.iter().enumerate() {
+                if !values.insert(a.value) {
+                    self.err(
+                        format!("{p}.answers[{j}].value"),
+                        format!("duplicate value {}", a.value),
+                    );
+                }
+                self.text(&format!("{p}.answers[{j}].label"), &a.label);
+            }
+        }
+
+        let questions = &qn.questions;
+        if questions.is_empty() {
+            self.err("questionnaire.questions", "no questions");
+        }
+        if questions.len() > MAX_QUESTIONS {
+            self.err(
+                "questionnaire.questions",
+                format!(
+                    "{} questions; at most {MAX_QUESTIONS} keep the questionnaire to about three minutes",
+                    questions.len()
+                ),
+            );
+        }
+        self.ids(
+            "questionnaire.questions",
+            questions.iter().map(|q| q.id.as_str()),
+        );
+        let index: BTreeMap<&str, usize> = questions
+            .iter()
+            .enumerate()
+            .map(|(i, q)| (q.id.as_str(), i))
+            .collect();
+
+        for (i, q) in questions.iter().enumerate() {
+            let p = format!("questionnaire.questions[{i}]");
+            self.text(&format!("{p}.text"), &q.text);
+            if let Some(h) = &q.hint {
+                self.text(&format!("{p}.hint"), h);
+            }
+            match q.kind {
+                QuestionKind::Scale => {
+                    match q.scale.as_deref() {
+                        None => self.err(format!("{p}.scale"), "a scale question needs `scale`"),
+                        Some(s) if c.scale(s).is_none() => {
+                            self.err(format!("{p}.scale"), format!("unknown scale \"{s}\""))
+                        }
+                        Some(_) => {}
+                    }
+                    if !q.answers.is_empty() {
+                        self.err(
+                            format!("{p}.answers"),
+                            "a scale question takes its answers from its scale; remove `answers`",
+                        );
+                    }
+                }
+                QuestionKind::Single | QuestionKind::Multi => {
+                    if q.scale.is_some() {
+                        self.err(
+                            format!("{p}.scale"),
+                            "only `kind = \"scale\"` questions take a scale",
+                        );
+                    }
+                    if q.answers.is_empty() {
+                        self.err(
+                            format!("{p}.answers"),
+                            format!("question \"{}\" has no answers", q.id),
+                        );
+                    }
+                }
+            }
+            self.ids(
+                &format!("{p}.answers"),
+                q.answers.iter().map(|a| a.id.as_str()),
+            );
+            for (j, a) in q.answers.iter().enumerate() {
+                self.text(&format!("{p}.answers[{j}].label"), &a.label);
+                self.weights(&format!("{p}.answers[{j}].weights"), &a.weights, c);
+            }
+
+            if let Some(cond) = &q.show_if {
+                let cp = format!("{p}.show_if");
+                match index.get(cond.question.as_str()) {
+                    None => self.err(
+                        format!("{cp}.question"),
+                        format!("unknown question \"{}\"", cond.question),
+                    ),
+                    Some(&j) if j == i => self.err(
+                        format!("{cp}.question"),
+                        "a question cannot depend on itself",
+                    ),
+                    Some(&j) => {
+                        if let Some(cycle) = show_if_cycle(questions, &index, i) {
+                            self.err(
+                                format!("{cp}.question"),
+                                format!("conditions form a cycle: {cycle}"),
+                            );
+                        } else if j > i {
+                            self.err(
+                                format!("{cp}.question"),
+                                format!("\"{}\" comes later; a condition can only look at earlier questions", cond.question),
+                            );
+                        }
+                        let target = &questions[j];
+                        let choices: Vec<&str> = target.choices(c).iter().map(|ch| ch.id).collect();
+                        for (k, a) in cond.any_of.iter().enumerate() {
+                            if !choices.contains(&a.as_str()) {
+                                self.err(
+                                    format!("{cp}.any_of[{k}]"),
+                                    format!("question \"{}\" has no answer \"{a}\"", cond.question),
+                                );
+                            }
+                        }
+                    }
+                }
+                if cond.any_of.is_empty() {
+                    self.err(format!("{cp}.any_of"), "list at least one answer");
+                }
+            }
+
+            if q.safety {
+                if q.kind == QuestionKind::Multi {
+                    self.err(
+                        format!("{p}.kind"),
+                        "the safety question must be single-choice or a scale",
+                    );
+                }
+                if q.show_if.is_some() {
+                    self.err(
+                        format!("{p}.show_if"),
+                        "the safety question must always be asked",
+                    );
+                }
+                match q.safe_answer.as_deref() {
+                    None => self.err(
+                        format!("{p}.safe_answer"),
+                        "the safety question needs `safe_answer` (the \"no\" / \"not at all\" answer)",
+                    ),
+                    Some(a) if !q.choices(c).iter().any(|ch| ch.id == a) => self.err(
+                        format!("{p}.safe_answer"),
+                        format!("\"{a}\" is not one of this question's answers"),
+                    ),
+                    Some(_) => {}
+                }
+                match &q.crisis_reason {
+                    Some(t) => self.text(&format!("{p}.crisis_reason"), t),
+                    None => self.err(
+                        format!("{p}.crisis_reason"),
+                        "the safety question needs `crisis_reason` (shown when urgent help leads)",
+                    ),
+                }
+            } else {
+                if q.safe_answer.is_some() {
+                    self.err(
+                        format!("{p}.safe_answer"),
+                        "only the safety question has a safe answer",
+                    );
+                }
+                if q.crisis_reason.is_some() {
+                    self.err(
+                        format!("{p}.crisis_reason"),
+                        "only the safety question has a crisis reason",
+                    );
+                }
+            }
+        }
+        match questions.iter().filter(|q| q.safety).count() {
+            1 => {}
+            0 => self.err(
+                "questionnaire.questions",
+                "no safety question: one question needs `safety = true`",
+            ),
+            n => self.err(
+                "questionnaire.questions",
+                format!("{n} questions have `safety = true`; exactly one may"),
+            ),
+        }
+
+        self.instruments(c, &index);
+        self.rules(c);
+    }
+
+    fn instruments(&mut self, c: &Content, index: &BTreeMap<&str, usize>) {
+        let qn = &c.questionnaire;
+        self.ids(
+            "questionnaire.instruments",
+            qn.instruments.iter().map(|i| i.id.as_str()),
+        );
+        let mut owner: BTreeMap<&str, &str> = BTreeMap::new();
+        for (i, inst) in qn.instruments.iter().enumerate() {
+            let p = format!("questionnaire.instruments[{i}]");
+            for (f, t) in [
+                ("name", &inst.name),
+                ("stem", &inst.stem),
+                ("attribution", &inst.attribution),
+            ] {
+                self.text(&format!("{p}.{f}"), t);
+            }
+            if inst.items.is_empty() {
+                self.err(
+                    format!("{p}.items"),
+                    "an instrument needs at least one item",
+                );
+            }
+            // The lowest and highest possible totals, from each item's scale.
+            let (mut lo, mut hi, mut known) = (0u32, 0u32, true);
+            for (k, item) in inst.items.iter().enumerate() {
+                let ip = format!("{p}.items[{k}]");
+                let Some(q) = index.get(item.as_str()).map(|&j| &qn.questions[j]) else {
+                    self.err(ip, format!("unknown question \"{item}\""));
+                    known = false;
+                    continue;
+                };
+                if let Some(prev) = owner.insert(item, &inst.id) {
+                    self.err(&ip, format!("\"{item}\" is already an item of \"{prev}\""));
+                }
+                match q.scale.as_deref().and_then(|s| c.scale(s)) {
+                    Some(s) if q.kind == QuestionKind::Scale && !s.answers.is_empty() => {
+                        lo += s.answers.iter().map(|a| a.value).min().unwrap_or(0);
+                        hi += s.answers.iter().map(|a| a.value).max().unwrap_or(0);
+                    }
+                    _ => {
+                        self.err(
+                            ip,
+                            format!("\"{item}\" must be a scale question with answers"),
+                        );
+                        known = false;
+                    }
+                }
+            }
+            self.ids(
+                &format!("{p}.bands"),
+                inst.bands.iter().map(|b| b.id.as_str()),
+            );
+            for (k, b) in inst.bands.iter().enumerate() {
+                self.text(&format!("{p}.bands[{k}].label"), &b.label);
+                self.text(&format!("{p}.bands[{k}].meaning"), &b.meaning);
+                if b.min > b.max {
+                    self.err(
+                        format!("{p}.bands[{k}]"),
+                        format!("min {} is above max {}", b.min, b.max),
+                    );
+                }
+            }
+            if known {
+                self.band_cover(&p, &inst.bands, lo, hi);
+            }
+            self.ids(
+                &format!("{p}.subscales"),
+                inst.subscales.iter().map(|s| s.id.as_str()),
+            );
+            for (k, s) in inst.subscales.iter().enumerate() {
+                let sp = format!("{p}.subscales[{k}]");
+                self.text(&format!("{sp}.name"), &s.name);
+                self.text(&format!("{sp}.meaning"), &s.meaning);
+                if s.items.is_empty() {
+                    self.err(format!("{sp}.items"), "a subscale needs at least one item");
+                }
+                for (m, item) in s.items.iter().enumerate() {
+                    if !inst.items.contains(item) {
+                        self.err(
+                            format!("{sp}.items[{m}]"),
+                            format!("\"{item}\" is not an item of \"{}\"", inst.id),
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    /// Bands must cover every total from `lo` to `hi` exactly once: a wrong
+    /// edge would tell a visitor the wrong thing about their answers.
+    fn band_cover(&mut self, p: &str, bands: &[Band], lo: u32, hi: u32) {
+        if bands.is_empty() {
+            self.err(format!("{p}.bands"), "an instrument needs bands");
+            return;
+        }
+        for total in lo..=hi {
+            let n = bands
+                .iter()
+                .filter(|b| b.min <= total && total <= b.max)
+                .count();
+            if n == 0 {
+                self.err(
+                    format!("{p}.bands"),
+                    format!("no band covers a total of {total}"),
+                );
+            } else if n > 1 {
+                self.err(
+                    format!("{p}.bands"),
+                    format!("{n} bands cover a total of {total}"),
+                );
+            }
+        }
+        for (k, b) in bands.iter().enumerate() {
+            if b.max > hi || b.min < lo {
+                self.err(
+                    format!("{p}.bands[{k}]"),
+                    format!(
+                        "covers {}-{}, outside the possible totals {lo}-{hi}",
+                        b.min, b.max
+                    ),
+                );
+            }
+        }
+    }
+
+    fn rules(&mut self, c: &Content) {
+        let qn = &c.questionnaire;
+        self.ids(
+            "questionnaire.rules",
+            qn.rules.iter().map(|r| r.id.as_str()),
+        );
+        for (i, r) in qn.rules.iter().enumerate() {
+            let p = format!("questionnaire.rules[{i}]");
+            if let Err(msg) = Trigger::parse(&r.when, c) {
+                self.err(format!("{p}.when"), msg);
+            }
+            self.weights(&format!("{p}.weights"), &r.weights, c);
+            if let Some(t) = &r.caution {
+                self.text(&format!("{p}.caution"), t);
+            }
+            for (k, o) in r.not_first.iter().enumerate() {
+                if c.option(o).is_none() {
+                    self.err(
+                        format!("{p}.not_first[{k}]"),
+                        format!("unknown support option \"{o}\""),
+                    );
+                }
+            }
+            if r.weights.is_empty() && r.caution.is_none() && r.not_first.is_empty() {
+                self.err(
+                    &p,
+                    "the rule does nothing: give it weights, a caution or not_first",
+                );
+            }
+        }
+    }
+}
+
+/// The chain of `show_if` references from question `start`, if it loops.
+fn show_if_cycle(
+    questions: &[Question],
+    index: &BTreeMap<&str, usize>,
+    start: usize,
+) -> Option<String> {
+    let mut path = vec![start];
+    let mut at = start;
+    while let Some(next) = questions[at]
+        .show_if
+        .as_ref()
+        .and_then(|c| index.get(c.question.as_str()).copied())
+    {
+        if next == start {
+            path.push(next);
+            let ids: Vec<&str> = path.iter().map(|&i| questions[i].id.as_str()).collect();
+            return Some(ids.join(" -> "));
+        }
+        if path.contains(&next) || path.len() > questions.len() {
+            return None; // a cycle that does not include `start`: reported there
+        }
+        path.push(next);
+        at = next;
+    }
+    None
+}
+
+/// What a rule's `when` refers to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Trigger<'c> {
+    Band {
+        instrument: &'c str,
+        band: &'c str,
+    },
+    Flag {
+        instrument: &'c str,
+        subscale: &'c str,
+    },
+}
+
+impl<'c> Trigger<'c> {
+    /// Parses `"<instrument>.band.<id>"` or `"<instrument>.flag.<id>"`
+    /// against the content's instruments.
+    pub fn parse(when: &'c str, c: &Content) -> Result<Trigger<'c>, String> {
+        let mut parts = when.split('.');
+        let (Some(inst), Some(kind), Some(id), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
+            return Err(format!(
+                "\"{when}\" should look like \"phq4.band.moderate\" or \"phq4.flag.phq2\""
+            ));
+        };
+        let Some(instrument) = c.questionnaire.instruments.iter().find(|i| i.id == inst) else {
+            return Err(format!("unknown instrument \"{inst}\""));
+        };
+        match kind {
+            "band" if instrument.bands.iter().any(|b| b.id == id) => Ok(Trigger::Band {
+                instrument: inst,
+                band: id,
+            }),
+            "band" => Err(format!("instrument \"{inst}\" has no band \"{id}\"")),
+            "flag" if instrument.subscales.iter().any(|s| s.id == id) => Ok(Trigger::Flag {
+                instrument: inst,
+                subscale: id,
+            }),
+            "flag" => Err(format!("instrument \"{inst}\" has no subscale \"{id}\"")),
+            other => Err(format!("\"{other}\" should be \"band\" or \"flag\"")),
+        }
+    }
+}
+
+fn language_name(tag: &str) -> &'static str {
+    match tag {
+        "en" => "English",
+        "es" => "Spanish",
+        _ => "the",
+    }
+}

@@ -1,0 +1,83 @@
+//! Compiled content (what the browser decodes) and the editors' schema.
+
+mod common;
+
+use proptest::prelude::*;
+use signpost_engine::compiled::{from_bytes, to_bytes};
+
+#[test]
+fn compiled_content_round_trips() {
+    let content = common::content();
+    let bytes = to_bytes(content);
+    assert_eq!(&from_bytes(&bytes).expect("decodes"), content);
+}
+
+#[test]
+fn compiled_content_is_validated_when_decoded() {
+    let mut content = common::content().clone();
+    content.options.retain(|o| !o.urgent);
+    let p = from_bytes(&to_bytes(&content)).unwrap_err();
+    assert!(p.mentions("no crisis option"), "{p}");
+}
+
+#[test]
+fn wrong_header_or_version_is_reported() {
+    assert!(
+        from_bytes(b"")
+            .unwrap_err()
+            .mentions("not a Signpost content file")
+    );
+    assert!(
+        from_bytes(b"<html>")
+            .unwrap_err()
+            .mentions("not a Signpost content file")
+    );
+    let mut bytes = to_bytes(common::content());
+    bytes[4] = 9;
+    assert!(
+        from_bytes(&bytes)
+            .unwrap_err()
+            .mentions("version 9 is not supported")
+    );
+    let truncated = &to_bytes(common::content())[..1000];
+    assert!(
+        from_bytes(truncated)
+            .unwrap_err()
+            .mentions("cannot be read")
+    );
+}
+
+#[test]
+fn the_published_schema_is_up_to_date() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../content/schema/content-file.schema.json"
+    );
+    let published = std::fs::read_to_string(path).unwrap_or_default();
+    let current = signpost_engine::load::json_schema();
+    if published != current && std::env::var_os("SIGNPOST_BLESS").is_some() {
+        std::fs::write(path, &current).unwrap();
+        return;
+    }
+    assert!(
+        published == current,
+        "content/schema/content-file.schema.json is out of date: run `SIGNPOST_BLESS=1 cargo test -p signpost-engine --test compiled`"
+    );
+    assert!(current.contains("\"schema_version\""));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2_000, .. ProptestConfig::default() })]
+
+    /// Compiled content with bytes flipped decodes to problems or valid
+    /// content, never a panic.
+    #[test]
+    fn corrupted_bytes_never_panic(flips in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..6)) {
+        let mut bytes = to_bytes(common::content());
+        for (at, b) in flips {
+            let i = at.index(bytes.len());
+            bytes[i] = b;
+        }
+        let _ = from_bytes(&bytes);
+    }
+}

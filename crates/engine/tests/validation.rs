@@ -1,0 +1,336 @@
+//! Loading and validation: each kind of problem gets a precise path and a
+//! plain message; no input makes the loader panic.
+
+mod common;
+
+use common::{load_edited, replace_once};
+use proptest::prelude::*;
+use signpost_engine::{Source, load};
+
+fn problems_of(result: Result<signpost_engine::Content, signpost_engine::Problems>) -> String {
+    match result {
+        Ok(_) => panic!("the edited content was accepted"),
+        Err(p) => p.to_string(),
+    }
+}
+
+fn assert_mentions(problems: &str, needle: &str) {
+    assert!(
+        problems.contains(needle),
+        "expected {needle:?} in:\n{problems}"
+    );
+}
+
+#[test]
+fn the_builtin_content_is_valid() {
+    let content = common::content();
+    assert_eq!(content.locales, ["en", "es"]);
+    assert!(content.questionnaire.questions.len() <= 12);
+    assert!(content.options.len() >= 7);
+}
+
+#[test]
+fn unknown_support_option_in_a_weight() {
+    let p = problems_of(load_edited("questionnaire.toml", |t| {
+        replace_once(
+            t,
+            "option = \"counselling\"\npoints = 3",
+            "option = \"counseling\"\npoints = 3",
+        )
+    }));
+    assert_mentions(
+        &p,
+        "questionnaire.questions[0].answers[0].weights[0].option: unknown support option \"counseling\"",
+    );
+}
+
+#[test]
+fn missing_translation() {
+    let p = problems_of(load_edited("questionnaire.toml", |t| {
+        replace_once(t, ", es = \"Un duelo o una pérdida\"", "")
+    }));
+    assert_mentions(
+        &p,
+        "questionnaire.questions[0].answers[1].label: missing Spanish (es) text",
+    );
+}
+
+#[test]
+fn empty_translation() {
+    let p = problems_of(load_edited("guide.toml", |t| {
+        replace_once(t, "es = \"Idioma\"", "es = \"  \"")
+    }));
+    assert_mentions(&p, "ui.language: the Spanish (es) text is empty");
+}
+
+#[test]
+fn duplicate_id() {
+    let p = problems_of(load_edited("questionnaire.toml", |t| {
+        replace_once(t, "id = \"phq4_2\"", "id = \"phq4_1\"")
+    }));
+    assert_mentions(&p, "questionnaire.questions[4].id: duplicate id \"phq4_1\"");
+}
+
+#[test]
+fn weight_out_of_range() {
+    let p = problems_of(load_edited("questionnaire.toml", |t| {
+        replace_once(t, "points = 6", "points = 60")
+    }));
+    assert_mentions(&p, "points: 60 is out of range; points go from -10 to 10");
+}
+
+#[test]
+fn scale_with_no_answers() {
+    let p = problems_of(load_edited("questionnaire.toml", |t| {
+        let start = t.find("answers = [\n  { id = \"not_at_all\"").unwrap();
+        let end = start + t[start..].find("\n]\n").unwrap() + 3;
+        format!("{}answers = []\n{}", &t[..start], &t[end..])
+    }));
+    assert_mentions(
+        &p,
+        "questionnaire.scales[0].answers: scale \"frequency\" has no answers",
+    );
+}
+
+#[test]
+fn no_crisis_option() {
+    let p = problems_of(load_edited("options.toml", |t| {
+        replace_once(t, "urgent = true", "urgent = false")
+    }));
+    assert_mentions(
+        &p,
+        "options: no crisis option: exactly one option must have `urgent = true`",
+    );
+}
+
+#[test]
+fn no_safety_question() {
+    let p = problems_of(load_edited("questionnaire.toml", |t| {
+        replace_once(t, "safety = true\nsafe_answer = \"not_at_all\"\n", "")
+    }));
+    assert_mentions(&p, "no safety question");
+    // Its crisis reason is now misplaced too.
+    assert_mentions(&p, "only the safety question has a crisis reason");
+}
+
+#[test]
+fn unknown_question_in_a_condition() {
+    let p = problems_of(load_edited("questionnaire.toml", |t| {
+        replace_once(
+            t,
+            "show_if = { question = \"concerns\"",
+            "show_if = { question = \"concern\"",
+        )
+    }));
+    assert_mentions(
+        &p,
+        "questionnaire.questions[1].show_if.question: unknown question \"concern\"",
+    );
+}
+
+#[test]
+fn unknown_answer_in_a_condition() {
+    let p = problems_of(load_edited("questionnaire.toml", |t| {
+        replace_once(
+            t,
+            "any_of = [\"relationships\"",
+            "any_of = [\"relationship\"",
+        )
+    }));
+    assert_mentions(
+        &p,
+        "questionnaire.questions[1].show_if.any_of[0]: question \"concerns\" has no answer \"relationship\"",
+    );
+}
+
+#[test]
+fn conditions_that_form_a_cycle() {
+    // concerns -> duration -> concerns
+    let p = problems_of(load_edited("questionnaire.toml", |t| {
+        replace_once(
+            t,
+            "id = \"concerns\"\nkind = \"multi\"\n",
+            "id = \"concerns\"\nkind = \"multi\"\nshow_if = { question = \"duration\", any_of = [\"recent\"] }\n",
+        )
+    }));
+    assert_mentions(
+        &p,
+        "conditions form a cycle: concerns -> duration -> concerns",
+    );
+}
+
+#[test]
+fn a_band_gap_is_reported() {
+    let p = problems_of(load_edited("questionnaire.toml", |t| {
+        replace_once(t, "id = \"mild\"\nmin = 3", "id = \"mild\"\nmin = 4")
+    }));
+    assert_mentions(
+        &p,
+        "questionnaire.instruments[0].bands: no band covers a total of 3",
+    );
+}
+
+#[test]
+fn overlapping_bands_are_reported() {
+    let p = problems_of(load_edited("questionnaire.toml", |t| {
+        replace_once(
+            t,
+            "id = \"none\"\nmin = 0\nmax = 2",
+            "id = \"none\"\nmin = 0\nmax = 3",
+        )
+    }));
+    assert_mentions(&p, "2 bands cover a total of 3");
+}
+
+#[test]
+fn unknown_key_is_an_error_not_ignored() {
+    let p = problems_of(load_edited("questionnaire.toml", |t| {
+        replace_once(
+            t,
+            "id = \"concerns\"\n",
+            "id = \"concerns\"\noptionl = true\n",
+        )
+    }));
+    assert_mentions(&p, "content/questionnaire.toml: unknown field `optionl`");
+}
+
+#[test]
+fn wrong_type_names_the_file_key_and_line() {
+    let p = problems_of(load_edited("questionnaire.toml", |t| {
+        replace_once(t, "flag_at = 3", "flag_at = \"three\"")
+    }));
+    assert_mentions(
+        &p,
+        "content/questionnaire.toml: invalid type: string \"three\"",
+    );
+    assert_mentions(&p, "line");
+}
+
+#[test]
+fn wrong_schema_version() {
+    let p = problems_of(load_edited("guide.toml", |t| {
+        replace_once(t, "schema_version = 1", "schema_version = 2")
+    }));
+    assert_mentions(
+        &p,
+        "content/guide.toml: schema_version: version 2 is not supported; this guide reads version 1",
+    );
+}
+
+#[test]
+fn a_key_defined_in_two_files() {
+    let p = problems_of(load_edited("options.toml", |t| {
+        format!("locales = [\"en\"]\n{t}")
+    }));
+    assert_mentions(
+        &p,
+        "content/options.toml: locales: `locales` is already defined in content/guide.toml",
+    );
+}
+
+#[test]
+fn too_many_questions() {
+    let p = problems_of(load_edited("questionnaire.toml", |t| {
+        let extra = "\n[[questionnaire.questions]]\nid = \"extra\"\nkind = \"scale\"\nscale = \"frequency\"\ntext = { en = \"x\", es = \"x\" }\n";
+        let at = t.find("# The PHQ-4 (Kroenke").unwrap();
+        format!("{}{}{}", &t[..at], extra, &t[at..])
+    }));
+    assert_mentions(&p, "13 questions; at most 12");
+}
+
+#[test]
+fn all_problems_are_reported_at_once() {
+    let p = load_edited("questionnaire.toml", |t| {
+        let t = replace_once(t, "option = \"psychiatry\"", "option = \"psychiatrist\"");
+        replace_once(&t, "points = 6", "points = 11")
+    })
+    .unwrap_err();
+    assert!(p.len() >= 2, "{p}");
+}
+
+#[test]
+fn huge_and_deeply_nested_files_are_refused_before_parsing() {
+    let huge = "a = 1\n".repeat(300_000);
+    let p = load(&[Source {
+        name: "huge.toml",
+        text: &huge,
+    }])
+    .unwrap_err();
+    assert!(p.mentions("huge.toml: the file is"), "{p}");
+
+    let deep = format!("a = {}{}", "[".repeat(100_000), "]".repeat(100_000));
+    let p = load(&[Source {
+        name: "deep.toml",
+        text: &deep,
+    }])
+    .unwrap_err();
+    assert!(
+        p.mentions("deep.toml: line 1: brackets are nested more than 32 deep"),
+        "{p}"
+    );
+
+    let deep_tables = format!("a = {}1{}", "{ b = ".repeat(10_000), " }".repeat(10_000));
+    assert!(
+        load(&[Source {
+            name: "t.toml",
+            text: &deep_tables
+        }])
+        .is_err()
+    );
+}
+
+#[test]
+fn empty_and_garbage_input() {
+    assert!(
+        load(&[])
+            .unwrap_err()
+            .mentions("no content file defines `options`")
+    );
+    assert!(
+        load(&[Source {
+            name: "x",
+            text: ""
+        }])
+        .is_err()
+    );
+    assert!(
+        load(&[Source {
+            name: "x",
+            text: "\u{0}\u{1}[[["
+        }])
+        .is_err()
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 3_000, .. ProptestConfig::default() })]
+
+    #[test]
+    fn random_text_never_panics(text in ".{0,400}") {
+        let _ = load(&[Source { name: "random.toml", text: &text }]);
+    }
+
+    /// The real content with bytes deleted, duplicated or replaced: the
+    /// loader returns problems or content, never a panic.
+    #[test]
+    fn mutated_content_never_panics(
+        file in 0usize..3,
+        edits in proptest::collection::vec((any::<prop::sample::Index>(), 0u8..3, any::<char>()), 1..8),
+    ) {
+        let sources = signpost_engine::builtin_sources();
+        let mut text: Vec<char> = sources[file].text.chars().collect();
+        for (at, kind, c) in edits {
+            if text.is_empty() { break; }
+            let i = at.index(text.len());
+            match kind {
+                0 => { text.remove(i); }
+                1 => { let c = text[i]; text.insert(i, c); }
+                _ => text[i] = c,
+            }
+        }
+        let text: String = text.into_iter().collect();
+        let mut edited = sources.to_vec();
+        edited[file] = Source { name: sources[file].name, text: &text };
+        let _ = load(&edited);
+    }
+}
