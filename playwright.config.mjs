@@ -10,6 +10,7 @@ export default defineConfig({
   outputDir: 'target/e2e/results',
   reporter: [['list']],
   workers: 2,
+  fullyParallel: true,
   forbidOnly: true,
   retries: 0,
   timeout: 30_000,

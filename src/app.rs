@@ -3,11 +3,14 @@ use std::rc::Rc;
 use signpost_engine::Locale;
 use yew::prelude::*;
 
-use crate::components::{ContentError, LanguageSwitch};
-use crate::content::{self, Guide};
-use crate::hooks::use_document_lang;
-use crate::pages::Welcome;
-use crate::state::{Action, Session};
+use crate::components::{ContentError, CrisisPanel, LanguageSwitch, NavButton};
+use crate::content::{self, Config, Guide, SessionHandle};
+use crate::hooks::{use_document_lang, use_focus_on_change, use_request_count};
+use crate::pages::{
+    AudiencePage, Compare, Explore, Helper, OptionPage, QuestionPage, Results, Urgent, Welcome,
+};
+use crate::state::{Action, Screen, Session};
+use crate::storage;
 
 #[derive(Clone, Debug, Default, PartialEq, Properties)]
 pub struct AppProps {
@@ -17,18 +20,70 @@ pub struct AppProps {
     /// True when the guide is the whole page (it then sets `<html lang>`).
     #[prop_or_default]
     pub standalone: bool,
+    /// The clinic's configuration (checked by the engine): its contact,
+    /// crisis phone numbers (without them the guide tells the visitor to
+    /// call their local emergency number), the options it offers.
+    #[prop_or_default]
+    pub config: Rc<Config>,
+    /// Start from this session instead of the welcome screen (tests, and
+    /// restoring answers the visitor chose to keep).
+    #[prop_or_default]
+    pub initial: Option<Rc<Session>>,
 }
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let content = use_memo((), |_| content::builtin().map(Rc::new));
+    let content = use_memo((), |_| content::shared());
     let session = {
-        let initial = props.locale;
-        use_reducer(move || Session {
-            locale: initial.unwrap_or_else(browser_locale),
+        let (locale, initial, content) = (props.locale, props.initial.clone(), content.clone());
+        use_reducer(move || match initial {
+            Some(session) => (*session).clone(),
+            None => {
+                let locale = locale.unwrap_or_else(browser_locale);
+                match (storage::load(), &*content) {
+                    // Answers the visitor chose to keep: back to their results.
+                    (Some(answers), Ok(content)) => Session {
+                        locale,
+                        screen: Screen::Results,
+                        crisis: signpost_engine::is_crisis(content, &answers),
+                        answers,
+                        remember: true,
+                        ..Session::default()
+                    },
+                    _ => Session {
+                        locale,
+                        ..Session::default()
+                    },
+                }
+            }
         })
     };
     use_document_lang(session.locale, props.standalone);
+    {
+        // A changed `lang` attribute (custom element) switches the language.
+        let session = session.dispatcher();
+        use_effect_with(props.locale, move |locale| {
+            if let Some(locale) = *locale {
+                session.dispatch(Action::SetLocale(locale));
+            }
+        });
+    }
+    {
+        // Storage only with the visitor's consent; unticking removes it.
+        use_effect_with(
+            (session.remember, session.answers.clone()),
+            |(remember, answers)| {
+                if *remember {
+                    storage::save(answers);
+                } else {
+                    storage::forget();
+                }
+            },
+        );
+    }
+    let requests = use_request_count();
+    let root = use_node_ref();
+    use_focus_on_change(root.clone(), session.screen.clone());
     {
         // Tell the integrator exactly what is wrong, once.
         let content = content.clone();
@@ -52,20 +107,54 @@ pub fn App(props: &AppProps) -> Html {
     let guide = Guide {
         content,
         locale: session.locale,
+        config: props.config.clone(),
     };
     let on_locale = {
         let session = session.dispatcher();
         Callback::from(move |l| session.dispatch(Action::SetLocale(l)))
     };
+    let page = match &session.screen {
+        Screen::Welcome => html! { <Welcome /> },
+        Screen::Explore => html! { <Explore /> },
+        Screen::Option(id) => html! { <OptionPage id={id.clone()} /> },
+        Screen::Compare => html! { <Compare /> },
+        Screen::Helper => html! { <Helper /> },
+        Screen::Audience(id) => html! { <AudiencePage id={id.clone()} /> },
+        Screen::Urgent => html! { <Urgent /> },
+        Screen::Question(id) => html! { <QuestionPage id={id.clone()} /> },
+        Screen::Results => html! { <Results /> },
+    };
 
     html! {
-        <ContextProvider<Guide> context={guide}>
-            <div class="signpost" lang={session.locale.tag()}>
-                <header class="sp-header">
+        <ContextProvider<Guide> context={guide.clone()}>
+        <ContextProvider<SessionHandle> context={session.clone()}>
+            <div class="signpost" lang={session.locale.tag()} ref={root}>
+                <header class="sp-header sp-no-print">
+                    if session.screen != Screen::Urgent {
+                        <NavButton to={Screen::Urgent} class="sp-button--urgent">{ guide.ui("urgent_link") }</NavButton>
+                    }
                     <LanguageSwitch current={session.locale} on_change={on_locale} />
                 </header>
-                <Welcome />
+                // A live region from the start, so the panel is announced
+                // the moment a risk answer adds it.
+                <div class="sp-crisis-slot" aria-live="assertive">
+                    if session.crisis {
+                        <CrisisPanel />
+                    }
+                </div>
+                <main class="sp-main">{ page }</main>
+                <footer class="sp-footer">
+                    <p class="sp-privacy-check">
+                        <strong>{ guide.ui("privacy_check") }{ ": " }</strong>
+                        if requests == 0 {
+                            { guide.ui("privacy_none") }
+                        } else {
+                            { guide.ui_with("privacy_some", &[("n", &requests.to_string())]) }
+                        }
+                    </p>
+                </footer>
             </div>
+        </ContextProvider<SessionHandle>>
         </ContextProvider<Guide>>
     }
 }

@@ -1,28 +1,48 @@
 //! The content the guide shows: compiled from content/*.toml by build.rs,
-//! embedded in the wasm, decoded and validated once at start-up.
+//! embedded in the wasm, decoded and validated once at start-up. Also the
+//! contexts every component reads: the content with the locale, and the
+//! visitor's session.
 
 use std::rc::Rc;
 
 use signpost_engine::{Content, Locale, Problems, Text, compiled};
 use yew::prelude::*;
 
+use crate::state::Session;
+
 static BUILTIN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/content.bin"));
 
-/// Decodes the built-in content.
+/// Decodes the built-in content. build.rs validated it when it compiled
+/// it, so it is not validated again here.
 pub fn builtin() -> Result<Content, Problems> {
-    compiled::from_bytes(BUILTIN)
+    compiled::from_trusted_bytes(BUILTIN)
 }
 
-/// What every component needs to show text: the content and the locale.
+thread_local! {
+    static SHARED: Result<Rc<Content>, Problems> = builtin().map(Rc::new);
+}
+
+/// The built-in content, decoded once per page however many guides it shows.
+pub fn shared() -> Result<Rc<Content>, Problems> {
+    SHARED.with(Clone::clone)
+}
+
+pub use signpost_engine::config::{Clinic, Config, CrisisContact};
+
+/// What every component needs to show text: the content, the locale and
+/// the clinic's configuration.
 #[derive(Clone, Debug)]
 pub struct Guide {
     pub content: Rc<Content>,
     pub locale: Locale,
+    pub config: Rc<Config>,
 }
 
 impl PartialEq for Guide {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.content, &other.content) && self.locale == other.locale
+        Rc::ptr_eq(&self.content, &other.content)
+            && self.locale == other.locale
+            && Rc::ptr_eq(&self.config, &other.config)
     }
 }
 
@@ -36,10 +56,40 @@ impl Guide {
     pub fn ui(&self, key: &str) -> &str {
         self.content.ui(key).get(self.locale)
     }
+
+    /// The crisis contacts for the current locale (maybe none).
+    pub fn contacts(&self) -> &[CrisisContact] {
+        self.config.contacts(self.locale)
+    }
+
+    /// An interface text with `{name}`-style slots filled in.
+    pub fn ui_with(&self, key: &str, slots: &[(&str, &str)]) -> String {
+        slots.iter().fold(self.ui(key).to_string(), |s, (k, v)| {
+            s.replace(&format!("{{{k}}}"), v)
+        })
+    }
 }
 
 /// The guide's content and locale, from the nearest `ContextProvider<Guide>`.
 #[hook]
 pub fn use_guide() -> Guide {
     use_context::<Guide>().expect("components are rendered inside App, which provides Guide")
+}
+
+/// The visitor's session and its dispatcher.
+pub type SessionHandle = UseReducerHandle<Session>;
+
+#[hook]
+pub fn use_session() -> SessionHandle {
+    use_context::<SessionHandle>()
+        .expect("components are rendered inside App, which provides the session")
+}
+
+/// A phone number as a `tel:` URL: digits and `+` only.
+pub fn tel(phone: &str) -> String {
+    let digits: String = phone
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '+')
+        .collect();
+    format!("tel:{digits}")
 }

@@ -7,8 +7,12 @@
 pub mod app;
 pub mod components;
 pub mod content;
+pub mod embed;
 pub mod hooks;
 pub mod pages;
+pub mod panic;
 pub mod state;
+pub mod storage;
+pub mod summary;
 
 pub use app::{App, AppProps};

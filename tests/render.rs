@@ -1,45 +1,301 @@
-//! Native render-to-string tests: the views checked without a browser.
+//! Native render-to-string tests: the views checked without a browser, so
+//! content changes are caught by `cargo test`.
 #![cfg(not(target_arch = "wasm32"))]
 
-use signpost::{App, AppProps};
-use signpost_engine::Locale;
+use std::rc::Rc;
 
-async fn render(locale: Locale) -> String {
-    yew::ServerRenderer::<App>::with_props(move || AppProps {
-        locale: Some(locale),
-        standalone: false,
-    })
-    .hydratable(false)
-    .render()
-    .await
+use signpost::content::{Clinic, Config, CrisisContact};
+use signpost::state::{Screen, Session};
+use signpost::{App, AppProps};
+use signpost_engine::{Answers, Locale};
+
+/// What to render; plain data, because the server renderer builds the
+/// props on another thread.
+#[derive(Clone, Default)]
+struct Spec {
+    locale: Option<Locale>,
+    screen: Option<Screen>,
+    answers: Vec<(&'static str, &'static str)>,
+    contacts: Vec<(&'static str, &'static str)>,
+    clinic: Option<Clinic>,
 }
+
+impl Spec {
+    fn props(self) -> AppProps {
+        let content = signpost::content::builtin().unwrap();
+        let answers = Answers::from_pairs(&content, self.answers.iter().copied());
+        let crisis = signpost_engine::is_crisis(&content, &answers);
+        AppProps {
+            locale: self.locale,
+            config: Rc::new(Config {
+                clinic: self.clinic,
+                crisis_contacts: [(
+                    "en".to_string(),
+                    self.contacts
+                        .iter()
+                        .map(|(name, phone)| CrisisContact {
+                            name: name.to_string(),
+                            phone: phone.to_string(),
+                        })
+                        .collect(),
+                )]
+                .into(),
+                ..Config::default()
+            }),
+            initial: self.screen.map(|screen| {
+                Rc::new(Session {
+                    locale: self.locale.unwrap_or_default(),
+                    screen,
+                    answers,
+                    crisis,
+                    ..Session::default()
+                })
+            }),
+            ..AppProps::default()
+        }
+    }
+}
+
+async fn render(spec: Spec) -> String {
+    yew::ServerRenderer::<App>::with_props(move || spec.props())
+        .hydratable(false)
+        .render()
+        .await
+}
+
+fn at(screen: Screen, answers: &[(&'static str, &'static str)], locale: Locale) -> Spec {
+    Spec {
+        locale: Some(locale),
+        screen: Some(screen),
+        answers: answers.to_vec(),
+        ..Spec::default()
+    }
+}
+
+const BEREAVED: &[(&str, &str)] = &[
+    ("concerns", "grief"),
+    ("duration", "months"),
+    ("impact", "some"),
+    ("phq4_1", "several_days"),
+    ("phq4_2", "several_days"),
+    ("phq4_3", "several_days"),
+    ("phq4_4", "several_days"),
+    ("safety", "not_at_all"),
+    ("wants", "talk"),
+];
 
 #[tokio::test]
 async fn welcome_renders_in_each_language_with_matching_lang() {
-    let en = render(Locale::En).await;
-    assert!(en.contains(r#"lang="en""#), "{en}");
+    let en = render(Spec {
+        locale: Some(Locale::En),
+        ..Spec::default()
+    })
+    .await;
+    assert!(en.contains(r#"<div lang="en" class="signpost">"#), "{en}");
     assert!(
         en.contains("Find the kind of support that suits you"),
         "{en}"
     );
     assert!(en.contains("Your answers stay on this device."), "{en}");
 
-    let es = render(Locale::Es).await;
+    let es = render(Spec {
+        locale: Some(Locale::Es),
+        ..Spec::default()
+    })
+    .await;
     assert!(es.contains(r#"<div lang="es" class="signpost">"#), "{es}");
     assert!(
         es.contains("Encuentre el tipo de apoyo que le conviene"),
         "{es}"
     );
     assert!(!es.contains("Find the kind of support"), "{es}");
+    assert!(es.contains(r#"lang="es" aria-pressed="true""#), "{es}");
 }
 
 #[tokio::test]
-async fn the_current_language_is_pressed_and_the_heading_can_take_focus() {
-    let html = render(Locale::Es).await;
-    assert!(html.contains(r#"lang="es" aria-pressed="true""#), "{html}");
-    assert!(html.contains(r#"lang="en" aria-pressed="false""#), "{html}");
+async fn a_question_is_a_fieldset_with_a_legend_and_labelled_radios() {
+    let html = render(at(
+        Screen::Question("impact".into()),
+        &[("concerns", "grief")],
+        Locale::En,
+    ))
+    .await;
+    assert!(html.contains(">Question 3 of 12</h1>"), "{html}");
     assert!(
-        html.contains(r#"<h1 id="sp-welcome-title" tabindex="-1">"#),
+        html.contains(
+            r#"<legend class="sp-legend">How much does this affect your daily life?</legend>"#
+        ),
+        "{html}"
+    );
+    for (id, label) in [
+        ("none", "Hardly at all"),
+        ("severe", "Very much: I struggle to manage everyday things"),
+    ] {
+        assert!(
+            html.contains(&format!(
+                r#"type="radio" id="sp-impact-{id}" name="sp-impact""#
+            )),
+            "{html}"
+        );
+        assert!(
+            html.contains(&format!(r#"<label for="sp-impact-{id}">{label}</label>"#)),
+            "{html}"
+        );
+    }
+    // Required: no Skip button.
+    assert!(!html.contains("Skip this question"), "{html}");
+}
+
+#[tokio::test]
+async fn phq4_items_keep_the_published_wording_stem_and_attribution() {
+    let html = render(at(Screen::Question("phq4_3".into()), &[], Locale::Es)).await;
+    assert!(
+        html.contains("Poco interés o placer en hacer cosas</legend>"),
+        "{html}"
+    );
+    assert!(html.contains("Durante las últimas 2 semanas, ¿qué tan seguido ha tenido molestias debido a los siguientes problemas?"), "{html}");
+    assert!(
+        html.contains("Más de la mitad de los días</label>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("Kroenke K, Spitzer RL, Williams JBW, Löwe B."),
+        "{html}"
+    );
+    assert!(
+        html.contains("Saltar esta pregunta"),
+        "optional items can be skipped: {html}"
+    );
+}
+
+#[tokio::test]
+async fn results_lead_with_the_best_option_and_say_why() {
+    let html = render(at(Screen::Results, BEREAVED, Locale::En)).await;
+    let best = html.find("What may suit you best").expect("best section");
+    let counselling = html[best..]
+        .find("<h3>Counselling</h3>")
+        .expect("counselling first");
+    let others = html.find("Other kinds of support").expect("others section");
+    assert!(best + counselling < others, "{html}");
+    assert!(
+        html.contains("Counselling gives you time and space to talk about a loss"),
+        "{html}"
+    );
+    assert!(html.contains("(+3)"), "reasons show how much: {html}");
+    // The PHQ-4: words first, then numbers.
+    let words = html.find("<strong>Mild</strong>").expect("band label");
+    let numbers = html.find("Score: 4 out of 12").expect("score");
+    assert!(words < numbers, "{html}");
+    assert!(html.contains("This is not a diagnosis."), "{html}");
+    assert!(
+        !html.contains("sp-crisis\""),
+        "no crisis panel without a risk answer: {html}"
+    );
+}
+
+#[tokio::test]
+async fn a_risk_answer_puts_crisis_contacts_on_top_of_the_results() {
+    let mut answers = BEREAVED.to_vec();
+    answers.retain(|(q, _)| *q != "safety");
+    answers.push(("safety", "several_days"));
+    let mut spec = at(Screen::Results, &answers, Locale::En);
+    spec.contacts = vec![("Samaritans", "116 123")];
+    let html = render(spec).await;
+    let panel = html
+        .find(r#"<section aria-labelledby="sp-crisis-title" class="sp-crisis">"#)
+        .expect("panel");
+    let results = html.find("Your results").expect("results heading");
+    assert!(panel < results, "the panel comes first: {html}");
+    assert!(html.contains(r#"href="tel:116123""#), "{html}");
+    let best = html.find("What may suit you best").unwrap();
+    let urgent = html[best..]
+        .find("<h3>Urgent and crisis help</h3>")
+        .unwrap();
+    let counselling = html[best..].find("<h3>Counselling</h3>").unwrap();
+    assert!(urgent < counselling, "urgent help leads: {html}");
+}
+
+#[tokio::test]
+async fn without_configured_contacts_the_panel_says_to_call_the_local_emergency_number() {
+    let html = render(at(
+        Screen::Welcome,
+        &[("safety", "nearly_every_day")],
+        Locale::Es,
+    ))
+    .await;
+    assert!(
+        html.contains("No tiene que pasar por esto a solas"),
+        "{html}"
+    );
+    assert!(
+        html.contains("Llame ahora al número de emergencias de su zona."),
+        "{html}"
+    );
+    assert!(!html.contains("tel:"), "{html}");
+}
+
+#[tokio::test]
+async fn every_screen_renders_in_both_languages() {
+    let content = signpost::content::builtin().unwrap();
+    let mut screens = vec![
+        Screen::Welcome,
+        Screen::Explore,
+        Screen::Compare,
+        Screen::Helper,
+        Screen::Urgent,
+        Screen::Results,
+    ];
+    screens.extend(content.options.iter().map(|o| Screen::Option(o.id.clone())));
+    screens.extend(
+        content
+            .audiences
+            .iter()
+            .map(|a| Screen::Audience(a.id.clone())),
+    );
+    screens.extend(
+        content
+            .questionnaire
+            .questions
+            .iter()
+            .map(|q| Screen::Question(q.id.clone())),
+    );
+    for locale in Locale::ALL {
+        for screen in &screens {
+            let html = render(at(screen.clone(), BEREAVED, locale)).await;
+            let h1 = html.matches("<h1").count();
+            assert_eq!(h1, 1, "{screen:?} in {locale} has one h1: {html}");
+            assert!(
+                html.contains(r#"tabindex="-1""#),
+                "{screen:?}: the heading can take focus"
+            );
+            assert!(
+                !html.contains("{n}") && !html.contains("{name}"),
+                "{screen:?}: unfilled slot"
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn results_show_the_clinic_contact_when_configured() {
+    let html = render(at(Screen::Results, BEREAVED, Locale::En)).await;
+    assert!(!html.contains("sp-clinic"), "{html}");
+    let mut spec = at(Screen::Results, BEREAVED, Locale::En);
+    spec.clinic = Some(Clinic {
+        name: "Riverside Clinic".into(),
+        phone: Some("+44 20 7946 0000".into()),
+        email: Some("hello@riverside.example".into()),
+        web: Some("https://riverside.example/".into()),
+    });
+    let html = render(spec).await;
+    assert!(html.contains(">Contact Riverside Clinic</h2>"), "{html}");
+    assert!(html.contains(r#"href="tel:+442079460000""#), "{html}");
+    assert!(
+        html.contains(r#"href="mailto:hello@riverside.example""#),
+        "{html}"
+    );
+    assert!(
+        html.contains(r#"target="_blank" rel="noopener noreferrer""#),
         "{html}"
     );
 }

@@ -1,6 +1,11 @@
-//! Component tests in headless Chromium (wasm-bindgen-test).
+//! Component tests in headless Chromium (wasm-bindgen-test): mount the
+//! guide, interact as a visitor would, assert on the DOM.
 #![cfg(target_arch = "wasm32")]
 
+use std::rc::Rc;
+
+use signpost::content::{Config, CrisisContact};
+use signpost::state::{Screen, Session};
 use signpost::{App, AppProps};
 use signpost_engine::Locale;
 use wasm_bindgen::JsCast;
@@ -17,54 +22,70 @@ async fn mount(props: AppProps) -> web_sys::Element {
     root
 }
 
-fn text_of(root: &web_sys::Element, selector: &str) -> String {
+fn at(screen: Screen) -> AppProps {
+    AppProps {
+        initial: Some(Rc::new(Session {
+            screen,
+            ..Session::default()
+        })),
+        ..AppProps::default()
+    }
+}
+
+fn find(root: &web_sys::Element, selector: &str) -> web_sys::HtmlElement {
     root.query_selector(selector)
         .unwrap()
         .unwrap_or_else(|| panic!("no element matches {selector}"))
-        .text_content()
+        .unchecked_into()
+}
+
+fn text(root: &web_sys::Element, selector: &str) -> String {
+    find(root, selector).text_content().unwrap_or_default()
+}
+
+/// The button whose text is exactly `label`.
+fn button(root: &web_sys::Element, label: &str) -> web_sys::HtmlElement {
+    let all = root.query_selector_all("button").unwrap();
+    (0..all.length())
+        .filter_map(|i| all.item(i))
+        .find(|b| b.text_content().as_deref() == Some(label))
+        .unwrap_or_else(|| panic!("no button {label:?}"))
+        .unchecked_into()
+}
+
+async fn click(el: &web_sys::HtmlElement) {
+    el.click();
+    yew::scheduler::flush().await;
+}
+
+fn focused_id() -> String {
+    web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .active_element()
+        .map(|e| e.id())
         .unwrap_or_default()
 }
 
 #[wasm_bindgen_test]
-async fn switching_language_rerenders_the_welcome_screen() {
+async fn switching_language_rerenders_and_sets_lang() {
     let root = mount(AppProps {
         locale: Some(Locale::En),
-        standalone: false,
+        standalone: true,
+        ..AppProps::default()
     })
     .await;
+    assert_eq!(text(&root, "h1"), "Find the kind of support that suits you");
+    click(&find(&root, r#"button[lang="es"]"#)).await;
     assert_eq!(
-        text_of(&root, "h1"),
-        "Find the kind of support that suits you"
-    );
-    let guide = root.query_selector(".signpost").unwrap().unwrap();
-    assert_eq!(guide.get_attribute("lang").as_deref(), Some("en"));
-
-    let spanish: web_sys::HtmlElement = root
-        .query_selector(r#"button[lang="es"]"#)
-        .unwrap()
-        .unwrap()
-        .unchecked_into();
-    spanish.click();
-    yew::scheduler::flush().await;
-
-    assert_eq!(
-        text_of(&root, "h1"),
+        text(&root, "h1"),
         "Encuentre el tipo de apoyo que le conviene"
     );
-    assert_eq!(guide.get_attribute("lang").as_deref(), Some("es"));
     assert_eq!(
-        spanish.get_attribute("aria-pressed").as_deref(),
-        Some("true")
+        find(&root, ".signpost").get_attribute("lang").as_deref(),
+        Some("es")
     );
-}
-
-#[wasm_bindgen_test]
-async fn standalone_guide_sets_the_document_language() {
-    let _root = mount(AppProps {
-        locale: Some(Locale::Es),
-        standalone: true,
-    })
-    .await;
     let html = web_sys::window()
         .unwrap()
         .document()
@@ -72,4 +93,127 @@ async fn standalone_guide_sets_the_document_language() {
         .document_element()
         .unwrap();
     assert_eq!(html.get_attribute("lang").as_deref(), Some("es"));
+}
+
+#[wasm_bindgen_test]
+async fn question_step_moves_focus_and_progress_and_requires_an_answer() {
+    let root = mount(AppProps {
+        locale: Some(Locale::En),
+        ..AppProps::default()
+    })
+    .await;
+    click(&button(&root, "Start the questions")).await;
+    assert_eq!(text(&root, "h1"), "Question 1 of 11");
+    assert_eq!(
+        focused_id(),
+        "sp-title",
+        "focus moves to the new step's heading"
+    );
+    assert_eq!(text(&root, "fieldset legend"), "What brings you here?");
+
+    // Required: Next without an answer shows an error and stays.
+    click(&button(&root, "Next")).await;
+    assert_eq!(text(&root, "h1"), "Question 1 of 11");
+    assert_eq!(
+        text(&root, "#sp-q-error"),
+        "Please choose an answer to go on."
+    );
+
+    // A concern other than personal growth adds the "how long" question.
+    click(&find(&root, "#sp-concerns-grief")).await;
+    assert_eq!(text(&root, "h1"), "Question 1 of 12");
+    assert!(
+        root.query_selector("#sp-q-error").unwrap().is_none(),
+        "the error clears"
+    );
+    click(&button(&root, "Next")).await;
+    assert_eq!(text(&root, "h1"), "Question 2 of 12");
+    assert_eq!(
+        text(&root, "fieldset legend"),
+        "How long has this been going on?"
+    );
+    click(&button(&root, "Back")).await;
+    let grief: web_sys::HtmlInputElement = find(&root, "#sp-concerns-grief").unchecked_into();
+    assert!(grief.checked(), "answers are kept when going back");
+}
+
+#[wasm_bindgen_test]
+async fn a_risk_answer_shows_the_crisis_panel_at_once_and_it_stays() {
+    let mut props = at(Screen::Question("safety".into()));
+    props.config = Rc::new(Config {
+        crisis_contacts: [(
+            "en".to_string(),
+            vec![CrisisContact {
+                name: "Crisis line".into(),
+                phone: "988".into(),
+            }],
+        )]
+        .into(),
+        ..Config::default()
+    });
+    let root = mount(props).await;
+    assert!(root.query_selector(".sp-crisis").unwrap().is_none());
+    let slot = find(&root, ".sp-crisis-slot");
+    assert_eq!(
+        slot.get_attribute("aria-live").as_deref(),
+        Some("assertive")
+    );
+
+    click(&find(&root, "#sp-safety-several_days")).await;
+    assert_eq!(
+        text(&root, ".sp-crisis h2"),
+        "You do not have to face this alone"
+    );
+    assert_eq!(
+        find(&root, ".sp-crisis a").get_attribute("href").as_deref(),
+        Some("tel:988")
+    );
+
+    // Changing the answer back does not hide it, nor does moving on.
+    click(&find(&root, "#sp-safety-not_at_all")).await;
+    click(&button(&root, "Next")).await;
+    assert!(root.query_selector(".sp-crisis").unwrap().is_some());
+}
+
+#[wasm_bindgen_test]
+async fn results_show_reasons_and_follow_changed_answers() {
+    let root = mount(at(Screen::Question("wants".into()))).await;
+    click(&find(&root, "#sp-wants-others")).await;
+    let session_results = |root: &web_sys::Element| {
+        let first = root
+            .query_selector(".sp-suggestions .sp-suggestion h3")
+            .unwrap()
+            .unwrap();
+        first.text_content().unwrap_or_default()
+    };
+    click(&button(&root, "Next")).await;
+    // Answer the rest quickly: skip the optional questions.
+    for _ in 0..3 {
+        click(&button(&root, "Skip this question")).await;
+    }
+    assert_eq!(text(&root, "h1"), "Your results");
+    assert_eq!(session_results(&root), "Peer support and support groups");
+    assert!(
+        text(&root, ".sp-why").contains(
+            "Peer support brings together people who have lived through something similar."
+        )
+    );
+    assert!(text(&root, ".sp-why").contains("(+4)"));
+
+    // Change an answer from the results: the results follow.
+    click(&find(
+        &root,
+        r#"button[aria-label="Change: What would you most like from support?"]"#,
+    ))
+    .await;
+    click(&find(&root, "#sp-wants-medical")).await;
+    click(&button(&root, "Back to my results")).await;
+    assert_eq!(session_results(&root), "Psychiatric assessment");
+
+    // Start again wipes everything.
+    click(&button(&root, "Start again and clear my answers")).await;
+    assert_eq!(text(&root, "h1"), "Find the kind of support that suits you");
+    click(&button(&root, "Start the questions")).await;
+    let grief: web_sys::HtmlInputElement = find(&root, "#sp-concerns-grief").unchecked_into();
+    assert!(!grief.checked());
 }

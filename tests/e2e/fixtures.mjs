@@ -1,15 +1,68 @@
-// Shared fixtures: every test records the requests its page makes and fails
-// if any goes anywhere but the test server.
+// Shared fixtures. Every test records the requests its page makes and
+// fails if any goes anywhere but the test server, and fails on any
+// uncaught error in the page.
+import { readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { test as base, expect } from '@playwright/test';
 
+const AXE = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+export const SHOTS = new URL('../../target/e2e/screenshots/', import.meta.url).pathname;
+mkdirSync(SHOTS, { recursive: true });
+
 export const test = base.extend({
-  requests: async ({ page, baseURL }, use) => {
+  // Set by tests that break the page on purpose.
+  allowPageErrors: [false, { option: true }],
+  requests: [async ({ page, baseURL, allowPageErrors }, use) => {
     const seen = [];
+    const errors = [];
     page.on('request', (r) => seen.push(r.url()));
+    page.on('pageerror', (e) => errors.push(e.message));
     await use(seen);
-    const foreign = seen.filter((u) => !u.startsWith(baseURL) && !u.startsWith('data:'));
+    const foreign = seen.filter((u) => !u.startsWith(baseURL) && !u.startsWith('data:') && !u.startsWith('blob:'));
     expect(foreign, 'requests to other hosts').toEqual([]);
-  },
+    if (!allowPageErrors) expect(errors, 'uncaught errors in the page').toEqual([]);
+  }, { auto: true }],
 });
 
 export { expect };
+
+/// The guide has started (the wasm replaced the plain-HTML fallback).
+export async function open(page, path = '/') {
+  await page.goto(path);
+  await expect(page.locator('.signpost:not(.sp-fallback) h1')).toBeVisible();
+}
+
+/// Runs axe-core with the WCAG 2.0-2.2 A and AA rules; returns violations.
+export async function axe(page) {
+  await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    });
+    return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  });
+}
+
+export const next = (page) => page.getByRole('button', { name: 'Next', exact: true }).click();
+
+/// Answers by visible label, pressing Next (or "See my results") after each.
+export async function answerAll(page, labels) {
+  for (const label of labels) {
+    if (label === null) {
+      await page.getByRole('button', { name: 'Skip this question' }).click();
+      continue;
+    }
+    for (const l of [].concat(label)) await page.getByLabel(l, { exact: true }).check();
+    const more = page.getByRole('button', { name: 'Next', exact: true });
+    if (await more.count()) await more.click();
+    else await page.getByRole('button', { name: 'See my results' }).click();
+  }
+}
+
+/// A bereaved visitor coping day to day who wants to talk (persona 1).
+export const BEREAVED = [
+  'Grief or a loss', 'One to six months', 'A little: I mostly manage',
+  'Several days', 'Several days', 'Several days', 'Several days',
+  'Not at all', 'Someone to listen and help me talk things through',
+  'About an hour a week for a few weeks or months', 'In person', 'A free or public service',
+];

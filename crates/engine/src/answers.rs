@@ -117,3 +117,81 @@ impl Content {
             .any(|q| q.id == question)
     }
 }
+
+/// Moving through the questionnaire, given the answers so far.
+impl Content {
+    /// The first question asked after `current` (or the first of all when
+    /// `current` is `None`); `None` at the end.
+    pub fn next_question<'c>(
+        &'c self,
+        current: Option<&str>,
+        answers: &Answers,
+    ) -> Option<&'c Question> {
+        let visible = self.visible_questions(answers);
+        match current {
+            None => visible.first().copied(),
+            Some(id) => {
+                let order = |id: &str| self.questionnaire.questions.iter().position(|q| q.id == id);
+                let at = order(id)?;
+                visible
+                    .into_iter()
+                    .find(|q| order(&q.id).is_some_and(|i| i > at))
+            }
+        }
+    }
+
+    /// The last question asked before `current`; `None` at the start.
+    pub fn previous_question<'c>(
+        &'c self,
+        current: &str,
+        answers: &Answers,
+    ) -> Option<&'c Question> {
+        let order = |id: &str| self.questionnaire.questions.iter().position(|q| q.id == id);
+        let at = order(current)?;
+        self.visible_questions(answers)
+            .into_iter()
+            .rev()
+            .find(|q| order(&q.id).is_some_and(|i| i < at))
+    }
+
+    /// "Question n of total" for `current`: its 1-based place among the
+    /// questions asked, and how many are asked.
+    pub fn progress(&self, current: &str, answers: &Answers) -> (usize, usize) {
+        let visible = self.visible_questions(answers);
+        let n = visible
+            .iter()
+            .position(|q| q.id == current)
+            .map_or(0, |i| i + 1);
+        (n, visible.len())
+    }
+}
+
+#[cfg(all(test, feature = "toml"))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn navigation_follows_the_conditions() {
+        let c = crate::builtin().unwrap();
+        let mut a = Answers::default();
+        let first = c.next_question(None, &a).unwrap();
+        assert_eq!(first.id, "concerns");
+        // "duration" is asked only after a concern other than growth.
+        a.set("concerns", Answer::Many(["growth".to_string()].into()));
+        assert_eq!(c.next_question(Some("concerns"), &a).unwrap().id, "impact");
+        assert_eq!(c.previous_question("impact", &a).unwrap().id, "concerns");
+        assert_eq!(c.progress("impact", &a), (2, 11));
+        a.set(
+            "concerns",
+            Answer::Many(["growth".to_string(), "grief".to_string()].into()),
+        );
+        assert_eq!(
+            c.next_question(Some("concerns"), &a).unwrap().id,
+            "duration"
+        );
+        assert_eq!(c.progress("impact", &a), (3, 12));
+        assert_eq!(c.previous_question("concerns", &a), None);
+        assert_eq!(c.next_question(Some("access"), &a), None);
+        assert_eq!(c.next_question(Some("no_such"), &a), None);
+    }
+}

@@ -8,6 +8,7 @@
 
 pub mod answers;
 pub mod compiled;
+pub mod config;
 #[cfg(feature = "toml")]
 pub mod load;
 pub mod locale;
@@ -32,4 +33,31 @@ pub use ui_keys::UI_KEYS;
 #[cfg(feature = "toml")]
 pub fn builtin() -> Result<Content, Problems> {
     load(&builtin_sources())
+}
+
+/// A JSON document as a [`config::Value`] (native: the checker and tests).
+#[cfg(feature = "toml")]
+pub fn json_value(text: &str) -> Result<config::Value, String> {
+    fn convert(v: serde_json::Value) -> config::Value {
+        use config::Value as V;
+        match v {
+            serde_json::Value::Null => V::Null,
+            serde_json::Value::Bool(b) => V::Bool(b),
+            serde_json::Value::Number(n) => V::Number(n.as_f64().unwrap_or(f64::NAN)),
+            serde_json::Value::String(s) => V::String(s),
+            serde_json::Value::Array(a) => V::Array(a.into_iter().map(convert).collect()),
+            serde_json::Value::Object(o) => {
+                V::Object(o.into_iter().map(|(k, v)| (k, convert(v))).collect())
+            }
+        }
+    }
+    if text.len() > config::MAX_CONFIG_BYTES {
+        return Err(format!(
+            "the file is larger than {} KiB",
+            config::MAX_CONFIG_BYTES / 1024
+        ));
+    }
+    serde_json::from_str::<serde_json::Value>(text)
+        .map(convert)
+        .map_err(|e| e.to_string())
 }

@@ -5,6 +5,7 @@
 //!   signpost-check --builtin                   check the built-in content
 //!   signpost-check --compile OUT FILE.toml...  check, then write compiled content
 //!   signpost-check --schema                    print the JSON Schema of a content file
+//!   signpost-check --config FILE.json          check a clinic configuration file
 //! Prints every problem with its path, or a one-line summary; exits 1 on
 //! any problem and 2 on a usage error.
 
@@ -12,7 +13,7 @@ use std::process::ExitCode;
 
 use signpost_engine::{Source, builtin_sources, compiled, load};
 
-const USAGE: &str = "usage: signpost-check FILE.toml [FILE.toml ...] | --builtin | --compile OUT FILE.toml ... | --schema";
+const USAGE: &str = "usage: signpost-check FILE.toml [FILE.toml ...] | --builtin | --compile OUT FILE.toml ... | --schema | --config FILE.json";
 
 fn main() -> ExitCode {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
@@ -24,6 +25,11 @@ fn main() -> ExitCode {
     if args == ["--schema"] {
         print!("{}", signpost_engine::load::json_schema());
         return ExitCode::SUCCESS;
+    }
+    if let [flag, path] = args.as_slice()
+        && flag == "--config"
+    {
+        return check_config(path);
     }
     let compile_to = match args.iter().position(|a| a == "--compile") {
         Some(i) if i + 1 < args.len() => {
@@ -86,5 +92,46 @@ fn main() -> ExitCode {
             println!("{} problem(s) found", problems.len());
             ExitCode::from(1)
         }
+    }
+}
+
+/// Checks a configuration file against the built-in content: errors (a
+/// fallback is in use) fail, warnings (something ignored) are printed.
+fn check_config(path: &str) -> ExitCode {
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) => {
+            println!("{path}: cannot read: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let value = match signpost_engine::json_value(&text) {
+        Ok(v) => v,
+        Err(e) => {
+            println!("{path}: not valid JSON: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let content = match signpost_engine::builtin() {
+        Ok(c) => c,
+        Err(p) => {
+            print!("{p}");
+            return ExitCode::from(1);
+        }
+    };
+    let (_, problems) = signpost_engine::config::read_config(&value, &content);
+    for p in &problems {
+        println!("{path}: {p}");
+    }
+    let errors = problems
+        .iter()
+        .filter(|p| p.severity == signpost_engine::config::Severity::Error)
+        .count();
+    if errors == 0 {
+        println!("ok: {path} ({} warning(s))", problems.len());
+        ExitCode::SUCCESS
+    } else {
+        println!("{errors} error(s) found");
+        ExitCode::from(1)
     }
 }

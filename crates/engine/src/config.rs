@@ -1,0 +1,459 @@
+//! A clinic's configuration: its name and contact, crisis contacts per
+//! locale, which options it offers, the default locale and theme values.
+//!
+//! Read from a small JSON value tree ([`Value`]) that the browser builds
+//! from `JSON.parse` and the checker from serde_json, so the wasm carries
+//! no JSON parser. Reading never fails: every problem is reported with its
+//! path, and the guide goes on with a safe fallback (a bad value is
+//! dropped, an unknown key is ignored with a warning, and without crisis
+//! contacts the guide tells the visitor to call their local emergency
+//! number).
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use crate::Locale;
+use crate::model::Content;
+
+/// The configuration format this engine reads.
+pub const CONFIG_VERSION: u32 = 1;
+/// Larger configuration files are refused (the guide runs with defaults).
+pub const MAX_CONFIG_BYTES: usize = 64 * 1024;
+
+/// A JSON value, as much as configuration needs.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    Null,
+    Bool(bool),
+    Number(f64),
+    String(String),
+    Array(Vec<Value>),
+    /// Keys in document order.
+    Object(Vec<(String, Value)>),
+}
+
+impl Value {
+    fn kind(&self) -> &'static str {
+        match self {
+            Value::Null => "null",
+            Value::Bool(_) => "true/false",
+            Value::Number(_) => "a number",
+            Value::String(_) => "text",
+            Value::Array(_) => "a list",
+            Value::Object(_) => "an object",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Severity {
+    /// Something was ignored; the guide is as configured otherwise.
+    Warning,
+    /// A value was unusable and a fallback is in use.
+    Error,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConfigProblem {
+    pub severity: Severity,
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for ConfigProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let level = match self.severity {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        };
+        write!(f, "{level}: {}: {}", self.path, self.message)
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Clinic {
+    pub name: String,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub web: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CrisisContact {
+    pub name: String,
+    pub phone: String,
+}
+
+/// A configuration after checking: only usable values remain.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Config {
+    pub clinic: Option<Clinic>,
+    /// Per locale tag; a locale without its own list uses English's.
+    pub crisis_contacts: BTreeMap<String, Vec<CrisisContact>>,
+    /// Option ids the clinic offers; `None` means it does not say.
+    pub offered: Option<Vec<String>>,
+    pub locale: Option<Locale>,
+    /// CSS custom properties (`--sp-...`) and their values.
+    pub theme: Vec<(String, String)>,
+}
+
+impl Config {
+    /// The crisis contacts for `locale` (falling back to English's list).
+    pub fn contacts(&self, locale: Locale) -> &[CrisisContact] {
+        self.crisis_contacts
+            .get(locale.tag())
+            .or_else(|| self.crisis_contacts.get(Locale::En.tag()))
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+
+    /// Whether the clinic offers this option (true when it does not say).
+    pub fn offers(&self, option: &str) -> bool {
+        self.offered
+            .as_ref()
+            .is_none_or(|o| o.iter().any(|id| id == option))
+    }
+}
+
+const KEYS: &[&str] = &[
+    "$schema",
+    "schema_version",
+    "clinic",
+    "crisis_contacts",
+    "offered",
+    "locale",
+    "theme",
+];
+
+/// Checks a configuration value against the content (for option ids).
+/// Always returns a usable configuration, with every problem found.
+pub fn read_config(value: &Value, content: &Content) -> (Config, Vec<ConfigProblem>) {
+    let mut r = Reader::default();
+    let mut config = Config::default();
+    let Value::Object(entries) = value else {
+        r.error(
+            "config",
+            format!("must be a JSON object, not {}", value.kind()),
+        );
+        r.missing_contacts();
+        return (config, r.problems);
+    };
+    for (key, _) in entries {
+        if !KEYS.contains(&key.as_str()) {
+            r.warn(
+                key,
+                format!("unknown key ignored (known keys: {})", KEYS[1..].join(", ")),
+            );
+        }
+    }
+    let get = |k: &str| entries.iter().find(|(key, _)| key == k).map(|(_, v)| v);
+    match get("schema_version") {
+        None => r.warn(
+            "schema_version",
+            format!("missing; assuming {CONFIG_VERSION}"),
+        ),
+        Some(Value::Number(n)) if *n == CONFIG_VERSION as f64 => {}
+        Some(v) => r.error(
+            "schema_version",
+            format!(
+                "{} is not supported; this guide reads {CONFIG_VERSION}",
+                show(v)
+            ),
+        ),
+    }
+    if let Some(v) = get("clinic") {
+        config.clinic = r.clinic(v);
+    }
+    if let Some(v) = get("crisis_contacts") {
+        config.crisis_contacts = r.contacts(v);
+    }
+    if config.crisis_contacts.values().all(Vec::is_empty) {
+        r.missing_contacts();
+    }
+    if let Some(v) = get("offered") {
+        config.offered = r.offered(v, content);
+    }
+    if let Some(v) = get("locale") {
+        config.locale = match v {
+            Value::String(s) => Locale::from_tag(s).or_else(|| {
+                r.error("locale", format!("\"{s}\" is not a language of this guide (en, es); using the visitor's language"));
+                None
+            }),
+            v => {
+                r.error("locale", format!("must be text such as \"es\", not {}", v.kind()));
+                None
+            }
+        };
+    }
+    if let Some(v) = get("theme") {
+        config.theme = r.theme(v);
+    }
+    (config, r.problems)
+}
+
+fn show(v: &Value) -> String {
+    match v {
+        Value::String(s) => format!("\"{s}\""),
+        Value::Number(n) => n.to_string(),
+        v => v.kind().to_string(),
+    }
+}
+
+#[derive(Default)]
+struct Reader {
+    problems: Vec<ConfigProblem>,
+}
+
+impl Reader {
+    fn warn(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.problems.push(ConfigProblem {
+            severity: Severity::Warning,
+            path: path.into(),
+            message: message.into(),
+        });
+    }
+
+    fn error(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.problems.push(ConfigProblem {
+            severity: Severity::Error,
+            path: path.into(),
+            message: message.into(),
+        });
+    }
+
+    fn missing_contacts(&mut self) {
+        self.warn(
+            "crisis_contacts",
+            "no crisis contacts configured: visitors are told to call their local emergency number; add your local crisis lines",
+        );
+    }
+
+    /// Non-empty text, or an error and `None`.
+    fn text(&mut self, path: &str, v: &Value, max: usize) -> Option<String> {
+        match v {
+            Value::String(s) if !s.trim().is_empty() && s.chars().count() <= max => {
+                Some(s.trim().to_string())
+            }
+            Value::String(s) if s.trim().is_empty() => {
+                self.error(path, "is empty");
+                None
+            }
+            Value::String(_) => {
+                self.error(path, format!("is longer than {max} characters"));
+                None
+            }
+            v => {
+                self.error(path, format!("must be text, not {}", v.kind()));
+                None
+            }
+        }
+    }
+
+    fn phone(&mut self, path: &str, v: &Value) -> Option<String> {
+        let s = self.text(path, v, 40)?;
+        let digits = s.chars().filter(char::is_ascii_digit).count();
+        let allowed = s
+            .chars()
+            .all(|c| c.is_ascii_digit() || " +-().".contains(c));
+        if allowed && (2..=20).contains(&digits) {
+            Some(s)
+        } else {
+            self.error(
+                path,
+                format!("\"{s}\" is not a phone number (digits, spaces, + - ( ) . only)"),
+            );
+            None
+        }
+    }
+
+    fn object<'v>(
+        &mut self,
+        path: &str,
+        v: &'v Value,
+        keys: &[&str],
+    ) -> Option<&'v [(String, Value)]> {
+        let Value::Object(entries) = v else {
+            self.error(path, format!("must be an object, not {}", v.kind()));
+            return None;
+        };
+        for (k, _) in entries {
+            if !keys.contains(&k.as_str()) {
+                self.warn(
+                    format!("{path}.{k}"),
+                    format!("unknown key ignored (known keys: {})", keys.join(", ")),
+                );
+            }
+        }
+        Some(entries)
+    }
+
+    fn clinic(&mut self, v: &Value) -> Option<Clinic> {
+        let entries = self.object("clinic", v, &["name", "phone", "email", "web"])?;
+        let get = |k: &str| entries.iter().find(|(key, _)| key == k).map(|(_, v)| v);
+        let Some(name) = get("name").and_then(|v| self.text("clinic.name", v, 100)) else {
+            if get("name").is_none() {
+                self.error(
+                    "clinic.name",
+                    "missing: the clinic's contact is not shown without a name",
+                );
+            }
+            return None;
+        };
+        let phone = get("phone").and_then(|v| self.phone("clinic.phone", v));
+        let email = get("email").and_then(|v| {
+            let s = self.text("clinic.email", v, 200)?;
+            let ok = s.split_once('@').is_some_and(|(a, b)| {
+                !a.is_empty() && b.contains('.') && !s.contains(char::is_whitespace)
+            });
+            if ok {
+                Some(s)
+            } else {
+                self.error("clinic.email", format!("\"{s}\" is not an email address"));
+                None
+            }
+        });
+        let web = get("web").and_then(|v| {
+            let s = self.text("clinic.web", v, 300)?;
+            if s.starts_with("https://") && !s.contains(char::is_whitespace) {
+                Some(s)
+            } else {
+                self.error("clinic.web", format!("\"{s}\" must be an https:// address"));
+                None
+            }
+        });
+        Some(Clinic {
+            name,
+            phone,
+            email,
+            web,
+        })
+    }
+
+    fn contacts(&mut self, v: &Value) -> BTreeMap<String, Vec<CrisisContact>> {
+        let mut out = BTreeMap::new();
+        let Value::Object(entries) = v else {
+            self.error(
+                "crisis_contacts",
+                format!(
+                    "must be an object of lists per language, like {{\"en\": [...]}}, not {}",
+                    v.kind()
+                ),
+            );
+            return out;
+        };
+        for (tag, list) in entries {
+            let path = format!("crisis_contacts.{tag}");
+            if Locale::ALL.iter().all(|l| l.tag() != tag) {
+                self.warn(&path, "not a language of this guide (en, es); ignored");
+                continue;
+            }
+            let Value::Array(items) = list else {
+                self.error(&path, format!("must be a list, not {}", list.kind()));
+                continue;
+            };
+            let mut contacts = Vec::new();
+            for (i, item) in items.iter().enumerate() {
+                let ip = format!("{path}[{i}]");
+                let Some(fields) = self.object(&ip, item, &["name", "phone"]) else {
+                    continue;
+                };
+                let get = |k: &str| fields.iter().find(|(key, _)| key == k).map(|(_, v)| v);
+                let name = match get("name") {
+                    Some(v) => self.text(&format!("{ip}.name"), v, 100),
+                    None => {
+                        self.error(format!("{ip}.name"), "missing");
+                        None
+                    }
+                };
+                let phone = match get("phone") {
+                    Some(v) => self.phone(&format!("{ip}.phone"), v),
+                    None => {
+                        self.error(format!("{ip}.phone"), "missing");
+                        None
+                    }
+                };
+                if let (Some(name), Some(phone)) = (name, phone) {
+                    contacts.push(CrisisContact { name, phone });
+                }
+            }
+            out.insert(tag.clone(), contacts);
+        }
+        out
+    }
+
+    fn offered(&mut self, v: &Value, content: &Content) -> Option<Vec<String>> {
+        let Value::Array(items) = v else {
+            self.error(
+                "offered",
+                format!(
+                    "must be a list of option ids, not {}; showing every option as offered",
+                    v.kind()
+                ),
+            );
+            return None;
+        };
+        let mut ids = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            let path = format!("offered[{i}]");
+            match item {
+                Value::String(id) if content.option(id).is_some() => ids.push(id.clone()),
+                Value::String(id) => {
+                    let known: Vec<&str> = content.options.iter().map(|o| o.id.as_str()).collect();
+                    self.error(
+                        path,
+                        format!(
+                            "unknown support option \"{id}\" (known: {})",
+                            known.join(", ")
+                        ),
+                    );
+                }
+                v => self.error(path, format!("must be an option id, not {}", v.kind())),
+            }
+        }
+        Some(ids)
+    }
+
+    fn theme(&mut self, v: &Value) -> Vec<(String, String)> {
+        let Value::Object(entries) = v else {
+            self.error(
+                "theme",
+                format!(
+                    "must be an object of CSS custom properties, not {}",
+                    v.kind()
+                ),
+            );
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for (k, value) in entries {
+            let path = format!("theme.{k}");
+            let name_ok = k.starts_with("--sp-")
+                && k[5..]
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+            if !name_ok {
+                self.warn(
+                    &path,
+                    "theme keys are custom properties such as \"--sp-accent\"; ignored",
+                );
+                continue;
+            }
+            let Some(s) = self.text(&path, value, 200) else {
+                continue;
+            };
+            // Values end up in a style attribute: refuse anything that could
+            // close it or load something.
+            if s.contains(['<', '>', '{', '}', ';', '"', '\\'])
+                || s.to_ascii_lowercase().contains("url(")
+            {
+                self.error(
+                    &path,
+                    "must be a plain CSS value (no url(), braces, quotes or semicolons)",
+                );
+                continue;
+            }
+            out.push((k.clone(), s));
+        }
+        out
+    }
+}

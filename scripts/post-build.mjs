@@ -1,0 +1,56 @@
+// Trunk post_build hook (Trunk.toml): runs in the staging directory before
+// it becomes dist/.
+//  1. Replaces Trunk's inline loader with an external boot script, so the
+//     page runs under a Content-Security-Policy without 'unsafe-inline',
+//     nonces or hashes.
+//  2. Writes sw.js with the precache list and version from the hashed file
+//     names (never a hand-kept list), and signpost-guide.js (the custom
+//     element) with the hashed names filled in.
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) throw new Error('post-build: TRUNK_STAGING_DIR is not set (run by Trunk)');
+const embed = new URL('../embed/', import.meta.url);
+const files = readdirSync(dir);
+const find = (re) => {
+  const hit = files.find((f) => re.test(f));
+  if (!hit) throw new Error(`post-build: no file matching ${re} in ${dir}`);
+  return hit;
+};
+const js = find(/^signpost-[0-9a-f]+\.js$/);
+const wasm = find(/^signpost-[0-9a-f]+_bg\.wasm$/);
+const css = find(/^main-[0-9a-f]+\.css$/);
+const sri = (text) => `sha384-${createHash('sha384').update(text).digest('base64')}`;
+const short = (text) => createHash('sha256').update(text).digest('hex').slice(0, 16);
+
+// 1. The boot script.
+let html = readFileSync(join(dir, 'index.html'), 'utf8');
+const inline = /<script type="module">[\s\S]*?<\/script>/;
+if (!inline.test(html)) throw new Error('post-build: Trunk\'s inline loader was not found in index.html');
+const boot = `// Starts the standalone guide (written by scripts/post-build.mjs).
+import init from './${js}';
+if ('serviceWorker' in navigator) {
+  navigator.serviceWorker.register('./sw.js').catch((e) => console.warn('Signpost: offline use is not available here.', e));
+}
+await init({ module_or_path: new URL('./${wasm}', import.meta.url) });
+`;
+const bootName = `boot-${short(boot)}.js`;
+writeFileSync(join(dir, bootName), boot);
+html = html.replace(inline, `<script type="module" src="./${bootName}" integrity="${sri(boot)}" crossorigin="anonymous"></script>`);
+writeFileSync(join(dir, 'index.html'), html);
+
+// 2. The custom element.
+const element = readFileSync(new URL('signpost-guide.js', embed), 'utf8')
+  .replaceAll('__SIGNPOST_JS__', js).replaceAll('__SIGNPOST_WASM__', wasm).replaceAll('__SIGNPOST_CSS__', css);
+writeFileSync(join(dir, 'signpost-guide.js'), element);
+
+// 3. The service worker: every file the standalone page needs, and a
+// version that changes whenever any of them does.
+const precache = ['./', ...readdirSync(dir).filter((f) => f !== 'sw.js' && f !== 'index.html').sort().map((f) => `./${f}`)];
+const version = short(precache.map((f) => f === './' ? html : readFileSync(join(dir, f))).join('\n'));
+const sw = readFileSync(new URL('sw.js', embed), 'utf8')
+  .replace('__VERSION__', version).replace('__PRECACHE__', JSON.stringify(precache));
+writeFileSync(join(dir, 'sw.js'), sw);
+console.log(`post-build: ${bootName}, signpost-guide.js, sw.js (${precache.length} files, version ${version})`);

@@ -1,0 +1,69 @@
+//! Settings from the page: the clinic's configuration (checked by the
+//! engine, every problem logged to the console with a fallback in use) and
+//! the language asked for by an attribute or the URL.
+
+use std::rc::Rc;
+
+use signpost_engine::Locale;
+use signpost_engine::config::{Config, Severity, Value, read_config};
+
+use crate::content;
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Settings {
+    /// Language from the `lang` attribute or `?lang=`, else the config's.
+    pub locale: Option<Locale>,
+    pub config: Rc<Config>,
+}
+
+/// Reads the configuration value (JSON already parsed) and a requested
+/// language, logging each problem for the integrator.
+pub fn settings(lang: Option<&str>, config: Option<&Value>) -> Settings {
+    let (config, problems) = match (config, content::shared()) {
+        (Some(value), Ok(content)) => read_config(value, &content),
+        (None, Ok(content)) => read_config(&Value::Object(Vec::new()), &content),
+        // Without content the guide shows its error screen; nothing to check against.
+        (_, Err(_)) => (Config::default(), Vec::new()),
+    };
+    for p in &problems {
+        let line = format!("Signpost configuration {p}");
+        match p.severity {
+            Severity::Warning => log::warn(&line),
+            Severity::Error => log::error(&line),
+        }
+    }
+    let requested = lang.filter(|l| !l.trim().is_empty());
+    let locale = match requested.map(|l| (l, Locale::from_tag(l))) {
+        Some((_, Some(locale))) => Some(locale),
+        Some((l, None)) => {
+            log::warn(&format!(
+                "Signpost: lang=\"{l}\" is not a language of this guide (en, es); ignored"
+            ));
+            config.locale
+        }
+        None => config.locale,
+    };
+    Settings {
+        locale,
+        config: Rc::new(config),
+    }
+}
+
+mod log {
+    #[cfg(target_arch = "wasm32")]
+    pub fn warn(s: &str) {
+        web_sys::console::warn_1(&s.into());
+    }
+    #[cfg(target_arch = "wasm32")]
+    pub fn error(s: &str) {
+        web_sys::console::error_1(&s.into());
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn warn(s: &str) {
+        eprintln!("{s}");
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn error(s: &str) {
+        eprintln!("{s}");
+    }
+}

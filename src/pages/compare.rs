@@ -1,0 +1,45 @@
+use yew::prelude::*;
+
+use super::BackButton;
+use crate::content::use_guide;
+
+/// The side-by-side comparison. A real table (row and column headers); on
+/// narrow screens CSS turns each row into a card that keeps its labels.
+#[component]
+pub fn Compare() -> Html {
+    let g = use_guide();
+    let columns = [
+        "compare_focus",
+        "compare_length",
+        "compare_provider",
+        "compare_cost",
+        "compare_privacy",
+    ];
+    html! {
+        <section class="sp-page" aria-labelledby="sp-title">
+            <BackButton />
+            <h1 id="sp-title" tabindex="-1">{ g.ui("compare_title") }</h1>
+            <table class="sp-compare">
+                <thead>
+                    <tr>
+                        <th scope="col">{ g.ui("compare_option") }</th>
+                        { for columns.iter().map(|c| html! { <th scope="col">{ g.ui(c) }</th> }) }
+                    </tr>
+                </thead>
+                <tbody>
+                { for g.content.options.iter().map(|o| {
+                    let cells = [&o.compare.focus, &o.compare.length, &o.compare.provider, &o.compare.cost, &o.compare.privacy];
+                    html! {
+                        <tr>
+                            <th scope="row">{ g.t(&o.name) }</th>
+                            { for cells.iter().zip(columns).map(|(t, c)| html! {
+                                <td data-label={g.ui(c).to_string()}>{ g.t(t) }</td>
+                            }) }
+                        </tr>
+                    }
+                }) }
+                </tbody>
+            </table>
+        </section>
+    }
+}

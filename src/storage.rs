@@ -1,0 +1,122 @@
+//! "Remember my answers on this device": the only storage the guide ever
+//! uses, and only after the visitor ticks the box. One localStorage key;
+//! unticking, "Forget my answers" or "Start again" removes it.
+
+use std::collections::BTreeSet;
+
+use signpost_engine::{Answer, Answers};
+
+/// The one key the guide may write.
+pub const KEY: &str = "signpost.answers.v1";
+
+/// `question=a|b;question2=c;skipped=-`: ids only (they are
+/// `lower_snake_case`, so the separators cannot occur in them).
+pub fn encode(answers: &Answers) -> String {
+    answers
+        .0
+        .iter()
+        .map(|(q, a)| {
+            let value = match a {
+                Answer::One(id) => id.clone(),
+                Answer::Many(ids) => {
+                    format!("|{}", ids.iter().cloned().collect::<Vec<_>>().join("|"))
+                }
+                Answer::Skipped => "-".to_string(),
+            };
+            format!("{q}={value}")
+        })
+        .collect::<Vec<_>>()
+        .join(";")
+}
+
+/// The inverse of [`encode`]; anything malformed is dropped, never a panic.
+pub fn decode(text: &str) -> Answers {
+    let mut answers = Answers::default();
+    for part in text.split(';') {
+        let Some((q, v)) = part.split_once('=') else {
+            continue;
+        };
+        let valid = |s: &str| {
+            !s.is_empty()
+                && s.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        };
+        if !valid(q) {
+            continue;
+        }
+        let answer = if v == "-" {
+            Answer::Skipped
+        } else if let Some(many) = v.strip_prefix('|') {
+            Answer::Many(
+                many.split('|')
+                    .filter(|s| valid(s))
+                    .map(String::from)
+                    .collect::<BTreeSet<_>>(),
+            )
+        } else if valid(v) {
+            Answer::One(v.to_string())
+        } else {
+            continue;
+        };
+        answers.set(q, answer);
+    }
+    answers
+}
+
+#[cfg(target_arch = "wasm32")]
+fn local() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// The remembered answers, if the visitor chose to keep them.
+#[cfg(target_arch = "wasm32")]
+pub fn load() -> Option<Answers> {
+    local()?.get_item(KEY).ok().flatten().map(|s| decode(&s))
+}
+
+#[cfg(target_arch = "wasm32")]
+pub fn save(answers: &Answers) {
+    if let Some(s) = local() {
+        let _ = s.set_item(KEY, &encode(answers));
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+pub fn forget() {
+    if let Some(s) = local() {
+        let _ = s.remove_item(KEY);
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub fn load() -> Option<Answers> {
+    None
+}
+#[cfg(not(target_arch = "wasm32"))]
+pub fn save(_: &Answers) {}
+#[cfg(not(target_arch = "wasm32"))]
+pub fn forget() {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_every_kind_of_answer() {
+        let mut a = Answers::default();
+        a.set(
+            "concerns",
+            Answer::Many(["grief".to_string(), "work".to_string()].into()),
+        );
+        a.set("impact", Answer::One("some".into()));
+        a.set("time", Answer::Skipped);
+        assert_eq!(encode(&a), "concerns=|grief|work;impact=some;time=-");
+        assert_eq!(decode(&encode(&a)), a);
+    }
+
+    #[test]
+    fn malformed_text_is_dropped() {
+        let a = decode("x;=y;Q=a;q=<script>;ok=fine;m=|a|B|c");
+        assert_eq!(encode(&a), "m=|a|c;ok=fine");
+    }
+}

@@ -1,0 +1,119 @@
+//! The plain-text summary a visitor can copy or download. Built from the
+//! same outcome the results screen shows; never leaves the device unless
+//! the visitor takes it.
+
+use std::fmt::Write;
+
+use signpost_engine::model::QuestionKind;
+use signpost_engine::{Answers, Outcome};
+
+use crate::content::Guide;
+
+/// Each question with the visitor's answer in words (or "Skipped" / "Not asked").
+pub fn answer_lines(g: &Guide, answers: &Answers) -> Vec<(String, String)> {
+    let c = &g.content;
+    let visible = c.visible_questions(answers);
+    c.questionnaire
+        .questions
+        .iter()
+        .map(|q| {
+            let asked = visible.iter().any(|v| v.id == q.id);
+            let chosen = answers.get(&q.id).map(|a| a.chosen()).unwrap_or_default();
+            let words = if !asked {
+                g.ui("not_asked").to_string()
+            } else if chosen.is_empty() {
+                g.ui("skipped").to_string()
+            } else {
+                let choices = q.choices(c);
+                chosen
+                    .iter()
+                    .filter_map(|id| choices.iter().find(|ch| ch.id == *id))
+                    .map(|ch| g.t(ch.label).to_string())
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            };
+            let mut question = g.t(&q.text).to_string();
+            if q.kind == QuestionKind::Scale && !q.safety {
+                question = format!(
+                    "{question} ({})",
+                    c.instrument_of(&q.id).map_or("", |i| g.t(&i.name))
+                );
+            }
+            (question, words)
+        })
+        .collect()
+}
+
+pub fn summary(g: &Guide, outcome: &Outcome<'_>, answers: &Answers) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "{}\n", g.ui("summary_title"));
+    if outcome.crisis {
+        let _ = writeln!(s, "{}", g.ui("crisis_title"));
+        let _ = writeln!(s, "{}", g.ui("crisis_text"));
+        if g.contacts().is_empty() {
+            let _ = writeln!(s, "{}", g.ui("crisis_default"));
+        }
+        for contact in g.contacts().iter() {
+            let _ = writeln!(s, "- {}: {}", contact.name, contact.phone);
+        }
+        s.push('\n');
+    }
+    let mut list = |title: &str, items: &[signpost_engine::score::Suggestion<'_>]| {
+        if items.is_empty() {
+            return;
+        }
+        let _ = writeln!(s, "{title}");
+        for (i, item) in items.iter().enumerate() {
+            let _ = writeln!(
+                s,
+                "{}. {}: {}",
+                i + 1,
+                g.t(&item.option.name),
+                g.t(&item.option.summary)
+            );
+            for r in &item.reasons {
+                let _ = writeln!(s, "   - {}", g.t(r.text));
+            }
+        }
+        s.push('\n');
+    };
+    list(g.ui("best_title"), outcome.best());
+    list(g.ui("others_title"), outcome.others());
+    if !outcome.cautions.is_empty() {
+        let _ = writeln!(s, "{}", g.ui("cautions_title"));
+        for c in &outcome.cautions {
+            let _ = writeln!(s, "- {}", g.t(c.text));
+        }
+        s.push('\n');
+    }
+    for r in &outcome.instruments {
+        let _ = writeln!(s, "{}: {}", g.ui("mood_title"), g.t(&r.instrument.name));
+        match (r.band, r.total) {
+            (Some(band), Some(total)) => {
+                let max = r
+                    .instrument
+                    .bands
+                    .iter()
+                    .map(|b| b.max)
+                    .max()
+                    .unwrap_or(total);
+                let _ = writeln!(s, "{}. {}", g.t(&band.label), g.t(&band.meaning));
+                let score = g.ui_with(
+                    "mood_score",
+                    &[("n", &total.to_string()), ("total", &max.to_string())],
+                );
+                let _ = writeln!(s, "{score}");
+            }
+            _ => {
+                let _ = writeln!(s, "{}", g.ui("mood_incomplete"));
+            }
+        }
+        s.push('\n');
+    }
+    let _ = writeln!(s, "{}\n", g.ui("not_diagnosis"));
+    let _ = writeln!(s, "{}", g.ui("your_answers"));
+    for (q, a) in answer_lines(g, answers) {
+        let _ = writeln!(s, "- {q}: {a}");
+    }
+    s
+}

@@ -1,0 +1,174 @@
+// The guide end to end, against the release build.
+import { readFile } from 'node:fs/promises';
+import { test, expect, open, answerAll, BEREAVED } from './fixtures.mjs';
+
+test('the welcome screen is rendered by WebAssembly, not by static HTML', async ({ page, request }) => {
+  const served = await (await request.get('/')).text();
+  expect(served).not.toContain('Find the kind of support that suits you');
+  const wasm = page.waitForResponse((r) => r.url().endsWith('.wasm'));
+  await open(page);
+  expect((await wasm).headers()['content-type']).toBe('application/wasm');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Find the kind of support that suits you');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+});
+
+test.describe('without WebAssembly', () => {
+  test.use({ allowPageErrors: true });
+  test('the page still says what the guide is and how to get urgent help', async ({ page }) => {
+    await page.route('**/*.wasm', (route) => route.abort());
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Signpost: a private guide to mental-health support');
+    await expect(page.getByText('If you are in danger now or might hurt yourself, call your local emergency number.')).toBeVisible();
+  });
+});
+
+test('the whole flow by keyboard only', async ({ page }) => {
+  await open(page);
+  const tabTo = async (name) => {
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      const text = await page.evaluate(() => {
+        const el = document.activeElement;
+        return (el?.getAttribute('aria-label') || el?.labels?.[0]?.textContent || el?.textContent || '').trim();
+      });
+      if (text === name) return;
+    }
+    throw new Error(`could not reach ${name} with Tab`);
+  };
+  await tabTo('Start the questions');
+  await page.keyboard.press('Enter');
+  const h1 = page.getByRole('heading', { level: 1 });
+  await expect(h1).toHaveText('Question 1 of 11');
+  await expect(h1).toBeFocused();
+
+  await tabTo('Grief or a loss');
+  await page.keyboard.press('Space');
+  await tabTo('Next');
+  await page.keyboard.press('Enter');
+  await expect(h1).toHaveText('Question 2 of 12');
+  await expect(h1).toBeFocused();
+
+  // Radio groups: Tab into the group, arrows choose.
+  for (let i = 2; i <= 12; i++) {
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowUp');
+    await tabTo(i < 12 ? 'Next' : 'See my results');
+    await page.keyboard.press('Enter');
+  }
+  await expect(h1).toHaveText('Your results');
+  await expect(h1).toBeFocused();
+  await expect(page.locator('.sp-suggestion h3').first()).toHaveText('Counselling');
+});
+
+test('a risk answer shows the crisis panel at once, and it stays on top of the results', async ({ page }) => {
+  await open(page);
+  await page.getByRole('button', { name: 'Start the questions' }).click();
+  await answerAll(page, BEREAVED.slice(0, 7));
+  await expect(page.getByRole('group', { name: /better off dead/ })).toBeVisible();
+  const panel = page.getByRole('region', { name: 'You do not have to face this alone' });
+  await expect(panel).toHaveCount(0);
+  await page.getByLabel('Several days').check();
+  await expect(panel).toBeVisible();
+  await expect(panel).toContainText('Call your local emergency number now.');
+  // The visitor may continue.
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await answerAll(page, BEREAVED.slice(8));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your results');
+  await expect(panel).toBeVisible();
+  const panelTop = (await panel.boundingBox()).y;
+  const headingTop = (await page.getByRole('heading', { level: 1 }).boundingBox()).y;
+  expect(panelTop).toBeLessThan(headingTop);
+  await expect(page.locator('.sp-suggestion h3').first()).toHaveText('Urgent and crisis help');
+});
+
+test('going back and changing an answer changes the results', async ({ page }) => {
+  await open(page);
+  await page.getByRole('button', { name: 'Start the questions' }).click();
+  await answerAll(page, BEREAVED);
+  await expect(page.locator('.sp-suggestion h3').first()).toHaveText('Counselling');
+  await page.getByRole('button', { name: 'Change: What would you most like from support?' }).click();
+  await page.getByLabel('To meet people who have been through the same').check();
+  await page.getByRole('button', { name: 'Back to my results' }).click();
+  await expect(page.locator('.sp-suggestion h3').first()).toHaveText('Peer support and support groups');
+  // And with Back through the questions.
+  await page.getByRole('button', { name: 'Change: What would you most like from support?' }).click();
+  await page.getByRole('button', { name: 'Back', exact: true }).click();
+  await expect(page.getByRole('group', { name: /better off dead/ })).toBeVisible();
+});
+
+test('the guide works in Spanish, and starts in Spanish for a Spanish browser', async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ locale: 'es-MX', baseURL });
+  const page = await context.newPage();
+  await open(page);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Encuentre el tipo de apoyo que le conviene');
+  await page.getByRole('button', { name: 'Empezar las preguntas' }).click();
+  await page.getByLabel('Un duelo o una pérdida').check();
+  await page.getByRole('button', { name: 'Siguiente' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Pregunta 2 de 12');
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Question 2 of 12');
+  await context.close();
+});
+
+test.describe('taking the results away', () => {
+  test.use({ permissions: ['clipboard-read', 'clipboard-write'], acceptDownloads: true });
+
+  test('copy and download give the same summary; print hides the controls', async ({ page }) => {
+    await open(page);
+    await page.getByRole('button', { name: 'Start the questions' }).click();
+    await answerAll(page, BEREAVED);
+
+    await page.getByRole('button', { name: 'Copy summary' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'The summary is copied' })).toBeVisible();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toContain('My Signpost summary');
+    expect(copied).toMatch(/What may suit you best\n1\. Counselling: /);
+    expect(copied).toContain('Counselling gives you time and space to talk about a loss');
+    expect(copied).toContain('Score: 4 out of 12');
+    expect(copied).toContain('- What brings you here?: Grief or a loss');
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download summary' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('signpost-summary.txt');
+    expect(await readFile(await file.path(), 'utf8')).toBe(copied);
+
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.getByRole('button', { name: 'Print' })).toBeHidden();
+    await expect(page.getByRole('button', { name: 'Start again and clear my answers' })).toBeHidden();
+    await expect(page.getByRole('button', { name: 'Need help now?' })).toBeHidden();
+    await expect(page.locator('.sp-suggestion h3').first()).toBeVisible();
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.length).toBeGreaterThan(10_000);
+  });
+});
+
+test('start again clears every answer, and nothing is stored on the device', async ({ page, context }) => {
+  await open(page);
+  await page.getByRole('button', { name: 'Start the questions' }).click();
+  await answerAll(page, BEREAVED);
+  await page.getByRole('button', { name: 'Start again and clear my answers' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Find the kind of support that suits you');
+  await page.getByRole('button', { name: 'Start the questions' }).click();
+  await expect(page.getByLabel('Grief or a loss')).not.toBeChecked();
+  expect(await context.cookies()).toEqual([]);
+  expect(await page.evaluate(() => localStorage.length + sessionStorage.length)).toBe(0);
+});
+
+test('urgent help is one tap away from every screen', async ({ page }) => {
+  await open(page);
+  for (const go of [
+    async () => {},
+    () => page.getByRole('button', { name: 'Explore the kinds of support' }).click(),
+    () => page.getByRole('button', { name: 'Compare them side by side' }).click(),
+  ]) {
+    await go();
+    await expect(page.getByRole('button', { name: 'Need help now?' })).toBeVisible();
+  }
+  await page.getByRole('button', { name: 'Need help now?' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Urgent help');
+  await expect(page.getByText('Call your local emergency number now.')).toBeVisible();
+});
