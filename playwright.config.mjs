@@ -4,6 +4,10 @@
 import { defineConfig } from '@playwright/test';
 
 export const PORT = Number(process.env.E2E_PORT ?? 4173);
+// The demo clinic: its website on one origin, embedding the guide (with the
+// demo configuration) from another.
+export const CLINIC = 'http://127.0.0.1:4174';
+export const CLINIC_GUIDE = 'http://127.0.0.1:4175';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -32,10 +36,24 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `node scripts/static-server.mjs dist ${PORT}`,
-    url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: false,
-    timeout: 10_000,
-  },
+  webServer: [
+    {
+      command: `node scripts/static-server.mjs dist ${PORT}`,
+      url: `http://127.0.0.1:${PORT}/`,
+      reuseExistingServer: false,
+      timeout: 10_000,
+    },
+    {
+      command: `node scripts/static-server.mjs dist 4175 --config demo/guide/signpost.config.json`,
+      url: `${CLINIC_GUIDE}/`,
+      reuseExistingServer: false,
+      timeout: 10_000,
+    },
+    {
+      command: `node scripts/static-server.mjs demo/clinic 4174 --host-of ${CLINIC_GUIDE}`,
+      url: `${CLINIC}/`,
+      reuseExistingServer: false,
+      timeout: 10_000,
+    },
+  ],
 });

@@ -29,6 +29,10 @@ function readConfig(ref) {
     console.error(`Signpost: config="${ref}" should name a <script type="application/json" id="..."> on this page; using defaults.`);
     return null;
   }
+  if (el.textContent.length > 64 * 1024) {
+    console.error(`Signpost: the configuration in ${ref} is larger than 64 KiB; using defaults.`);
+    return null;
+  }
   try {
     return JSON.parse(el.textContent);
   } catch (e) {

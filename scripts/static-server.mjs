@@ -1,11 +1,20 @@
-// A small static file server for dist/: the same server for `scripts/serve`,
-// the end-to-end tests and the benchmarks. Loopback only, no directory
-// listings, correct types (application/wasm for streaming compilation).
+// A small static file server: the same one for `scripts/serve`, the
+// end-to-end tests and the benchmarks. Loopback only, no listings; serves
+// files as a production server should: correct types (application/wasm
+// for streaming compilation), brotli or gzip, long caching for hashed
+// files, the guide's Content-Security-Policy, and CORS for the files the
+// custom element loads from other origins.
 //
-// Usage: node scripts/static-server.mjs <dir> <port>
+// Usage: node scripts/static-server.mjs <dir> <port> [--config FILE] [--host-of GUIDE_ORIGIN]
+//   --config FILE      put FILE's JSON into index.html's #signpost-config
+//                      (what a clinic does by editing dist/index.html)
+//   --host-of ORIGIN   serve a host site (the demo clinic) that embeds the
+//                      guide from ORIGIN: {{GUIDE}} in pages becomes ORIGIN
 import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -17,29 +26,99 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
-  '.ico': 'image/x-icon',
   '.txt': 'text/plain; charset=utf-8',
 };
 
-export function startServer(dir, port, host = '127.0.0.1') {
+/// The guide's recommended Content-Security-Policy (README, "Privacy").
+export const GUIDE_CSP = [
+  "default-src 'none'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "manifest-src 'self'",
+  "worker-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+/// Starts a server; `reports` collects CSP violation reports sent to it.
+export function startServer(dir, port, { config, hostOf, frameAncestors = '*' } = {}) {
   const base = resolve(dir);
+  const reports = [];
+  const compressed = new Map();
+  const inlineConfig = config ? readFileSync(config, 'utf8') : null;
+  const csp = hostOf
+    ? [
+      "default-src 'self'",
+      `script-src 'self' ${hostOf} 'wasm-unsafe-eval'`,
+      `style-src 'self' ${hostOf}`,
+      `connect-src 'self' ${hostOf}`,
+      `frame-src ${hostOf}`,
+      "img-src 'self' data:",
+      "object-src 'none'",
+      "base-uri 'none'",
+    ].join('; ')
+    : `${GUIDE_CSP}; frame-ancestors ${frameAncestors}`;
+
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url, 'http://localhost');
-      let path = normalize(join(base, decodeURIComponent(url.pathname)));
+      if (url.pathname === '/__csp-report') {
+        if (req.method === 'POST') {
+          let body = '';
+          for await (const chunk of req) body += chunk;
+          reports.push(body);
+          res.writeHead(204).end();
+        } else {
+          res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(reports));
+        }
+        return;
+      }
+      // The guide is deployed under a versioned path too (/v1/...).
+      const pathname = decodeURIComponent(url.pathname).replace(/^\/v1(?=\/)/, '');
+      let path = normalize(join(base, pathname));
       if (path !== base && !path.startsWith(base + sep)) return send(res, 403, 'forbidden');
       if ((await stat(path).catch(() => null))?.isDirectory()) path = join(path, 'index.html');
-      const body = await readFile(path).catch(() => null);
+      const modified = (await stat(path).catch(() => null))?.mtimeMs;
+      let body = await readFile(path).catch(() => null);
       if (!body) return send(res, 404, 'not found');
       const type = TYPES[extname(path)] ?? 'application/octet-stream';
-      res.writeHead(200, {
+      const isHtml = type.startsWith('text/html');
+      if (isHtml && inlineConfig !== null) {
+        body = Buffer.from(body.toString('utf8').replace(
+          /(<script type="application\/json" id="signpost-config">)[\s\S]*?(<\/script>)/,
+          (_, open, close) => `${open}${inlineConfig.replaceAll('</', '<\\/')}${close}`,
+        ));
+      }
+      if (isHtml && hostOf) body = Buffer.from(body.toString('utf8').replaceAll('{{GUIDE}}', hostOf));
+      const headers = {
         'Content-Type': type,
-        'Content-Length': body.length,
         'X-Content-Type-Options': 'nosniff',
         'Referrer-Policy': 'no-referrer',
-        // Hashed assets never change; the page itself is revalidated.
-        'Cache-Control': type.startsWith('text/html') ? 'no-cache' : 'public, max-age=31536000, immutable',
-      });
+        // Hashed files never change; pages and fixed names are revalidated.
+        'Cache-Control': /-[0-9a-f]{16}(_bg)?\./.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        'Content-Security-Policy': `${csp}; report-uri /__csp-report`,
+        // The custom element loads the guide's files from other origins.
+        'Access-Control-Allow-Origin': '*',
+        'Cross-Origin-Resource-Policy': 'cross-origin',
+        Vary: 'Accept-Encoding',
+      };
+      const accepts = req.headers['accept-encoding'] ?? '';
+      const encoding = /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : null;
+      if (encoding && /^(text|application\/(javascript|json|wasm|manifest)|image\/svg)/.test(type)) {
+        const key = `${encoding}:${path}:${modified}:${body.length}`;
+        if (!compressed.has(key)) {
+          compressed.set(key, encoding === 'br'
+            ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })
+            : gzipSync(body, { level: 9 }));
+        }
+        body = compressed.get(key);
+        headers['Content-Encoding'] = encoding;
+      }
+      headers['Content-Length'] = body.length;
+      res.writeHead(200, headers);
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch (e) {
       send(res, 500, String(e));
@@ -47,7 +126,7 @@ export function startServer(dir, port, host = '127.0.0.1') {
   });
   return new Promise((ok, fail) => {
     server.once('error', fail);
-    server.listen(port, host, () => ok(server));
+    server.listen(port, '127.0.0.1', () => ok({ server, reports }));
   });
 }
 
@@ -57,7 +136,14 @@ function send(res, status, text) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const [dir = 'dist', port = '8080'] = process.argv.slice(2);
-  await startServer(dir, Number(port));
-  console.log(`[server] ${dir}/ on http://127.0.0.1:${port}`);
+  const args = process.argv.slice(2);
+  const option = (name) => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args.splice(i, 2)[1] : undefined;
+  };
+  const config = option('--config');
+  const hostOf = option('--host-of');
+  const [dir = 'dist', port = '8080'] = args;
+  await startServer(dir, Number(port), { config, hostOf });
+  console.log(`[server] ${dir}/ on http://127.0.0.1:${port}${hostOf ? ` (a host site for ${hostOf})` : ''}`);
 }

@@ -23,6 +23,14 @@ fn main() {
     // The clinic's configuration, inline in the page (no request needed).
     let config = document.get_element_by_id("signpost-config").and_then(|el| {
         let text = el.text_content().unwrap_or_default();
+        if text.len() > signpost_engine::config::MAX_CONFIG_BYTES {
+            let message = format!(
+                "Signpost: the configuration in #signpost-config is larger than {} KiB; using defaults.",
+                signpost_engine::config::MAX_CONFIG_BYTES / 1024
+            );
+            web_sys::console::error_1(&message.into());
+            return None;
+        }
         match js_sys::JSON::parse(&text) {
             Ok(v) => Some(embed::json::from_js(&v)),
             Err(e) => {

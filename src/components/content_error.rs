@@ -12,7 +12,7 @@ pub struct ContentErrorProps {
 #[component]
 pub fn ContentError(props: &ContentErrorProps) -> Html {
     html! {
-        <section class="sp-page sp-error" role="alert">
+        <section class="sp-page sp-content-error" role="alert">
             <h1 tabindex="-1">{ "This guide cannot start" }</h1>
             <p>{ "If you are in danger now or might hurt yourself, call your local emergency number." }</p>
             <p lang="es">{ "Si está en peligro ahora o podría hacerse daño, llame al número de emergencias de su zona." }</p>

@@ -21,7 +21,11 @@ pub struct Settings {
 pub fn settings(lang: Option<&str>, config: Option<&Value>) -> Settings {
     let (config, problems) = match (config, content::shared()) {
         (Some(value), Ok(content)) => read_config(value, &content),
-        (None, Ok(content)) => read_config(&Value::Object(Vec::new()), &content),
+        // No configuration at all: only the missing crisis contacts are news.
+        (None, Ok(content)) => read_config(
+            &Value::Object(vec![("schema_version".into(), Value::Number(1.0))]),
+            &content,
+        ),
         // Without content the guide shows its error screen; nothing to check against.
         (_, Err(_)) => (Config::default(), Vec::new()),
     };

@@ -5,6 +5,8 @@ use crate::content::use_guide;
 
 /// The side-by-side comparison. A real table (row and column headers); on
 /// narrow screens CSS turns each row into a card that keeps its labels.
+/// Explicit roles keep the table semantics where `display: block` would
+/// drop them (Safari).
 #[component]
 pub fn Compare() -> Html {
     let g = use_guide();
@@ -19,21 +21,21 @@ pub fn Compare() -> Html {
         <section class="sp-page" aria-labelledby="sp-title">
             <BackButton />
             <h1 id="sp-title" tabindex="-1">{ g.ui("compare_title") }</h1>
-            <table class="sp-compare">
-                <thead>
-                    <tr>
-                        <th scope="col">{ g.ui("compare_option") }</th>
-                        { for columns.iter().map(|c| html! { <th scope="col">{ g.ui(c) }</th> }) }
+            <table class="sp-compare" role="table" aria-labelledby="sp-title">
+                <thead role="rowgroup">
+                    <tr role="row">
+                        <th scope="col" role="columnheader">{ g.ui("compare_option") }</th>
+                        { for columns.iter().map(|c| html! { <th scope="col" role="columnheader">{ g.ui(c) }</th> }) }
                     </tr>
                 </thead>
-                <tbody>
+                <tbody role="rowgroup">
                 { for g.content.options.iter().map(|o| {
                     let cells = [&o.compare.focus, &o.compare.length, &o.compare.provider, &o.compare.cost, &o.compare.privacy];
                     html! {
-                        <tr>
-                            <th scope="row">{ g.t(&o.name) }</th>
+                        <tr role="row">
+                            <th scope="row" role="rowheader">{ g.t(&o.name) }</th>
                             { for cells.iter().zip(columns).map(|(t, c)| html! {
-                                <td data-label={g.ui(c).to_string()}>{ g.t(t) }</td>
+                                <td role="cell" data-label={g.ui(c).to_string()}>{ g.t(t) }</td>
                             }) }
                         </tr>
                     }

@@ -12,13 +12,16 @@ mkdirSync(SHOTS, { recursive: true });
 export const test = base.extend({
   // Set by tests that break the page on purpose.
   allowPageErrors: [false, { option: true }],
-  requests: [async ({ page, baseURL, allowPageErrors }, use) => {
+  // Origins besides the page's own that a test's page may use.
+  otherOrigins: [[], { option: true }],
+  requests: [async ({ page, baseURL, allowPageErrors, otherOrigins }, use) => {
     const seen = [];
     const errors = [];
     page.on('request', (r) => seen.push(r.url()));
     page.on('pageerror', (e) => errors.push(e.message));
     await use(seen);
-    const foreign = seen.filter((u) => !u.startsWith(baseURL) && !u.startsWith('data:') && !u.startsWith('blob:'));
+    const allowed = [baseURL, ...otherOrigins, 'data:', 'blob:'];
+    const foreign = seen.filter((u) => !allowed.some((a) => u.startsWith(a)));
     expect(foreign, 'requests to other hosts').toEqual([]);
     if (!allowPageErrors) expect(errors, 'uncaught errors in the page').toEqual([]);
   }, { auto: true }],

@@ -115,7 +115,9 @@ impl Config {
     }
 }
 
-const KEYS: &[&str] = &[
+/// The top-level keys a configuration may have (also in
+/// config/config.schema.json; a test keeps the two equal).
+pub const KEYS: &[&str] = &[
     "$schema",
     "schema_version",
     "clinic",

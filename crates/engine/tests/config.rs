@@ -153,3 +153,35 @@ fn huge_or_malformed_files_are_refused_by_the_reader() {
             .contains("larger than 64 KiB")
     );
 }
+
+#[test]
+fn the_published_schema_lists_the_same_keys_and_options() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../config/config.schema.json"
+    ))
+    .unwrap();
+    let schema: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let mut keys: Vec<&str> = schema["properties"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    let mut expected = signpost_engine::config::KEYS.to_vec();
+    keys.sort();
+    expected.sort();
+    assert_eq!(keys, expected);
+    let offered: Vec<&str> = schema["properties"]["offered"]["items"]["enum"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    let options: Vec<&str> = common::content()
+        .options
+        .iter()
+        .map(|o| o.id.as_str())
+        .collect();
+    assert_eq!(offered, options);
+}

@@ -1,0 +1,72 @@
+// Bad configuration: each problem gives a precise console message, and a
+// working guide that never drops the way to urgent help.
+import { test, expect, open } from './fixtures.mjs';
+
+/// Serves index.html with `config` as its inline configuration.
+async function withConfig(page, config) {
+  await page.route((url) => url.pathname === '/' || url.pathname.endsWith('/index.html'), async (route) => {
+    const response = await route.fetch();
+    const html = (await response.text()).replace(
+      /(<script type="application\/json" id="signpost-config">)[\s\S]*?(<\/script>)/,
+      (_, a, b) => `${a}${config}${b}`,
+    );
+    await route.fulfill({ response, body: html });
+  });
+  const messages = [];
+  page.on('console', (m) => messages.push(`${m.type()}: ${m.text()}`));
+  await open(page);
+  return messages;
+}
+
+async function crisisStillShows(page, text) {
+  await page.getByRole('button', { name: 'Need help now?' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Urgent help');
+  await expect(page.locator('.sp-main')).toContainText(text);
+}
+
+const DEFAULT = 'Call your local emergency number now.';
+const cases = [
+  ['malformed JSON', '{ "schema_version": 1, ', /error: Signpost: the configuration in #signpost-config is not valid JSON/, DEFAULT],
+  ['wrong types', '{ "schema_version": 1, "clinic": "Riverside", "crisis_contacts": { "en": [ { "name": "Line", "phone": 988 } ] } }',
+    /error: Signpost configuration error: clinic: must be an object, not text/, DEFAULT],
+  ['unknown keys', '{ "schema_version": 1, "colour": "red", "crisis_contacts": { "en": [ { "name": "Line", "phone": "988" } ] } }',
+    /warning: Signpost configuration warning: colour: unknown key ignored/, 'Line988'],
+  ['missing crisis contacts', '{ "schema_version": 1 }',
+    /warning: Signpost configuration warning: crisis_contacts: no crisis contacts configured/, DEFAULT],
+  ['a huge file', `{ "schema_version": 1, "pad": "${'x'.repeat(70 * 1024)}" }`,
+    /error: Signpost: the configuration in #signpost-config is larger than 64 KiB/, DEFAULT],
+];
+
+for (const [name, config, message, urgent] of cases) {
+  test(`${name}: a precise message and a working guide`, async ({ page }) => {
+    const messages = await withConfig(page, config);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Find the kind of support that suits you');
+    expect(messages.some((m) => message.test(m)), messages.join('\n')).toBe(true);
+    await crisisStillShows(page, urgent);
+  });
+}
+
+test('wrong types: the good parts are kept', async ({ page }) => {
+  const messages = await withConfig(page, cases[1][1]);
+  expect(messages.some((m) => m.includes('crisis_contacts.en[0].phone: must be text, not a number')), messages.join('\n')).toBe(true);
+});
+
+test('a good configuration sets language, contacts, clinic and theme', async ({ page }) => {
+  await withConfig(page, JSON.stringify({
+    schema_version: 1,
+    locale: 'es',
+    clinic: { name: 'Clínica Ribera', phone: '+34 910 000 000' },
+    crisis_contacts: { es: [{ name: 'Línea 024', phone: '024' }] },
+    theme: { '--sp-accent': '#0b5d3b' },
+  }));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Encuentre el tipo de apoyo que le conviene');
+  const bg = await page.getByRole('button', { name: 'Empezar las preguntas' }).evaluate((b) => getComputedStyle(b).backgroundColor);
+  expect(bg).toBe('rgb(11, 93, 59)');
+  await page.getByRole('button', { name: '¿Necesita ayuda ahora?' }).click();
+  await expect(page.getByRole('link', { name: /Línea 024/ })).toHaveAttribute('href', 'tel:024');
+});
+
+test('?lang= in the address wins over the configuration', async ({ page }) => {
+  await page.goto('/?lang=es');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Encuentre el tipo de apoyo que le conviene');
+});
