@@ -25,6 +25,10 @@ pub struct AppProps {
     /// call their local emergency number), the options it offers.
     #[prop_or_default]
     pub config: Rc<Config>,
+    /// Content to show instead of the built-in content (a clinic's
+    /// replacement, already loaded and validated).
+    #[prop_or_default]
+    pub content: Option<Rc<signpost_engine::Content>>,
     /// Start from this session instead of the welcome screen (tests, and
     /// restoring answers the visitor chose to keep).
     #[prop_or_default]
@@ -33,7 +37,10 @@ pub struct AppProps {
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let content = use_memo((), |_| content::shared());
+    let content = use_memo(props.content.clone(), |replacement| match replacement {
+        Some(c) => Ok(c.clone()),
+        None => content::shared(),
+    });
     let session = {
         let (locale, initial, content) = (props.locale, props.initial.clone(), content.clone());
         use_reducer(move || match initial {

@@ -2,8 +2,12 @@
 //! iframe); `mount_element` is called by the `<signpost-guide>` custom
 //! element (embed/signpost-guide.js), once per element.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use signpost::embed::{self, Settings};
 use signpost::{App, AppProps};
+use signpost_engine::Content;
 use wasm_bindgen::prelude::*;
 
 /// The standalone page: mounts into `<div id="signpost">`, replacing the
@@ -20,39 +24,60 @@ fn main() {
         .and_then(|w| w.location().search().ok())
         .and_then(|s| web_sys::UrlSearchParams::new_with_str(&s).ok());
     let param = |name: &str| query.as_ref().and_then(|q| q.get(name));
-    // The clinic's configuration, inline in the page (no request needed).
-    let config = document.get_element_by_id("signpost-config").and_then(|el| {
-        let text = el.text_content().unwrap_or_default();
-        if text.len() > signpost_engine::config::MAX_CONFIG_BYTES {
-            let message = format!(
-                "Signpost: the configuration in #signpost-config is larger than {} KiB; using defaults.",
-                signpost_engine::config::MAX_CONFIG_BYTES / 1024
-            );
-            web_sys::console::error_1(&message.into());
-            return None;
-        }
-        match js_sys::JSON::parse(&text) {
-            Ok(v) => Some(embed::json::from_js(&v)),
-            Err(e) => {
-                web_sys::console::error_2(&"Signpost: the configuration in #signpost-config is not valid JSON; using defaults.".into(), &e);
-                None
-            }
-        }
-    });
+    let config = document
+        .get_element_by_id("signpost-config")
+        .and_then(|el| parse_config(&el.text_content().unwrap_or_default()));
     let settings = embed::settings(param("lang").as_deref(), config.as_ref());
     if param("embed").as_deref() == Some("frame") {
         embed::frame::report_height();
     }
-    root.set_inner_html("");
-    apply_theme(&root, &settings);
-    yew::Renderer::<App>::with_root_and_props(root, props(settings, true)).render();
+    with_content(settings.config.content.clone(), move |content| {
+        root.set_inner_html("");
+        apply_theme(&root, &settings);
+        yew::Renderer::<App>::with_root_and_props(root, props(settings, content, true)).render();
+    });
 }
 
-fn props(settings: Settings, standalone: bool) -> AppProps {
+/// The clinic's configuration, inline in the page (no request needed).
+fn parse_config(text: &str) -> Option<signpost_engine::config::Value> {
+    let limit = signpost_engine::config::MAX_CONFIG_BYTES;
+    if text.len() > limit {
+        let message = format!(
+            "Signpost: the configuration in #signpost-config is larger than {} KiB; using defaults.",
+            limit / 1024
+        );
+        web_sys::console::error_1(&message.into());
+        return None;
+    }
+    match js_sys::JSON::parse(text) {
+        Ok(v) => Some(embed::json::from_js(&v)),
+        Err(e) => {
+            web_sys::console::error_2(
+                &"Signpost: the configuration in #signpost-config is not valid JSON; using defaults.".into(),
+                &e,
+            );
+            None
+        }
+    }
+}
+
+/// Runs `then` with the clinic's replacement content once it has loaded,
+/// or at once with the built-in content when there is none.
+fn with_content(url: Option<String>, then: impl FnOnce(Option<Rc<Content>>) + 'static) {
+    match url {
+        None => then(None),
+        Some(url) => {
+            wasm_bindgen_futures::spawn_local(async move { then(embed::content::load(&url).await) })
+        }
+    }
+}
+
+fn props(settings: Settings, content: Option<Rc<Content>>, standalone: bool) -> AppProps {
     AppProps {
         locale: settings.locale,
         standalone,
         config: settings.config,
+        content,
         ..AppProps::default()
     }
 }
@@ -70,8 +95,14 @@ fn apply_theme(root: &web_sys::Element, settings: &Settings) {
 /// One `<signpost-guide>` element's guide.
 #[wasm_bindgen]
 pub struct ElementGuide {
-    app: Option<yew::AppHandle<App>>,
+    state: Rc<RefCell<Element>>,
+}
+
+struct Element {
     root: web_sys::Element,
+    app: Option<yew::AppHandle<App>>,
+    content: Option<Rc<Content>>,
+    destroyed: bool,
 }
 
 /// Mounts a guide into `root` (inside the element's shadow root) with the
@@ -79,13 +110,28 @@ pub struct ElementGuide {
 #[wasm_bindgen]
 pub fn mount_element(root: web_sys::Element, settings: JsValue) -> ElementGuide {
     let settings = element_settings(&settings);
-    apply_theme(&root, &settings);
-    let app =
-        yew::Renderer::<App>::with_root_and_props(root.clone(), props(settings, false)).render();
-    ElementGuide {
-        app: Some(app),
+    let state = Rc::new(RefCell::new(Element {
         root,
-    }
+        app: None,
+        content: None,
+        destroyed: false,
+    }));
+    let mount = state.clone();
+    with_content(settings.config.content.clone(), move |content| {
+        let mut el = mount.borrow_mut();
+        if el.destroyed {
+            return; // removed while its content was loading
+        }
+        apply_theme(&el.root, &settings);
+        el.content = content.clone();
+        let app = yew::Renderer::<App>::with_root_and_props(
+            el.root.clone(),
+            props(settings, content, false),
+        )
+        .render();
+        el.app = Some(app);
+    });
+    ElementGuide { state }
 }
 
 #[wasm_bindgen]
@@ -93,15 +139,19 @@ impl ElementGuide {
     /// An attribute changed: the guide follows (the visitor's answers stay).
     pub fn update(&mut self, settings: JsValue) {
         let settings = element_settings(&settings);
-        apply_theme(&self.root, &settings);
-        if let Some(app) = self.app.as_mut() {
-            app.update(props(settings, false));
+        let mut el = self.state.borrow_mut();
+        apply_theme(&el.root, &settings);
+        let content = el.content.clone();
+        if let Some(app) = el.app.as_mut() {
+            app.update(props(settings, content, false));
         }
     }
 
     /// The element was removed: unmount and drop every listener.
     pub fn destroy(&mut self) {
-        if let Some(app) = self.app.take() {
+        let mut el = self.state.borrow_mut();
+        el.destroyed = true;
+        if let Some(app) = el.app.take() {
             app.destroy();
         }
     }

@@ -3,6 +3,7 @@
 //! here for their settings; everything below `App` is the same for both.
 //! JavaScript glue lives in `embed/` at the repository root.
 
+pub mod content;
 pub mod frame;
 pub mod json;
 pub mod settings;

@@ -70,3 +70,37 @@ test('?lang= in the address wins over the configuration', async ({ page }) => {
   await page.goto('/?lang=es');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Encuentre el tipo de apoyo que le conviene');
 });
+
+test.describe('replacement content', () => {
+  let compiled;
+  test.beforeAll(async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { mkdtempSync, cpSync, readFileSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'signpost-content-'));
+    cpSync('content', dir, { recursive: true });
+    const guide = join(dir, 'guide.toml');
+    writeFileSync(guide, readFileSync(guide, 'utf8').replace('Find the kind of support that suits you', 'Riverside: which support fits you?'));
+    const out = join(dir, 'clinic.bin');
+    execFileSync('cargo', ['run', '-q', '-p', 'signpost-engine', '--bin', 'signpost-check', '--',
+      '--compile', out, join(dir, 'guide.toml'), join(dir, 'options.toml'), join(dir, 'questionnaire.toml')]);
+    compiled = readFileSync(out);
+  });
+
+  const serve = (page, body) => page.route('**/clinic-content.bin', (route) =>
+    route.fulfill({ body, contentType: 'application/octet-stream' }));
+
+  test('a compiled content file replaces the built-in content', async ({ page }) => {
+    await serve(page, compiled);
+    await withConfig(page, '{ "schema_version": 1, "content": "./clinic-content.bin" }');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Riverside: which support fits you?');
+  });
+
+  test('a broken content file is refused with a message, and the built-in content is used', async ({ page }) => {
+    await serve(page, compiled.subarray(0, 2000));
+    const messages = await withConfig(page, '{ "schema_version": 1, "content": "./clinic-content.bin" }');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Find the kind of support that suits you');
+    expect(messages.some((m) => m.includes('the replacement content at "./clinic-content.bin" is not valid')), messages.join('\n')).toBe(true);
+  });
+});

@@ -95,6 +95,9 @@ pub struct Config {
     pub locale: Option<Locale>,
     /// CSS custom properties (`--sp-...`) and their values.
     pub theme: Vec<(String, String)>,
+    /// Where to load replacement content from (a file made by
+    /// `signpost-check --compile`), instead of the built-in content.
+    pub content: Option<String>,
 }
 
 impl Config {
@@ -125,6 +128,7 @@ pub const KEYS: &[&str] = &[
     "offered",
     "locale",
     "theme",
+    "content",
 ];
 
 /// Checks a configuration value against the content (for option ids).
@@ -189,6 +193,25 @@ pub fn read_config(value: &Value, content: &Content) -> (Config, Vec<ConfigProbl
     }
     if let Some(v) = get("theme") {
         config.theme = r.theme(v);
+    }
+    if let Some(v) = get("content") {
+        config.content = r.text("content", v, 500).and_then(|s| {
+            if s.contains(char::is_whitespace)
+                || s.starts_with("http:")
+                || s.starts_with("javascript:")
+                || s.starts_with("data:")
+            {
+                r.error(
+                    "content",
+                    format!(
+                        "\"{s}\" must be a relative or https:// address; using the built-in content"
+                    ),
+                );
+                None
+            } else {
+                Some(s)
+            }
+        });
     }
     (config, r.problems)
 }
