@@ -44,7 +44,7 @@ export const GUIDE_CSP = [
 ].join('; ');
 
 /// Starts a server; `reports` collects CSP violation reports sent to it.
-export function startServer(dir, port, { config, hostOf, frameAncestors = '*' } = {}) {
+export function startServer(dir, port, { config, hostOf, frameAncestors = '*', csp: withCsp = true } = {}) {
   const base = resolve(dir);
   const reports = [];
   const compressed = new Map();
@@ -99,7 +99,7 @@ export function startServer(dir, port, { config, hostOf, frameAncestors = '*' } 
         'Referrer-Policy': 'no-referrer',
         // Hashed files never change; pages and fixed names are revalidated.
         'Cache-Control': /-[0-9a-f]{16}(_bg)?\./.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
-        'Content-Security-Policy': `${csp}; report-uri /__csp-report`,
+        ...(withCsp ? { 'Content-Security-Policy': `${csp}; report-uri /__csp-report` } : {}),
         // The custom element loads the guide's files from other origins.
         'Access-Control-Allow-Origin': '*',
         'Cross-Origin-Resource-Policy': 'cross-origin',

@@ -29,6 +29,10 @@ pub struct AppProps {
     /// replacement, already loaded and validated).
     #[prop_or_default]
     pub content: Option<Rc<signpost_engine::Content>>,
+    /// Open at the first question instead of the welcome screen
+    /// (`?step=questions`: a clinic's direct link to the questions).
+    #[prop_or_default]
+    pub start_questions: bool,
     /// Start from this session instead of the welcome screen (tests, and
     /// restoring answers the visitor chose to keep).
     #[prop_or_default]
@@ -42,7 +46,12 @@ pub fn App(props: &AppProps) -> Html {
         None => content::shared(),
     });
     let session = {
-        let (locale, initial, content) = (props.locale, props.initial.clone(), content.clone());
+        let (locale, initial, content, start_questions) = (
+            props.locale,
+            props.initial.clone(),
+            content.clone(),
+            props.start_questions,
+        );
         use_reducer(move || match initial {
             Some(session) => (*session).clone(),
             None => {
@@ -57,8 +66,14 @@ pub fn App(props: &AppProps) -> Html {
                         remember: true,
                         ..Session::default()
                     },
-                    _ => Session {
+                    (_, content) => Session {
                         locale,
+                        screen: content
+                            .as_ref()
+                            .ok()
+                            .filter(|_| start_questions)
+                            .and_then(|c| c.next_question(None, &Default::default()))
+                            .map_or(Screen::Welcome, |q| Screen::Question(q.id.clone())),
                         ..Session::default()
                     },
                 }

@@ -31,10 +31,15 @@ fn main() {
     if param("embed").as_deref() == Some("frame") {
         embed::frame::report_height();
     }
+    let start_questions = param("step").as_deref() == Some("questions");
     with_content(settings.config.content.clone(), move |content| {
         root.set_inner_html("");
         apply_theme(&root, &settings);
-        yew::Renderer::<App>::with_root_and_props(root, props(settings, content, true)).render();
+        let props = AppProps {
+            start_questions,
+            ..props(settings, content, true)
+        };
+        yew::Renderer::<App>::with_root_and_props(root, props).render();
     });
 }
 

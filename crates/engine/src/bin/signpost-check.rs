@@ -6,6 +6,7 @@
 //!   signpost-check --compile OUT FILE.toml...  check, then write compiled content
 //!   signpost-check --schema                    print the JSON Schema of a content file
 //!   signpost-check --config FILE.json          check a clinic configuration file
+//!   signpost-check --json OUT FILE.toml...     check, then write the content as JSON (tools, benchmarks)
 //! Prints every problem with its path, or a one-line summary; exits 1 on
 //! any problem and 2 on a usage error.
 
@@ -31,17 +32,12 @@ fn main() -> ExitCode {
     {
         return check_config(path);
     }
-    let compile_to = match args.iter().position(|a| a == "--compile") {
-        Some(i) if i + 1 < args.len() => {
-            let out = args.remove(i + 1);
-            args.remove(i);
-            Some(out)
-        }
-        Some(_) => {
-            eprintln!("{USAGE}");
-            return ExitCode::from(2);
-        }
-        None => None,
+    let (Ok(json_to), Ok(compile_to)) = (
+        take_option(&mut args, "--json"),
+        take_option(&mut args, "--compile"),
+    ) else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
     };
     let builtin = args == ["--builtin"];
     let mut texts = Vec::new();
@@ -77,6 +73,14 @@ fn main() -> ExitCode {
                 content.audiences.len(),
                 content.locales.join(", ")
             );
+            if let Some(out) = json_to {
+                let json = serde_json::to_string_pretty(&content).unwrap_or_default();
+                if let Err(e) = std::fs::write(&out, json) {
+                    println!("{out}: cannot write: {e}");
+                    return ExitCode::from(1);
+                }
+                println!("wrote {out}");
+            }
             if let Some(out) = compile_to {
                 let bytes = compiled::to_bytes(&content);
                 if let Err(e) = std::fs::write(&out, &bytes) {
@@ -92,6 +96,20 @@ fn main() -> ExitCode {
             println!("{} problem(s) found", problems.len());
             ExitCode::from(1)
         }
+    }
+}
+
+/// Removes `flag VALUE` from the arguments: `Ok(None)` when absent, `Err`
+/// when the value is missing.
+fn take_option(args: &mut Vec<String>, flag: &str) -> Result<Option<String>, ()> {
+    match args.iter().position(|a| a == flag) {
+        None => Ok(None),
+        Some(i) if i + 1 < args.len() => {
+            let value = args.remove(i + 1);
+            args.remove(i);
+            Ok(Some(value))
+        }
+        Some(_) => Err(()),
     }
 }
 

@@ -1,0 +1,160 @@
+// The benchmark (not a test): Signpost, the peer (the same questionnaire in
+// SurveyJS) and the floor (the first question as static HTML), measured in
+// one headless Chromium, served from 127.0.0.1 with brotli/gzip, correct
+// types and cache headers, under 4x CPU throttling and Lighthouse's mobile
+// "slow 4G" (150 ms RTT, 1.6 Mbit/s down, 675 kbit/s up).
+//
+// Usage: node bench/run.mjs [--loads N]   (run by scripts/bench)
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chromium } from 'playwright';
+import { startServer } from '../scripts/static-server.mjs';
+
+const LOADS = Number(process.argv[process.argv.indexOf('--loads') + 1]) || 20;
+const root = new URL('..', import.meta.url).pathname;
+const out = `${root}target/bench/`;
+
+// The peer's files: SurveyJS's minified production builds from the pinned
+// npm packages, the survey from bench/peer/survey.json.
+rmSync(out, { recursive: true, force: true });
+mkdirSync(`${out}peer`, { recursive: true });
+for (const f of ['survey-core/survey-core.fontless.min.css', 'survey-core/survey.core.min.js', 'survey-core/survey.i18n.min.js', 'survey-js-ui/survey-js-ui.min.js']) {
+  cpSync(`${root}node_modules/${f}`, `${out}peer/${f.split('/')[1]}`);
+}
+cpSync(`${root}bench/peer/index.html`, `${out}peer/index.html`);
+cpSync(`${root}bench/peer/peer.js`, `${out}peer/peer.js`);
+writeFileSync(`${out}peer/survey-def.js`, `window.SURVEY_JSON = ${readFileSync(`${root}bench/peer/survey.json`, 'utf8')};\n`);
+cpSync(`${root}bench/floor`, `${out}floor`, { recursive: true });
+
+const servers = [
+  await startServer(`${root}dist`, 4273),
+  await startServer(`${out}peer`, 4274, { csp: false }),
+  await startServer(`${out}floor`, 4275, { csp: false }),
+];
+const PAGES = [
+  { name: 'Signpost', url: 'http://127.0.0.1:4273/?step=questions', first: 'fieldset input',
+    answer: 'fieldset .sp-choice input', next: '.sp-actions--step .sp-button--primary', title: 'h1' },
+  { name: 'peer (SurveyJS)', url: 'http://127.0.0.1:4274/', first: '.sd-question input',
+    answer: '.sd-question .sd-item label', next: 'input.sd-navigation__next-btn, button.sd-navigation__next-btn, .sd-navigation__next-btn', title: '.sd-question__title' },
+  { name: 'floor (static HTML)', url: 'http://127.0.0.1:4275/', first: 'fieldset input' },
+];
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', '--enable-precise-memory-info'],
+});
+
+async function throttled(context, page) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false, latency: 150, downloadThroughput: (1638.4 * 1024) / 8, uploadThroughput: (675 * 1024) / 8,
+  });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  return cdp;
+}
+
+const answerable = (sel) => (s) => {
+  const el = document.querySelector(s);
+  if (!el) return false;
+  const r = (el.labels?.[0] ?? el).getBoundingClientRect();
+  return r.width > 0 && r.height > 0 && !el.disabled ? performance.now() : false;
+};
+
+async function coldLoad(p) {
+  const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  const cdp = await throttled(context, page);
+  let bytes = 0;
+  cdp.on('Network.loadingFinished', (e) => { bytes += e.encodedDataLength; });
+  await page.goto(p.url, { waitUntil: 'commit' });
+  const ms = await (await page.waitForFunction(answerable(), p.first, { polling: 'raf', timeout: 60_000 })).jsonValue();
+  await page.waitForLoadState('networkidle');
+  await context.close();
+  return { ms, bytes };
+}
+
+async function interaction(p) {
+  const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  const cdp = await throttled(context, page);
+  await page.goto(p.url);
+  await page.waitForFunction(answerable(), p.first, { polling: 'raf', timeout: 60_000 });
+  // Per step: click an answer, then (a frame later) Next; time from the
+  // Next click to the next question in the DOM (a MutationObserver sees it
+  // at once), and to the start of the frame that paints it.
+  const times = [];
+  const frames = [];
+  for (let step = 0; step < 11; step++) {
+    const r = await page.evaluate(({ answer, next, title }) => new Promise((done) => {
+      document.querySelector(answer)?.click();
+      requestAnimationFrame(() => {
+        const before = document.querySelector(title)?.textContent;
+        const button = [...document.querySelectorAll(next)].find((b) => b.offsetParent !== null);
+        if (!button) return done(null);
+        let t0;
+        const observer = new MutationObserver(() => {
+          const now = document.querySelector(title)?.textContent;
+          if (now === undefined || now === before) return;
+          observer.disconnect();
+          const dom = performance.now() - t0;
+          requestAnimationFrame(() => done({ dom, frame: performance.now() - t0 }));
+        });
+        observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+        t0 = performance.now();
+        button.click();
+      });
+    }), p);
+    if (r === null) break;
+    times.push(r.dom);
+    frames.push(r.frame);
+  }
+  // Finish (the last step leads to the results), then memory.
+  await page.waitForTimeout(500);
+  const heap = await cdp.send('Runtime.getHeapUsage');
+  await context.close();
+  return { times, frames, memory: heap.usedSize + (heap.backingStorageSize ?? 0), heap };
+}
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]; };
+const p90 = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(s.length * 0.9) - 1)]; };
+
+const results = {};
+for (const p of PAGES) {
+  const loads = [];
+  for (let i = 0; i < LOADS; i++) loads.push(await coldLoad(p));
+  results[p.name] = { loads, ...(p.next ? await interaction(p) : {}) };
+  process.stderr.write(`measured ${p.name}\n`);
+}
+await browser.close();
+for (const s of servers) s.server.close();
+
+const kib = (b) => (b / 1024).toFixed(1);
+const rows = PAGES.map((p) => {
+  const r = results[p.name];
+  const ms = r.loads.map((l) => l.ms);
+  return {
+    name: p.name,
+    bytes: median(r.loads.map((l) => l.bytes)),
+    ttfqMedian: median(ms),
+    ttfqP90: p90(ms),
+    nextMedian: r.times?.length ? median(r.times) : null,
+    nextP90: r.times?.length ? p90(r.times) : null,
+    frameMedian: r.frames?.length ? median(r.frames) : null,
+    steps: r.times?.length ?? 0,
+    memory: r.memory ?? null,
+  };
+});
+console.log(`Signpost benchmark: ${LOADS} cold loads each, 4x CPU throttling, slow 4G (150 ms RTT, 1.6 Mbit/s), 390x844`);
+console.log('page                  transfer KiB  first question ms (median / p90)  answer->next in DOM ms (median / p90, steps)  ->painted frame ms (median)  memory after finishing MiB (JS heap + ArrayBuffers incl. wasm)');
+for (const r of rows) {
+  console.log(`${r.name.padEnd(22)}${kib(r.bytes).padStart(12)}  ${`${r.ttfqMedian.toFixed(0)} / ${r.ttfqP90.toFixed(0)}`.padStart(32)}  ${
+    (r.nextMedian === null ? 'n/a' : `${r.nextMedian.toFixed(1)} / ${r.nextP90.toFixed(1)} (${r.steps})`).padStart(44)}  ${
+    (r.frameMedian === null ? 'n/a' : r.frameMedian.toFixed(1)).padStart(27)}  ${
+    (r.memory === null ? 'n/a' : (r.memory / 1048576).toFixed(1)).padStart(10)}`);
+}
+const [s, peer, floor] = rows;
+const ratio = (a, b) => (b ? (a / b).toFixed(2) : 'n/a');
+console.log(`ratios Signpost/peer:  transfer ${ratio(s.bytes, peer.bytes)}, first question ${ratio(s.ttfqMedian, peer.ttfqMedian)}, answer->next ${ratio(s.nextMedian, peer.nextMedian)}, memory ${ratio(s.memory, peer.memory)}`);
+console.log(`ratios Signpost/floor: transfer ${ratio(s.bytes, floor.bytes)}, first question ${ratio(s.ttfqMedian, floor.ttfqMedian)}`);
