@@ -30,9 +30,12 @@ const servers = [
   await startServer(`${out}peer`, 4274, { csp: false }),
   await startServer(`${out}floor`, 4275, { csp: false }),
 ];
+const signpost = { first: 'fieldset input', answer: 'fieldset .sp-choice input', next: '.sp-actions--step .sp-button--primary', title: 'h1' };
 const PAGES = [
-  { name: 'Signpost', url: 'http://127.0.0.1:4273/?step=questions', first: 'fieldset input',
-    answer: 'fieldset .sp-choice input', next: '.sp-actions--step .sp-button--primary', title: 'h1' },
+  // questions.html has the first question prerendered at build time.
+  { name: 'Signpost', url: 'http://127.0.0.1:4273/questions.html', ...signpost },
+  // The same guide without the prerendered page, to show what it buys.
+  { name: 'Signpost, no prerender', url: 'http://127.0.0.1:4273/?step=questions', ...signpost, next: null },
   { name: 'peer (SurveyJS)', url: 'http://127.0.0.1:4274/', first: '.sd-question input',
     answer: '.sd-question .sd-item label', next: 'input.sd-navigation__next-btn, button.sd-navigation__next-btn, .sd-navigation__next-btn', title: '.sd-question__title' },
   { name: 'floor (static HTML)', url: 'http://127.0.0.1:4275/', first: 'fieldset input' },
@@ -154,7 +157,7 @@ for (const r of rows) {
     (r.frameMedian === null ? 'n/a' : r.frameMedian.toFixed(1)).padStart(27)}  ${
     (r.memory === null ? 'n/a' : (r.memory / 1048576).toFixed(1)).padStart(10)}`);
 }
-const [s, peer, floor] = rows;
+const [s, , peer, floor] = rows;
 const ratio = (a, b) => (b ? (a / b).toFixed(2) : 'n/a');
 console.log(`ratios Signpost/peer:  transfer ${ratio(s.bytes, peer.bytes)}, first question ${ratio(s.ttfqMedian, peer.ttfqMedian)}, answer->next ${ratio(s.nextMedian, peer.nextMedian)}, memory ${ratio(s.memory, peer.memory)}`);
 console.log(`ratios Signpost/floor: transfer ${ratio(s.bytes, floor.bytes)}, first question ${ratio(s.ttfqMedian, floor.ttfqMedian)}`);

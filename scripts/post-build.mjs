@@ -6,6 +6,7 @@
 //  2. Writes sw.js with the precache list and version from the hashed file
 //     names (never a hand-kept list), and signpost-guide.js (the custom
 //     element) with the hashed names filled in.
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -41,16 +42,34 @@ writeFileSync(join(dir, bootName), boot);
 html = html.replace(inline, `<script type="module" src="./${bootName}" integrity="${sri(boot)}" crossorigin="anonymous"></script>`);
 writeFileSync(join(dir, 'index.html'), html);
 
-// 2. The custom element.
+// 2. questions.html: the page opened at the first question, prerendered
+// natively (src/bin/prerender.rs) so the question can be seen and answered
+// before the wasm arrives; main.rs takes over and keeps the answer. The
+// wasm toolchain's variables are for wasm builds only: drop them.
+const env = { ...process.env };
+for (const k of ['RUSTC', 'RUSTC_BOOTSTRAP', 'CARGO_UNSTABLE_BUILD_STD', 'CARGO_TARGET_DIR', 'CARGO_BUILD_TARGET']) delete env[k];
+const prerendered = execFileSync('cargo', ['run', '-q', '--offline', '--locked', '--features', 'prerender', '--bin', 'prerender'],
+  { env, cwd: new URL('..', import.meta.url).pathname, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+const fallback = /<div id="signpost">[\s\S]*?<\/div>\s*<\/div>\s*(?=<\/body>)/;
+if (!fallback.test(html)) throw new Error('post-build: the #signpost block was not found in index.html');
+// The urgent-help lines of the plain fallback stay below the question, for
+// a browser that cannot run the guide.
+const urgent = (html.match(fallback)[0].match(/<p class="sp-urgent"[\s\S]*?<\/p>/g) ?? []).join('\n');
+const questions = html
+  .replace(fallback, `<div id="signpost" data-start="questions">${prerendered}\n<div class="signpost sp-fallback">${urgent}</div></div>\n`)
+  .replace('<title>Signpost: find', '<title>Signpost: questions to find');
+writeFileSync(join(dir, 'questions.html'), questions);
+
+// 3. The custom element.
 const element = readFileSync(new URL('signpost-guide.js', embed), 'utf8')
   .replaceAll('__SIGNPOST_JS__', js).replaceAll('__SIGNPOST_WASM__', wasm).replaceAll('__SIGNPOST_CSS__', css);
 writeFileSync(join(dir, 'signpost-guide.js'), element);
 
-// 3. The service worker: every file the standalone page needs, and a
+// 4. The service worker: every file the standalone page needs, and a
 // version that changes whenever any of them does.
 const precache = ['./', ...readdirSync(dir).filter((f) => f !== 'sw.js' && f !== 'index.html').sort().map((f) => `./${f}`)];
 const version = short(precache.map((f) => f === './' ? html : readFileSync(join(dir, f))).join('\n'));
 const sw = readFileSync(new URL('sw.js', embed), 'utf8')
   .replace('__VERSION__', version).replace('__PRECACHE__', JSON.stringify(precache));
 writeFileSync(join(dir, 'sw.js'), sw);
-console.log(`post-build: ${bootName}, signpost-guide.js, sw.js (${precache.length} files, version ${version})`);
+console.log(`post-build: ${bootName}, questions.html, signpost-guide.js, sw.js (${precache.length} files, version ${version})`);

@@ -193,7 +193,7 @@ fn log_error(message: &str) {
 
 /// The visitor's preferred languages, as the browser reports them.
 #[cfg(target_arch = "wasm32")]
-fn browser_locale() -> Locale {
+pub fn browser_locale() -> Locale {
     let Some(nav) = web_sys::window().map(|w| w.navigator()) else {
         return Locale::default();
     };
@@ -208,6 +208,6 @@ fn browser_locale() -> Locale {
 
 /// Outside a browser (server rendering in tests) there is no preference.
 #[cfg(not(target_arch = "wasm32"))]
-fn browser_locale() -> Locale {
+pub fn browser_locale() -> Locale {
     Locale::default()
 }

@@ -31,16 +31,57 @@ fn main() {
     if param("embed").as_deref() == Some("frame") {
         embed::frame::report_height();
     }
-    let start_questions = param("step").as_deref() == Some("questions");
+    let prerendered = root.get_attribute("data-start").as_deref() == Some("questions");
+    let start_questions = prerendered || param("step").as_deref() == Some("questions");
     with_content(settings.config.content.clone(), move |content| {
+        // questions.html: answers given before the wasm arrived are kept.
+        let early = prerendered
+            .then(|| early_answers(&root))
+            .filter(|a| !a.0.is_empty());
         root.set_inner_html("");
         apply_theme(&root, &settings);
-        let props = AppProps {
+        let mut props = AppProps {
             start_questions,
             ..props(settings, content, true)
         };
+        if let Some(answers) = early {
+            props.initial = Some(Rc::new(signpost::state::Session {
+                locale: props.locale.unwrap_or_else(signpost::app::browser_locale),
+                screen: signpost::state::Screen::Question(
+                    answers.0.keys().next().cloned().unwrap_or_default(),
+                ),
+                answers,
+                ..Default::default()
+            }));
+        }
         yew::Renderer::<App>::with_root_and_props(root, props).render();
     });
+}
+
+/// Answers ticked in the prerendered first question (inputs are named
+/// `sp-<question>` with the answer id as value).
+fn early_answers(root: &web_sys::Element) -> signpost_engine::Answers {
+    let mut pairs = Vec::new();
+    if let Ok(inputs) = root.query_selector_all("input:checked") {
+        for i in 0..inputs.length() {
+            let Some(input) = inputs
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::HtmlInputElement>().ok())
+            else {
+                continue;
+            };
+            if let Some(question) = input.name().strip_prefix("sp-") {
+                pairs.push((question.to_string(), input.value()));
+            }
+        }
+    }
+    match signpost::content::shared() {
+        Ok(content) => signpost_engine::Answers::from_pairs(
+            &content,
+            pairs.iter().map(|(q, a)| (q.as_str(), a.as_str())),
+        ),
+        Err(_) => Default::default(),
+    }
 }
 
 /// The clinic's configuration, inline in the page (no request needed).

@@ -172,3 +172,20 @@ test('urgent help is one tap away from every screen', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Urgent help');
   await expect(page.getByText('Call your local emergency number now.')).toBeVisible();
 });
+
+test('questions.html: the first question can be answered before the wasm arrives, and the answer is kept', async ({ page, request }) => {
+  const served = await (await request.get('/questions.html')).text();
+  expect(served).toContain('<legend class="sp-legend">What brings you here?</legend>');
+  let release;
+  const gate = new Promise((r) => { release = r; });
+  await page.route('**/*_bg.wasm', async (route) => { await gate; await route.continue(); });
+  await page.goto('/questions.html');
+  await page.getByLabel('Grief or a loss').check();
+  release();
+  // The guide takes over: Next now works, and the answer is still there
+  // (grief adds the "how long" question: 12 in all).
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Question 1 of 12');
+  await expect(page.getByLabel('Grief or a loss')).toBeChecked();
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Question 2 of 12');
+});
