@@ -30,7 +30,8 @@ const servers = [
   await startServer(`${out}peer`, 4274, { csp: false }),
   await startServer(`${out}floor`, 4275, { csp: false }),
 ];
-const signpost = { first: 'fieldset input', answer: 'fieldset .sp-choice input', next: '.sp-actions--step .sp-button--primary', title: 'h1' };
+// Interactive once the guide has replaced the plain/prerendered HTML.
+const signpost = { ready: '#signpost > .signpost:not(.sp-fallback):only-child', first: 'fieldset input', answer: 'fieldset .sp-choice input', next: '.sp-actions--step .sp-button--primary', title: 'h1' };
 const PAGES = [
   // questions.html has the first question prerendered at build time.
   { name: 'Signpost', url: 'http://127.0.0.1:4273/questions.html', ...signpost },
@@ -84,6 +85,7 @@ async function interaction(p) {
   const cdp = await throttled(context, page);
   await page.goto(p.url);
   await page.waitForFunction(answerable(), p.first, { polling: 'raf', timeout: 60_000 });
+  if (p.ready) await page.waitForSelector(p.ready, { timeout: 60_000 });
   // Per step: click an answer, then (a frame later) Next; time from the
   // Next click to the next question in the DOM (a MutationObserver sees it
   // at once), and to the start of the frame that paints it.
@@ -107,6 +109,7 @@ async function interaction(p) {
         observer.observe(document.body, { subtree: true, childList: true, characterData: true });
         t0 = performance.now();
         button.click();
+        setTimeout(() => { observer.disconnect(); done(null); }, 10_000);
       });
     }), p);
     if (r === null) break;
@@ -126,7 +129,8 @@ const p90 = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min
 const results = {};
 for (const p of PAGES) {
   const loads = [];
-  for (let i = 0; i < LOADS; i++) loads.push(await coldLoad(p));
+  for (let i = 0; i < LOADS; i++) { loads.push(await coldLoad(p)); process.stderr.write("."); }
+  process.stderr.write(`loads done: ${p.name}\n`);
   results[p.name] = { loads, ...(p.next ? await interaction(p) : {}) };
   process.stderr.write(`measured ${p.name}\n`);
 }

@@ -57,7 +57,11 @@ if (!fallback.test(html)) throw new Error('post-build: the #signpost block was n
 const urgent = (html.match(fallback)[0].match(/<p class="sp-urgent"[\s\S]*?<\/p>/g) ?? []).join('\n');
 const questions = html
   .replace(fallback, `<div id="signpost" data-start="questions">${prerendered}\n<div class="signpost sp-fallback">${urgent}</div></div>\n`)
-  .replace('<title>Signpost: find', '<title>Signpost: questions to find');
+  .replace('<title>Signpost: find', '<title>Signpost: questions to find')
+  // The question is already on the page: let its HTML and CSS have the
+  // bandwidth first, and fetch the guide's code after them.
+  .replace(/<link rel="(modulepreload|preload)"/g, '<link rel="$1" fetchpriority="low"')
+  .replace(/<script type="module" src="/, '<script type="module" fetchpriority="low" src="');
 writeFileSync(join(dir, 'questions.html'), questions);
 
 // 3. The custom element.

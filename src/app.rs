@@ -34,7 +34,7 @@ pub struct AppProps {
     #[prop_or_default]
     pub start_questions: bool,
     /// Start from this session instead of the welcome screen (tests, and
-    /// restoring answers the visitor chose to keep).
+    /// answers given in the prerendered questions.html).
     #[prop_or_default]
     pub initial: Option<Rc<Session>>,
 }
