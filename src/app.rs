@@ -111,7 +111,7 @@ pub fn App(props: &AppProps) -> Html {
         let content = content.clone();
         use_effect_with((), move |_| {
             if let Err(problems) = &*content {
-                log_error(&format!(
+                crate::log::error(&format!(
                     "Signpost: the guide's content is invalid:\n{problems}"
                 ));
             }
@@ -179,16 +179,6 @@ pub fn App(props: &AppProps) -> Html {
         </ContextProvider<SessionHandle>>
         </ContextProvider<Guide>>
     }
-}
-
-#[cfg(target_arch = "wasm32")]
-fn log_error(message: &str) {
-    web_sys::console::error_1(&message.into());
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn log_error(message: &str) {
-    eprintln!("{message}");
 }
 
 /// The visitor's preferred languages, as the browser reports them.

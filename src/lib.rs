@@ -9,6 +9,7 @@ pub mod components;
 pub mod content;
 pub mod embed;
 pub mod hooks;
+pub mod log;
 pub mod pages;
 pub mod panic;
 pub mod state;

@@ -92,7 +92,7 @@ fn parse_config(text: &str) -> Option<signpost_engine::config::Value> {
             "Signpost: the configuration in #signpost-config is larger than {} KiB; using defaults.",
             limit / 1024
         );
-        web_sys::console::error_1(&message.into());
+        signpost::log::error(&message);
         return None;
     }
     match js_sys::JSON::parse(text) {

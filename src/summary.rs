@@ -9,8 +9,19 @@ use signpost_engine::{Answers, Outcome};
 
 use crate::content::Guide;
 
-/// Each question with the visitor's answer in words (or "Skipped" / "Not asked").
-pub fn answer_lines(g: &Guide, answers: &Answers) -> Vec<(String, String)> {
+/// One question and the visitor's answer in words.
+pub struct AnswerLine<'c> {
+    pub id: &'c str,
+    pub question: String,
+    /// The chosen answers, or "Skipped" / "Not asked".
+    pub answer: String,
+    /// Whether the question is asked given the other answers (only then
+    /// can it be changed).
+    pub asked: bool,
+}
+
+/// Each question, in order, with the visitor's answer in words.
+pub fn answer_lines<'c>(g: &'c Guide, answers: &Answers) -> Vec<AnswerLine<'c>> {
     let c = &g.content;
     let visible = c.visible_questions(answers);
     c.questionnaire
@@ -39,7 +50,12 @@ pub fn answer_lines(g: &Guide, answers: &Answers) -> Vec<(String, String)> {
                     c.instrument_of(&q.id).map_or("", |i| g.t(&i.name))
                 );
             }
-            (question, words)
+            AnswerLine {
+                id: &q.id,
+                question,
+                answer: words,
+                asked,
+            }
         })
         .collect()
 }
@@ -90,13 +106,7 @@ pub fn summary(g: &Guide, outcome: &Outcome<'_>, answers: &Answers) -> String {
         let _ = writeln!(s, "{}: {}", g.ui("mood_title"), g.t(&r.instrument.name));
         match (r.band, r.total) {
             (Some(band), Some(total)) => {
-                let max = r
-                    .instrument
-                    .bands
-                    .iter()
-                    .map(|b| b.max)
-                    .max()
-                    .unwrap_or(total);
+                let max = r.instrument.max_total();
                 let _ = writeln!(s, "{}. {}", g.t(&band.label), g.t(&band.meaning));
                 let score = g.ui_with(
                     "mood_score",
@@ -112,8 +122,8 @@ pub fn summary(g: &Guide, outcome: &Outcome<'_>, answers: &Answers) -> String {
     }
     let _ = writeln!(s, "{}\n", g.ui("not_diagnosis"));
     let _ = writeln!(s, "{}", g.ui("your_answers"));
-    for (q, a) in answer_lines(g, answers) {
-        let _ = writeln!(s, "- {q}: {a}");
+    for line in answer_lines(g, answers) {
+        let _ = writeln!(s, "- {}: {}", line.question, line.answer);
     }
     s
 }

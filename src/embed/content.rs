@@ -16,7 +16,7 @@ pub async fn load(url: &str) -> Option<Rc<Content>> {
         let message = format!(
             "Signpost: the replacement content at \"{url}\" {why}; using the built-in content."
         );
-        web_sys::console::error_1(&message.into());
+        crate::log::error(&message);
         None
     };
     let window = web_sys::window()?;

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use signpost_engine::Locale;
 use signpost_engine::config::{Config, Severity, Value, read_config};
 
-use crate::content;
+use crate::{content, log};
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Settings {
@@ -50,24 +50,5 @@ pub fn settings(lang: Option<&str>, config: Option<&Value>) -> Settings {
     Settings {
         locale,
         config: Rc::new(config),
-    }
-}
-
-mod log {
-    #[cfg(target_arch = "wasm32")]
-    pub fn warn(s: &str) {
-        web_sys::console::warn_1(&s.into());
-    }
-    #[cfg(target_arch = "wasm32")]
-    pub fn error(s: &str) {
-        web_sys::console::error_1(&s.into());
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    pub fn warn(s: &str) {
-        eprintln!("{s}");
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    pub fn error(s: &str) {
-        eprintln!("{s}");
     }
 }

@@ -107,14 +107,14 @@ pub fn Results() -> Html {
             <section class="sp-answers" aria-labelledby="sp-answers-title">
                 <h2 id="sp-answers-title">{ g.ui("your_answers") }</h2>
                 <dl>
-                { for content.questionnaire.questions.iter().zip(answer_lines(&g, &session.answers)).map(|(q, (question, answer))| html! {
+                { for answer_lines(&g, &session.answers).into_iter().map(|line| html! {
                     <div class="sp-answer">
-                        <dt>{ question.clone() }</dt>
+                        <dt>{ line.question.clone() }</dt>
                         <dd>
-                            <span>{ answer }</span>
-                            if content.is_visible(&q.id, &session.answers) {
-                                <NavButton to={Screen::Question(q.id.clone())} class="sp-button--link sp-no-print"
-                                    label={AttrValue::from(format!("{}: {}", g.ui("change"), question))}>
+                            <span>{ line.answer }</span>
+                            if line.asked {
+                                <NavButton to={Screen::Question(line.id.to_string())} class="sp-button--link sp-no-print"
+                                    label={AttrValue::from(format!("{}: {}", g.ui("change"), line.question))}>
                                     { g.ui("change") }
                                 </NavButton>
                             }
@@ -184,7 +184,7 @@ fn suggestion(g: &Guide, s: &Suggestion<'_>, best: bool) -> Html {
 fn mood(g: &Guide, outcome: &Outcome<'_>) -> Html {
     html! { <>{
         for outcome.instruments.iter().map(|r| {
-            let max = r.instrument.bands.iter().map(|b| b.max).max().unwrap_or(0);
+            let max = r.instrument.max_total();
             html! {
                 <section class="sp-mood" aria-labelledby={format!("sp-mood-{}", r.instrument.id)}>
                     <h2 id={format!("sp-mood-{}", r.instrument.id)}>{ g.ui("mood_title") }</h2>

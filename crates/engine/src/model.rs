@@ -287,6 +287,14 @@ pub struct Rule {
     pub not_first: Vec<String>,
 }
 
+impl Instrument {
+    /// The highest total its bands cover (validation makes that the
+    /// highest possible total).
+    pub fn max_total(&self) -> u32 {
+        self.bands.iter().map(|b| b.max).max().unwrap_or(0)
+    }
+}
+
 impl Content {
     pub fn option(&self, id: &str) -> Option<&SupportOption> {
         self.options.iter().find(|o| o.id == id)
