@@ -20,6 +20,21 @@ const start = () => (wasm ??= import(JS).then(async (m) => {
   return m;
 }));
 
+// If the guide crashes, every element on the page shows the way to urgent
+// help instead (they share one WebAssembly instance).
+const CRASH = __SIGNPOST_CRASH__;
+const connected = new Set();
+let broken = false;
+const showCrash = (el) => {
+  const root = el.shadowRoot?.lastChild;
+  if (root) root.innerHTML = CRASH;
+};
+// __CRASH_JS__
+const crashed = watchForCrash([JS, WASM].map((u) => u.split('/').pop()), () => {
+  broken = true;
+  connected.forEach(showCrash);
+});
+
 /// The clinic's configuration: `config="#id"` names a
 /// `<script type="application/json" id="id">` on the host page.
 function readConfig(ref) {
@@ -54,23 +69,30 @@ class SignpostGuide extends HTMLElement {
       style.href = CSS;
       shadow.append(style, document.createElement('div'));
     }
+    connected.add(this);
+    if (broken) return showCrash(this);
     const connection = ++this.#connection;
     start().then((m) => {
       // Removed (or moved) while the wasm was loading: do nothing.
-      if (connection !== this.#connection || !this.isConnected) return;
+      if (connection !== this.#connection || !this.isConnected || broken) return;
       this.#guide = m.mount_element(shadow.lastChild, this.#settings());
-    }).catch((e) => console.error('Signpost: the guide could not start.', e));
+    }).catch((e) => {
+      if (e instanceof WebAssembly.RuntimeError) crashed(e);
+      else console.error('Signpost: the guide could not start.', e);
+    });
   }
 
   disconnectedCallback() {
+    connected.delete(this);
     this.#connection++;
+    if (broken) return;
     this.#guide?.destroy();
     this.#guide = null;
     this.shadowRoot?.lastChild?.replaceChildren();
   }
 
   attributeChangedCallback() {
-    this.#guide?.update(this.#settings());
+    if (!broken) this.#guide?.update(this.#settings());
   }
 
   #settings() {

@@ -14,5 +14,5 @@ wasm() { env "${WASM_ENV[@]}" "$@"; }
 
 # The release build every browser test and the size report use.
 build_release() {
-  wasm trunk build --release --offline --locked
+  wasm env "${WASM_RELEASE_ENV[@]}" trunk build --release --offline --locked
 }

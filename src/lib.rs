@@ -11,7 +11,6 @@ pub mod embed;
 pub mod hooks;
 pub mod log;
 pub mod pages;
-pub mod panic;
 pub mod state;
 pub mod storage;
 pub mod summary;

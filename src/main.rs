@@ -19,7 +19,6 @@ fn main() {
     let Some(root) = document.get_element_by_id("signpost") else {
         return; // a host page with custom elements: they mount themselves
     };
-    signpost::panic::install(root.clone());
     let query = web_sys::window()
         .and_then(|w| w.location().search().ok())
         .and_then(|s| web_sys::UrlSearchParams::new_with_str(&s).ok());
