@@ -13,6 +13,8 @@ const here = (name) => new URL(name, import.meta.url).href;
 const JS = here('./__SIGNPOST_JS__');
 const WASM = here('./__SIGNPOST_WASM__');
 const CSS = here('./__SIGNPOST_CSS__');
+// The content checker, fetched only for a clinic's replacement content.
+const CHECKER = here('./signpost-check.wasm');
 
 let wasm;
 const start = () => (wasm ??= import(JS).then(async (m) => {
@@ -96,7 +98,7 @@ class SignpostGuide extends HTMLElement {
   }
 
   #settings() {
-    return { lang: this.getAttribute('lang'), config: readConfig(this.getAttribute('config')) };
+    return { lang: this.getAttribute('lang'), config: readConfig(this.getAttribute('config')), checker: CHECKER };
   }
 }
 

@@ -93,18 +93,28 @@ const questions = html
   .replace(/<script type="module" src="/, '<script type="module" fetchpriority="low" src="');
 writeFileSync(join(dir, 'questions.html'), questions);
 
-// 3. The custom element.
+// 3. The content checker (crates/content-check): the validator as a
+// module of its own, fetched only by pages whose configuration names
+// replacement content (src/embed/content.rs). Built with the same wasm
+// toolchain and release settings Trunk just used.
+const root = new URL('..', import.meta.url).pathname;
+execFileSync('cargo', ['build', '-q', '--release', '--offline', '--locked', '--target', 'wasm32-unknown-unknown',
+  '-p', 'signpost-content-check'], { cwd: root, stdio: 'inherit' });
+const checker = join(process.env.CARGO_TARGET_DIR ?? join(root, 'target'), 'wasm32-unknown-unknown/release/signpost_content_check.wasm');
+execFileSync('wasm-opt', ['-Oz', '--strip-debug', '--strip-producers', checker, '-o', join(dir, 'signpost-check.wasm')], { stdio: 'inherit' });
+
+// 4. The custom element.
 const element = readFileSync(new URL('signpost-guide.js', embed), 'utf8')
   .replaceAll('__SIGNPOST_JS__', js).replaceAll('__SIGNPOST_WASM__', wasm).replaceAll('__SIGNPOST_CSS__', css)
   .replace('// __CRASH_JS__', crashJs.trim())
   .replace('__SIGNPOST_CRASH__', JSON.stringify(template[1].trim().replace(/\n\s*/g, '')));
 writeFileSync(join(dir, 'signpost-guide.js'), element);
 
-// 4. The service worker: every file the standalone page needs, and a
+// 5. The service worker: every file the standalone page needs, and a
 // version that changes whenever any of them does.
 const precache = ['./', ...readdirSync(dir).filter((f) => f !== 'sw.js' && f !== 'index.html').sort().map((f) => `./${f}`)];
 const version = short(precache.map((f) => f === './' ? html : readFileSync(join(dir, f))).join('\n'));
 const sw = readFileSync(new URL('sw.js', embed), 'utf8')
   .replace('__VERSION__', version).replace('__PRECACHE__', JSON.stringify(precache));
 writeFileSync(join(dir, 'sw.js'), sw);
-console.log(`post-build: ${bootName}, questions.html, signpost-guide.js, sw.js (${precache.length} files, version ${version})`);
+console.log(`post-build: ${bootName}, questions.html, signpost-check.wasm, signpost-guide.js, sw.js (${precache.length} files, version ${version})`);

@@ -32,7 +32,9 @@ fn main() {
     }
     let prerendered = root.get_attribute("data-start").as_deref() == Some("questions");
     let start_questions = prerendered || param("step").as_deref() == Some("questions");
-    with_content(settings.config.content.clone(), move |content| {
+    // The checker module sits beside this page's other files.
+    let checker = embed::content::CHECKER.to_string();
+    with_content(settings.config.content.clone(), checker, move |content| {
         // questions.html: answers given before the wasm arrived are kept.
         let early = prerendered
             .then(|| early_answers(&root))
@@ -106,14 +108,19 @@ fn parse_config(text: &str) -> Option<signpost_engine::config::Value> {
     }
 }
 
-/// Runs `then` with the clinic's replacement content once it has loaded,
-/// or at once with the built-in content when there is none.
-fn with_content(url: Option<String>, then: impl FnOnce(Option<Rc<Content>>) + 'static) {
+/// Runs `then` with the clinic's replacement content once it has loaded
+/// and passed the checker module at `checker`, or at once with the
+/// built-in content when there is none.
+fn with_content(
+    url: Option<String>,
+    checker: String,
+    then: impl FnOnce(Option<Rc<Content>>) + 'static,
+) {
     match url {
         None => then(None),
-        Some(url) => {
-            wasm_bindgen_futures::spawn_local(async move { then(embed::content::load(&url).await) })
-        }
+        Some(url) => wasm_bindgen_futures::spawn_local(async move {
+            then(embed::content::load(&url, &checker).await)
+        }),
     }
 }
 
@@ -151,9 +158,14 @@ struct Element {
 }
 
 /// Mounts a guide into `root` (inside the element's shadow root) with the
-/// element's settings: `{ lang, config }`.
+/// element's settings: `{ lang, config, checker }` (`checker`: the checker
+/// module's URL, beside the guide's files on the guide's origin).
 #[wasm_bindgen]
 pub fn mount_element(root: web_sys::Element, settings: JsValue) -> ElementGuide {
+    let checker = js_sys::Reflect::get(&settings, &"checker".into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| embed::content::CHECKER.to_string());
     let settings = element_settings(&settings);
     let state = Rc::new(RefCell::new(Element {
         root,
@@ -162,7 +174,7 @@ pub fn mount_element(root: web_sys::Element, settings: JsValue) -> ElementGuide 
         destroyed: false,
     }));
     let mount = state.clone();
-    with_content(settings.config.content.clone(), move |content| {
+    with_content(settings.config.content.clone(), checker, move |content| {
         let mut el = mount.borrow_mut();
         if el.destroyed {
             return; // removed while its content was loading

@@ -1,6 +1,7 @@
 // Bad configuration: each problem gives a precise console message, and a
 // working guide that never drops the way to urgent help.
 import { test, expect, open } from './fixtures.mjs';
+import { CLINIC, CLINIC_GUIDE } from '../../playwright.config.mjs';
 
 /// Serves index.html with `config` as its inline configuration.
 async function withConfig(page, config) {
@@ -102,5 +103,43 @@ test.describe('replacement content', () => {
     const messages = await withConfig(page, '{ "schema_version": 1, "content": "./clinic-content.bin" }');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Find the kind of support that suits you');
     expect(messages.some((m) => m.includes('the replacement content at "./clinic-content.bin" is not valid')), messages.join('\n')).toBe(true);
+  });
+
+  test('a file that reads well but breaks the rules is refused by the checker module', async ({ page }) => {
+    // One option id renamed inside the compiled bytes: still decodable, but
+    // the references to it no longer resolve.
+    const bytes = Buffer.from(compiled);
+    const at = bytes.lastIndexOf('guided_self_help');
+    expect(at).toBeGreaterThan(0);
+    bytes.write('guided_self_helP', at);
+    const checker = page.waitForRequest((r) => r.url().endsWith('/signpost-check.wasm'));
+    await serve(page, bytes);
+    const messages = await withConfig(page, '{ "schema_version": 1, "content": "./clinic-content.bin" }');
+    await checker;
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Find the kind of support that suits you');
+    const refusal = messages.find((m) => m.includes('the replacement content at "./clinic-content.bin" is not valid'));
+    expect(refusal, messages.join('\n')).toMatch(/guided_self_helP/);
+  });
+
+  test.describe('in the custom element on a clinic\'s page', () => {
+    test.use({ baseURL: CLINIC, otherOrigins: [CLINIC_GUIDE] });
+
+    test('the replacement content is checked and used', async ({ page }) => {
+      await serve(page, compiled);
+      const checker = page.waitForRequest((r) => r.url() === `${CLINIC_GUIDE}/v1/signpost-check.wasm`);
+      await page.goto('/index.html');
+      await page.evaluate(() => {
+        const config = document.createElement('script');
+        config.type = 'application/json';
+        config.id = 'riverside';
+        config.textContent = JSON.stringify({ schema_version: 1, content: './clinic-content.bin' });
+        const guide = document.createElement('signpost-guide');
+        guide.id = 'riverside-guide';
+        guide.setAttribute('config', '#riverside');
+        document.body.append(config, guide);
+      });
+      await checker;
+      await expect(page.locator('#riverside-guide').getByRole('heading', { level: 1 })).toHaveText('Riverside: which support fits you?');
+    });
   });
 });

@@ -15,7 +15,7 @@ test('after one visit the guide works offline, the whole flow included', async (
     const keys = await caches.keys();
     return keys.length === 1 ? (await (await caches.open(keys[0])).keys()).map((r) => new URL(r.url).pathname) : keys;
   });
-  expect(cached).toEqual(expect.arrayContaining(['/', '/questions.html', '/manifest.webmanifest']));
+  expect(cached).toEqual(expect.arrayContaining(['/', '/questions.html', '/manifest.webmanifest', '/signpost-check.wasm']));
   expect(cached.some((p) => p.endsWith('_bg.wasm'))).toBe(true);
 
   await context.setOffline(true);
