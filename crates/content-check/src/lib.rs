@@ -1,7 +1,7 @@
 //! The content validator as its own WebAssembly module, without
 //! wasm-bindgen: a clinic's replacement content file is checked here before
 //! the guide uses it. Keeping the validator out of the guide's own wasm
-//! makes every visitor's download ~10 KiB brotli smaller; only pages whose
+//! makes every visitor's first visit 8.2 KiB brotli smaller; only pages whose
 //! configuration names replacement content fetch this module
 //! (`src/embed/content.rs`).
 //!
