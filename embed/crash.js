@@ -4,21 +4,20 @@
 // JavaScript exception thrown through the guide's code leaves its state just
 // as untrustworthy; either reaches the page as an uncaught error. This is
 // inlined by scripts/post-build.mjs into the boot script and into
-// signpost-guide.js: `files` are the guide's own file names, so a host
-// page's errors are left alone.
-const watchForCrash = (files, show) => {
+// signpost-guide.js. An uncaught error counts when its stack names one of
+// `marks` (the guide's file names), so a host page's errors are left alone.
+// Returns `crash(error)`, for crashes caught where they are known to be the
+// guide's.
+const watchForCrash = (marks, show) => {
   let crashed = false;
-  const ours = (error) => {
-    const stack = String(error?.stack ?? '');
-    return files.some((f) => stack.includes(f));
-  };
-  const check = (error) => {
-    if (crashed || !ours(error)) return;
+  const crash = (error) => {
+    if (crashed) return;
     crashed = true;
     console.error('Signpost crashed; showing the way to urgent help instead.', error);
     show();
   };
-  addEventListener('error', (e) => check(e.error));
-  addEventListener('unhandledrejection', (e) => check(e.reason));
-  return check;
+  const ours = (error) => marks.some((m) => String(error?.stack ?? '').includes(m));
+  addEventListener('error', (e) => ours(e.error) && crash(e.error));
+  addEventListener('unhandledrejection', (e) => ours(e.reason) && crash(e.reason));
+  return crash;
 };

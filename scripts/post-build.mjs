@@ -49,7 +49,8 @@ if (!template) throw new Error('post-build: <template id="signpost-crash"> was n
 const boot = `// Starts the standalone guide (written by scripts/post-build.mjs).
 import init from './${js}';
 ${crashJs}
-const crashed = watchForCrash(['${js}', '${wasm}'], () => {
+// On the guide's own page any WebAssembly frame is the guide's.
+const crashed = watchForCrash(['${js}', '${wasm}', 'wasm://'], () => {
   const root = document.getElementById('signpost');
   root?.replaceChildren(document.getElementById('signpost-crash').content.cloneNode(true));
 });

@@ -35,6 +35,18 @@ test.describe('when the guide crashes', () => {
     expect(errors.some((e) => e.startsWith('Signpost crashed'))).toBe(true);
   });
 
+  test('a crash while the guide starts shows it too', async ({ page }) => {
+    await page.addInitScript(() => {
+      const create = Document.prototype.createElement;
+      Document.prototype.createElement = function (tag, ...rest) {
+        if (tag === 'footer') throw new DOMException('broken on purpose', 'NotSupportedError');
+        return create.call(this, tag, ...rest);
+      };
+    });
+    await page.goto('/');
+    await expect(crashMessage(page)).toBeVisible();
+    await expect(page.getByText('It is loading')).toHaveCount(0);
+  });
 });
 
 test.describe('when the guide crashes on a clinic\'s page', () => {
