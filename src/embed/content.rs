@@ -23,8 +23,14 @@ pub async fn load(url: &str, checker: &str) -> Option<Rc<Content>> {
         crate::log::error(&message);
         None
     };
-    let Ok(bytes) = fetch(url).await else {
-        return fail("could not be fetched".into());
+    let bytes = match fetch(url).await {
+        Ok(bytes) => bytes,
+        Err(status) => {
+            return fail(match status.as_f64() {
+                Some(code) => format!("could not be fetched (HTTP {code})"),
+                None => "could not be fetched".into(),
+            });
+        }
     };
     let report = match check(checker, &bytes).await {
         Ok(report) => report,
@@ -44,7 +50,8 @@ pub async fn load(url: &str, checker: &str) -> Option<Rc<Content>> {
     }
 }
 
-/// The body of a same-origin (or CORS) file; an HTTP error is an error.
+/// The body of a same-origin (or CORS) file; an HTTP error is an error
+/// carrying the status code.
 #[cfg(target_arch = "wasm32")]
 async fn fetch(url: &str) -> Result<Vec<u8>, wasm_bindgen::JsValue> {
     use wasm_bindgen::JsCast;

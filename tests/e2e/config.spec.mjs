@@ -105,6 +105,12 @@ test.describe('replacement content', () => {
     expect(messages.some((m) => m.includes('the replacement content at "./clinic-content.bin" is not valid')), messages.join('\n')).toBe(true);
   });
 
+  test('a missing content file is reported with its HTTP status, and the built-in content is used', async ({ page }) => {
+    const messages = await withConfig(page, '{ "schema_version": 1, "content": "./no-such-content.bin" }');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Find the kind of support that suits you');
+    expect(messages.some((m) => m.includes('the replacement content at "./no-such-content.bin" could not be fetched (HTTP 404)')), messages.join('\n')).toBe(true);
+  });
+
   test('a file that reads well but breaks the rules is refused by the checker module', async ({ page }) => {
     // One option id renamed inside the compiled bytes: still decodable, but
     // the references to it no longer resolve.
