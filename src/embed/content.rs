@@ -25,12 +25,8 @@ pub async fn load(url: &str, checker: &str) -> Option<Rc<Content>> {
     };
     let bytes = match fetch(url).await {
         Ok(bytes) => bytes,
-        Err(status) => {
-            return fail(match status.as_f64() {
-                Some(code) => format!("could not be fetched (HTTP {code})"),
-                None => "could not be fetched".into(),
-            });
-        }
+        Err(Some(status)) => return fail(format!("could not be fetched (HTTP {status})")),
+        Err(None) => return fail("could not be fetched".into()),
     };
     let report = match check(checker, &bytes).await {
         Ok(report) => report,
@@ -50,21 +46,24 @@ pub async fn load(url: &str, checker: &str) -> Option<Rc<Content>> {
     }
 }
 
-/// The body of a same-origin (or CORS) file; an HTTP error is an error
-/// carrying the status code.
+/// The body of a same-origin (or CORS) file; an HTTP error gives its
+/// status code, any other failure `None`. (The status stays an integer:
+/// formatting an `f64` would pull float printing into the wasm, ~1 KiB.)
 #[cfg(target_arch = "wasm32")]
-async fn fetch(url: &str) -> Result<Vec<u8>, wasm_bindgen::JsValue> {
+async fn fetch(url: &str) -> Result<Vec<u8>, Option<u16>> {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
 
-    let window = web_sys::window().ok_or(wasm_bindgen::JsValue::NULL)?;
+    let window = web_sys::window().ok_or(None)?;
     let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
-        .await?
+        .await
+        .map_err(|_| None)?
         .unchecked_into();
     if !response.ok() {
-        return Err(response.status().into());
+        return Err(Some(response.status()));
     }
-    let buffer = JsFuture::from(response.array_buffer()?).await?;
+    let buffer = response.array_buffer().map_err(|_| None)?;
+    let buffer = JsFuture::from(buffer).await.map_err(|_| None)?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
@@ -76,7 +75,7 @@ async fn check(checker: &str, bytes: &[u8]) -> Result<String, wasm_bindgen::JsVa
     use wasm_bindgen::{JsCast, JsValue};
     use wasm_bindgen_futures::JsFuture;
 
-    let module = fetch(checker).await?;
+    let module = fetch(checker).await.map_err(|_| JsValue::NULL)?;
     let result = JsFuture::from(WebAssembly::instantiate_buffer(
         &module,
         &js_sys::Object::new(),
