@@ -6,13 +6,16 @@
 import { test, expect, open } from './fixtures.mjs';
 import { CLINIC, CLINIC_GUIDE } from '../../playwright.config.mjs';
 
-const breakFieldsets = () => {
+// From the moment `window.__breakGuide` is true (or at once, with
+// `always`), the page refuses to create `tag` elements.
+const refuseToCreate = ({ tag, always }) => {
   const create = Document.prototype.createElement;
-  Document.prototype.createElement = function (tag, ...rest) {
-    if (tag === 'fieldset' && window.__breakGuide) throw new DOMException('broken on purpose', 'NotSupportedError');
-    return create.call(this, tag, ...rest);
+  Document.prototype.createElement = function (name, ...rest) {
+    if (name === tag && (always || window.__breakGuide)) throw new DOMException('broken on purpose', 'NotSupportedError');
+    return create.call(this, name, ...rest);
   };
 };
+const breakFieldsets = [refuseToCreate, { tag: 'fieldset' }];
 
 const crashMessage = (scope) => scope.getByRole('alert').filter({ hasText: 'Sorry, this guide stopped working' });
 
@@ -22,7 +25,7 @@ test.describe('when the guide crashes', () => {
   test('the standalone page shows the crash message with urgent help, in both languages', async ({ page }) => {
     const errors = [];
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    await page.addInitScript(breakFieldsets);
+    await page.addInitScript(...breakFieldsets);
     await open(page);
     await page.evaluate(() => { window.__breakGuide = true; });
     await page.getByRole('button', { name: 'Start the questions' }).click();
@@ -36,13 +39,7 @@ test.describe('when the guide crashes', () => {
   });
 
   test('a crash while the guide starts shows it too', async ({ page }) => {
-    await page.addInitScript(() => {
-      const create = Document.prototype.createElement;
-      Document.prototype.createElement = function (tag, ...rest) {
-        if (tag === 'footer') throw new DOMException('broken on purpose', 'NotSupportedError');
-        return create.call(this, tag, ...rest);
-      };
-    });
+    await page.addInitScript(refuseToCreate, { tag: 'footer', always: true });
     await page.goto('/');
     await expect(crashMessage(page)).toBeVisible();
     await expect(page.getByText('It is loading')).toHaveCount(0);
@@ -53,7 +50,7 @@ test.describe('when the guide crashes on a clinic\'s page', () => {
   test.use({ allowPageErrors: true, baseURL: CLINIC, otherOrigins: [CLINIC_GUIDE] });
 
   test('every custom element on the page shows it; the host page is left alone', async ({ page }) => {
-    await page.addInitScript(breakFieldsets);
+    await page.addInitScript(...breakFieldsets);
     await page.goto('/two.html');
     const first = page.locator('#first');
     const second = page.locator('#second');
