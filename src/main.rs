@@ -162,8 +162,7 @@ struct Element {
 /// module's URL, beside the guide's files on the guide's origin).
 #[wasm_bindgen]
 pub fn mount_element(root: web_sys::Element, settings: JsValue) -> ElementGuide {
-    let checker = js_sys::Reflect::get(&settings, &"checker".into())
-        .ok()
+    let checker = setting(&settings, "checker")
         .and_then(|v| v.as_string())
         .unwrap_or_else(|| embed::content::CHECKER.to_string());
     let settings = element_settings(&settings);
@@ -214,10 +213,14 @@ impl ElementGuide {
     }
 }
 
+/// One key of the settings object the custom element passes.
+fn setting(settings: &JsValue, key: &str) -> Option<JsValue> {
+    js_sys::Reflect::get(settings, &key.into()).ok()
+}
+
 fn element_settings(settings: &JsValue) -> Settings {
-    let get = |k: &str| js_sys::Reflect::get(settings, &k.into()).ok();
-    let lang = get("lang").and_then(|v| v.as_string());
-    let config = get("config")
+    let lang = setting(settings, "lang").and_then(|v| v.as_string());
+    let config = setting(settings, "config")
         .filter(|v| !v.is_null() && !v.is_undefined())
         .map(|v| embed::json::from_js(&v));
     embed::settings(lang.as_deref(), config.as_ref())
