@@ -14,6 +14,7 @@ pub mod load;
 pub mod locale;
 pub mod model;
 pub mod problem;
+pub mod readability;
 pub mod score;
 pub mod text;
 pub mod ui_keys;

@@ -14,7 +14,7 @@ use std::process::ExitCode;
 
 use signpost_engine::{Source, builtin_sources, compiled, load};
 
-const USAGE: &str = "usage: signpost-check FILE.toml [FILE.toml ...] | --builtin | --compile OUT FILE.toml ... | --schema | --config FILE.json";
+const USAGE: &str = "usage: signpost-check FILE.toml [FILE.toml ...] | --builtin | --compile OUT FILE.toml ... | --schema | --config FILE.json | --readability (FILE.toml ... | --builtin)";
 
 fn main() -> ExitCode {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
@@ -39,6 +39,7 @@ fn main() -> ExitCode {
         eprintln!("{USAGE}");
         return ExitCode::from(2);
     };
+    let readability = take_flag(&mut args, "--readability");
     let builtin = args == ["--builtin"];
     let mut texts = Vec::new();
     if !builtin {
@@ -89,6 +90,10 @@ fn main() -> ExitCode {
                 }
                 println!("wrote {out} ({} bytes)", bytes.len());
             }
+            if readability {
+                // Warnings, not errors: the exit code stays 0.
+                print!("{}", signpost_engine::readability::report(&content));
+            }
             ExitCode::SUCCESS
         }
         Err(problems) => {
@@ -111,6 +116,13 @@ fn take_option(args: &mut Vec<String>, flag: &str) -> Result<Option<String>, ()>
         }
         Some(_) => Err(()),
     }
+}
+
+/// Removes `flag` from the arguments, saying whether it was there.
+fn take_flag(args: &mut Vec<String>, flag: &str) -> bool {
+    let before = args.len();
+    args.retain(|a| a != flag);
+    args.len() != before
 }
 
 /// Checks a configuration file against the built-in content: errors (a
