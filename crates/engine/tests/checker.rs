@@ -23,7 +23,7 @@ fn good_content_passes_with_a_summary() {
     ]);
     assert_eq!(code, 0, "{out}");
     assert!(
-        out.starts_with("ok: 7 support options, 12 questions"),
+        out.starts_with("ok: 8 support options, 12 questions"),
         "{out}"
     );
 }
