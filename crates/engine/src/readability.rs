@@ -9,9 +9,9 @@
 //! - English: Flesch-Kincaid grade
 //!   `0.39 * words/sentences + 11.8 * syllables/words - 15.59`.
 //!   Target: grade 7 or below on every page ([`EN_MAX_GRADE`]).
-//! - Spanish: Fernández-Huerta ease, `206.84 - 60 * syllables/words - 1.02
-//!   * words/sentences` (0 hard, 100 easy), with an approximate school
-//!   grade band. The formula is often printed as `206.84 - 0.60 P - 1.02 F`
+//! - Spanish: Fernández-Huerta ease,
+//!   `206.84 - 60 * syllables/words - 1.02 * words/sentences`
+//!   (0 hard, 100 easy), with an approximate school grade band. The formula is often printed as `206.84 - 0.60 P - 1.02 F`
 //!   with F read as "sentences per 100 words", which would make shorter
 //!   sentences *harder*; F is the mean sentence length in words, as in
 //!   Flesch's formula that Fernández-Huerta adapted (see the comment on
@@ -25,9 +25,9 @@
 
 use std::fmt::{self, Write as _};
 
+use crate::Locale;
 use crate::model::{Content, QuestionKind, SupportOption};
 use crate::text::{Text, TextList};
-use crate::Locale;
 
 /// English pages above this Flesch-Kincaid grade are reported.
 pub const EN_MAX_GRADE: f64 = 7.0;
@@ -100,7 +100,9 @@ pub fn report(content: &Content) -> Report {
     let mut report = Report::default();
     for page in &pages {
         for &locale in &locales {
-            report.pages.push(measure_page(&page.id, locale, &page.texts));
+            report
+                .pages
+                .push(measure_page(&page.id, locale, &page.texts));
         }
     }
     for (source, text) in crisis_texts(content) {
@@ -162,7 +164,13 @@ impl fmt::Display for Report {
             "Readability: Flesch-Kincaid grade for en (target {EN_MAX_GRADE:.0} or below); \
              Fernandez-Huerta ease for es (0 hard, 100 easy; aim {ES_MIN_EASE:.0}+) with a school grade band."
         )?;
-        let width = self.pages.iter().map(|p| p.page.len()).max().unwrap_or(4).max(4);
+        let width = self
+            .pages
+            .iter()
+            .map(|p| p.page.len())
+            .max()
+            .unwrap_or(4)
+            .max(4);
         writeln!(
             f,
             "{:<width$}  lang  words  sentences  syllables  longest  score",
@@ -197,7 +205,9 @@ impl fmt::Display for Report {
         for locale in [Locale::En, Locale::Es] {
             if let Some(w) = self.worst(locale) {
                 match locale {
-                    Locale::En => writeln!(f, "hardest en page: {} (grade {:.1})", w.page, w.score)?,
+                    Locale::En => {
+                        writeln!(f, "hardest en page: {} (grade {:.1})", w.page, w.score)?
+                    }
                     Locale::Es => writeln!(
                         f,
                         "hardest es page: {} (ease {:.1}, {})",
@@ -371,10 +381,16 @@ fn crisis_texts(content: &Content) -> Vec<(String, TextRef<'_>)> {
             ("cost", &c.cost),
             ("privacy", &c.privacy),
         ] {
-            out.push((format!("options[{}].compare.{field}", o.id), TextRef::Text(text)));
+            out.push((
+                format!("options[{}].compare.{field}", o.id),
+                TextRef::Text(text),
+            ));
         }
         for s in &o.schools {
-            out.push((format!("options[{}].schools[{}]", o.id, s.id), TextRef::Text(&s.text)));
+            out.push((
+                format!("options[{}].schools[{}]", o.id, s.id),
+                TextRef::Text(&s.text),
+            ));
         }
     }
     for q in content.questionnaire.questions.iter().filter(|q| q.safety) {
@@ -434,7 +450,11 @@ fn paragraphs(text: &str) -> Vec<String> {
                 out.push(join_lines(&current));
                 current.clear();
             }
-            current.push_str(if item { &trimmed[trimmed.find(' ').unwrap_or(0)..] } else { line });
+            current.push_str(if item {
+                &trimmed[trimmed.find(' ').unwrap_or(0)..]
+            } else {
+                line
+            });
             current.push('\n');
         }
         let joined = join_lines(&current);
@@ -524,9 +544,9 @@ pub fn flesch_kincaid(words: usize, sentences: usize, syllables: usize) -> f64 {
 /// Fernández-Huerta ease: `206.84 - 0.60 P - 1.02 F`, with P the syllables
 /// per 100 words and F the mean sentence length in words.
 ///
-/// Fernández-Huerta (1959) adapted Flesch's reading ease (`206.835 - 0.846
-/// * syllables per 100 words - 1.015 * words per sentence`) to Spanish; the
-/// constant and the coefficient 1.02 match Flesch's sentence-length term.
+/// Fernández-Huerta (1959) adapted Flesch's reading ease to Spanish:
+/// `206.835 - 0.846 * syllables per 100 words - 1.015 * words per sentence`.
+/// The constant and the coefficient 1.02 match Flesch's sentence-length term.
 /// Many sources print F as "sentences per 100 words", which makes a text
 /// with shorter sentences score as harder (see Gwillim Law, "Error in the
 /// Fernandez Huerta Readability Formula", LINGUIST List 22.2332, 2011); the
@@ -608,7 +628,11 @@ pub fn syllables(word: &str, locale: Locale) -> usize {
     if parts.is_empty() {
         return 1;
     }
-    parts.iter().map(|p| part_syllables(p, locale)).sum::<usize>().max(1)
+    parts
+        .iter()
+        .map(|p| part_syllables(p, locale))
+        .sum::<usize>()
+        .max(1)
 }
 
 fn part_syllables(part: &str, locale: Locale) -> usize {
@@ -617,7 +641,10 @@ fn part_syllables(part: &str, locale: Locale) -> usize {
         .strip_suffix("'s")
         .or_else(|| part.strip_suffix("’s"))
         .unwrap_or(part);
-    if part.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.') {
+    if part
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+    {
         let digits: String = part.chars().filter(char::is_ascii_digit).collect();
         return number_syllables(&digits, locale).max(1);
     }
@@ -705,25 +732,88 @@ fn english_number(n: u32) -> usize {
     const TENS: [usize; 8] = [2, 2, 2, 2, 2, 3, 2, 2];
     match n {
         0..=19 => SMALL[n as usize],
-        20..=99 => TENS[(n / 10 - 2) as usize] + if n % 10 > 0 { SMALL[(n % 10) as usize] } else { 0 },
-        100..=999 => SMALL[(n / 100) as usize] + 2 + if n % 100 > 0 { english_number(n % 100) } else { 0 },
-        _ => english_number(n / 1000) + 2 + if n % 1000 > 0 { english_number(n % 1000) } else { 0 },
+        20..=99 => {
+            TENS[(n / 10 - 2) as usize]
+                + if n % 10 > 0 {
+                    SMALL[(n % 10) as usize]
+                } else {
+                    0
+                }
+        }
+        100..=999 => {
+            SMALL[(n / 100) as usize]
+                + 2
+                + if n % 100 > 0 {
+                    english_number(n % 100)
+                } else {
+                    0
+                }
+        }
+        _ => {
+            english_number(n / 1000)
+                + 2
+                + if n % 1000 > 0 {
+                    english_number(n % 1000)
+                } else {
+                    0
+                }
+        }
     }
 }
 
 fn spanish_number_words(n: u32) -> String {
     const SMALL: [&str; 30] = [
-        "cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez",
-        "once", "doce", "trece", "catorce", "quince", "dieciséis", "diecisiete", "dieciocho",
-        "diecinueve", "veinte", "veintiuno", "veintidós", "veintitrés", "veinticuatro",
-        "veinticinco", "veintiséis", "veintisiete", "veintiocho", "veintinueve",
+        "cero",
+        "uno",
+        "dos",
+        "tres",
+        "cuatro",
+        "cinco",
+        "seis",
+        "siete",
+        "ocho",
+        "nueve",
+        "diez",
+        "once",
+        "doce",
+        "trece",
+        "catorce",
+        "quince",
+        "dieciséis",
+        "diecisiete",
+        "dieciocho",
+        "diecinueve",
+        "veinte",
+        "veintiuno",
+        "veintidós",
+        "veintitrés",
+        "veinticuatro",
+        "veinticinco",
+        "veintiséis",
+        "veintisiete",
+        "veintiocho",
+        "veintinueve",
     ];
     const TENS: [&str; 7] = [
-        "treinta", "cuarenta", "cincuenta", "sesenta", "setenta", "ochenta", "noventa",
+        "treinta",
+        "cuarenta",
+        "cincuenta",
+        "sesenta",
+        "setenta",
+        "ochenta",
+        "noventa",
     ];
     const HUNDREDS: [&str; 10] = [
-        "", "ciento", "doscientos", "trescientos", "cuatrocientos", "quinientos", "seiscientos",
-        "setecientos", "ochocientos", "novecientos",
+        "",
+        "ciento",
+        "doscientos",
+        "trescientos",
+        "cuatrocientos",
+        "quinientos",
+        "seiscientos",
+        "setecientos",
+        "ochocientos",
+        "novecientos",
     ];
     match n {
         0..=29 => SMALL[n as usize].to_string(),
@@ -764,7 +854,21 @@ fn spanish_number_words(n: u32) -> String {
 fn is_en_vowel(c: char) -> bool {
     matches!(
         c,
-        'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'á' | 'é' | 'í' | 'ó' | 'ú' | 'ä' | 'ë' | 'ï' | 'ö' | 'ü'
+        'a' | 'e'
+            | 'i'
+            | 'o'
+            | 'u'
+            | 'y'
+            | 'á'
+            | 'é'
+            | 'í'
+            | 'ó'
+            | 'ú'
+            | 'ä'
+            | 'ë'
+            | 'ï'
+            | 'ö'
+            | 'ü'
     )
 }
 
@@ -790,16 +894,27 @@ pub fn english_syllables(word: &str) -> usize {
     }
     // Plural and third person -s: "takes" like "take"; "-es" is said after
     // a hissing sound: "changes", "places", "boxes", "wishes".
-    if s.len() > 3 && s.ends_with('s') && !s.ends_with("ss") && !s.ends_with("us") && !s.ends_with("is") {
+    if s.len() > 3
+        && s.ends_with('s')
+        && !s.ends_with("ss")
+        && !s.ends_with("us")
+        && !s.ends_with("is")
+    {
         let stem = &s[..s.len() - 1];
-        let said = ["ce", "ge", "se", "ze", "xe", "che", "she"].iter().any(|e| stem.ends_with(e));
+        let said = ["ce", "ge", "se", "ze", "xe", "che", "she"]
+            .iter()
+            .any(|e| stem.ends_with(e));
         return english_syllables(stem) + usize::from(said && stem.len() > 3);
     }
     // Past tense -ed is silent except after t or d: "helped", "used"; "wanted".
     if s.len() > 3 && s.ends_with("ed") {
         let before = w[w.len() - 3];
         if before != 't' && before != 'd' {
-            let stem = if is_en_vowel(before) { &s[..s.len() - 1] } else { &s[..s.len() - 2] };
+            let stem = if is_en_vowel(before) {
+                &s[..s.len() - 1]
+            } else {
+                &s[..s.len() - 2]
+            };
             return english_syllables(stem);
         }
     }
@@ -820,7 +935,11 @@ pub fn english_syllables(word: &str) -> usize {
                 && !matches!(before, 'c' | 't' | 's' | 'x' | 'g' | ' ')
                 && !(c == 'o' && next == 'n'))
                 || (p == 'u' && c == 'a' && !matches!(before, 'q' | 'g' | ' '))
-                || (c == 'i' && i + 2 < w.len() && w[i + 1] == 'n' && w[i + 2] == 'g' && i + 3 == w.len());
+                || (c == 'i'
+                    && i + 2 < w.len()
+                    && w[i + 1] == 'n'
+                    && w[i + 2] == 'g'
+                    && i + 3 == w.len());
             if split {
                 count += 1;
             }
@@ -860,7 +979,8 @@ pub fn spanish_syllables(word: &str) -> usize {
         let silent_u = c == 'u'
             && i > 0
             && matches!(w[i - 1], 'q' | 'g')
-            && w.get(i + 1).is_some_and(|n| matches!(n, 'e' | 'i' | 'é' | 'í'));
+            && w.get(i + 1)
+                .is_some_and(|n| matches!(n, 'e' | 'i' | 'é' | 'í'));
         if silent_u || !is_es_vowel(c) {
             prev = None;
             continue;
@@ -902,7 +1022,10 @@ mod tests {
         // "Call a crisis line now." = call 1, a 1, cri-sis 2, line 1, now 1: 5 words, 6 syllables.
         // "They will listen to you." = they 1, will 1, lis-ten 2, to 1, you 1: 5 words, 6 syllables.
         // 10 words, 2 sentences, 12 syllables: 0.39*5 + 11.8*1.2 - 15.59 = 0.52.
-        let c = count("Call a crisis line now. They will listen to you.", Locale::En);
+        let c = count(
+            "Call a crisis line now. They will listen to you.",
+            Locale::En,
+        );
         assert_eq!((c.words, c.sentences, c.syllables), (10, 2, 12));
         assert!(close(c.score(Locale::En), 0.52), "{}", c.score(Locale::En));
     }
@@ -997,7 +1120,11 @@ mod tests {
         // 206.84 - 0.60*150 - 1.02*4 = 112.76.
         let c = count("Mi casa es azul.", Locale::Es);
         assert_eq!((c.words, c.sentences, c.syllables), (4, 1, 6));
-        assert!(close(c.score(Locale::Es), 112.76), "{}", c.score(Locale::Es));
+        assert!(
+            close(c.score(Locale::Es), 112.76),
+            "{}",
+            c.score(Locale::Es)
+        );
         // Shorter sentences read more easily, never less.
         let long = count("Mi casa es azul y mi coche es rojo.", Locale::Es);
         let short = count("Mi casa es azul. Mi coche es rojo.", Locale::Es);
@@ -1014,19 +1141,30 @@ mod tests {
         // Abbreviations and decimals do not end a sentence; closing quotes stay.
         assert_eq!(
             sentences("Ask a doctor, e.g. your GP. It is \"step 2.\" Next 1.5 hours."),
-            ["Ask a doctor, e.g. your GP.", "It is \"step 2.\"", "Next 1.5 hours."]
+            [
+                "Ask a doctor, e.g. your GP.",
+                "It is \"step 2.\"",
+                "Next 1.5 hours."
+            ]
         );
-        assert_eq!(sentences("¿Está a salvo? Llame ahora."), ["¿Está a salvo?", "Llame ahora."]);
+        assert_eq!(
+            sentences("¿Está a salvo? Llame ahora."),
+            ["¿Está a salvo?", "Llame ahora."]
+        );
         // Paragraphs and list items end sentences even without a full stop.
-        let c = count("A heading line\n\nAnother one\n- item one\n- item two", Locale::En);
+        let c = count(
+            "A heading line\n\nAnother one\n- item one\n- item two",
+            Locale::En,
+        );
         assert_eq!(c.sentences, 4);
     }
 
     #[test]
     fn words_skip_punctuation() {
-        assert_eq!(words("Hello — (world), “quoted”: 6 to 12.").collect::<Vec<_>>(), [
-            "Hello", "world", "quoted", "6", "to", "12"
-        ]);
+        assert_eq!(
+            words("Hello — (world), “quoted”: 6 to 12.").collect::<Vec<_>>(),
+            ["Hello", "world", "quoted", "6", "to", "12"]
+        );
     }
 
     #[cfg(feature = "toml")]
@@ -1035,7 +1173,11 @@ mod tests {
         let content = crate::builtin().expect("built-in content loads");
         let r = report(&content);
         assert!(r.pages.iter().all(|p| p.words > 0), "a page has no words");
-        assert!(r.pages.iter().any(|p| p.page == "helper" && p.locale == Locale::Es));
+        assert!(
+            r.pages
+                .iter()
+                .any(|p| p.page == "helper" && p.locale == Locale::Es)
+        );
         assert!(r.crisis.iter().any(|c| c.source.starts_with("ui.crisis")));
         // Printing never panics, and warnings are part of it.
         let table = r.to_string();
