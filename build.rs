@@ -1,21 +1,15 @@
 //! Compiles content/*.toml for the browser: loads and validates it with the
-//! engine (natively), then writes postcard bytes that the app embeds. Bad
-//! content fails the build with every problem listed.
+//! engine (natively), proves its clinical safeguards over every reachable
+//! answer set, then writes postcard bytes that the app embeds. Bad content
+//! or a broken safeguard fails the build with every problem listed.
 
 use std::path::PathBuf;
 
 fn main() {
     println!("cargo:rerun-if-changed=content");
     let sources = signpost_engine::builtin_sources();
-    match signpost_engine::load(&sources) {
-        Ok(content) => {
-            let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
-            std::fs::write(
-                out.join("content.bin"),
-                signpost_engine::compiled::to_bytes(&content),
-            )
-            .expect("OUT_DIR is writable");
-        }
+    let content = match signpost_engine::load(&sources) {
+        Ok(content) => content,
         Err(problems) => {
             for p in problems.iter() {
                 println!("cargo:warning={p}");
@@ -25,5 +19,35 @@ fn main() {
                 problems.len()
             );
         }
+    };
+    match signpost_engine::prove::prove(&content) {
+        Ok(proof) if proof.holds() => {}
+        Ok(proof) => {
+            for s in &proof.safeguards {
+                if let Some(c) = &s.counterexample {
+                    println!(
+                        "cargo:warning=safeguard {} broken ({}) by {}; best: {}",
+                        s.id,
+                        c.broken,
+                        signpost_engine::prove::answers_json(&content, &c.answers),
+                        c.best.join(", ")
+                    );
+                }
+            }
+            panic!(
+                "a clinical safeguard is broken; see the warnings above (signpost-check content/*.toml says more)"
+            );
+        }
+        Err(e) => panic!("the safeguards cannot be proven: {e}"),
     }
+    // Readability is a target, not a gate: warn, never fail.
+    for w in signpost_engine::readability::report(&content).warnings() {
+        println!("cargo:warning=readability: {w}");
+    }
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    std::fs::write(
+        out.join("content.bin"),
+        signpost_engine::compiled::to_bytes(&content),
+    )
+    .expect("OUT_DIR is writable");
 }

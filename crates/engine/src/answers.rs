@@ -180,7 +180,7 @@ mod tests {
         a.set("concerns", Answer::Many(["growth".to_string()].into()));
         assert_eq!(c.next_question(Some("concerns"), &a).unwrap().id, "impact");
         assert_eq!(c.previous_question("impact", &a).unwrap().id, "concerns");
-        assert_eq!(c.progress("impact", &a), (2, 11));
+        assert_eq!(c.progress("impact", &a), (2, 12));
         a.set(
             "concerns",
             Answer::Many(["growth".to_string(), "grief".to_string()].into()),
@@ -189,7 +189,7 @@ mod tests {
             c.next_question(Some("concerns"), &a).unwrap().id,
             "duration"
         );
-        assert_eq!(c.progress("impact", &a), (3, 12));
+        assert_eq!(c.progress("impact", &a), (3, 13));
         assert_eq!(c.previous_question("concerns", &a), None);
         assert_eq!(c.next_question(Some("access"), &a), None);
         assert_eq!(c.next_question(Some("no_such"), &a), None);

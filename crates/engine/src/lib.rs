@@ -4,7 +4,8 @@
 //! code runs in the browser, in the native checker and in server rendering.
 //! Data flows one way: content files -> [`load`] (TOML, native) or
 //! [`compiled::from_bytes`] (browser) -> [`Content`]; content + [`Answers`]
-//! -> [`score`] -> [`Outcome`].
+//! -> [`score`] -> [`Outcome`]. [`prove::prove`] checks the content's
+//! clinical safeguards over every reachable answer set.
 
 pub mod answers;
 pub mod compiled;
@@ -14,6 +15,7 @@ pub mod load;
 pub mod locale;
 pub mod model;
 pub mod problem;
+pub mod prove;
 pub mod readability;
 pub mod score;
 pub mod text;

@@ -27,7 +27,7 @@ pub struct Source<'a> {
 }
 
 /// The content built into the guide (`content/*.toml`).
-pub fn builtin_sources() -> [Source<'static>; 3] {
+pub fn builtin_sources() -> [Source<'static>; 4] {
     [
         Source {
             name: "content/guide.toml",
@@ -40,6 +40,10 @@ pub fn builtin_sources() -> [Source<'static>; 3] {
         Source {
             name: "content/questionnaire.toml",
             text: include_str!("../../../content/questionnaire.toml"),
+        },
+        Source {
+            name: "content/safeguards.toml",
+            text: include_str!("../../../content/safeguards.toml"),
         },
     ]
 }
@@ -83,6 +87,8 @@ pub struct ContentFile {
     pub audiences: Option<Vec<AudiencePage>>,
     /// The questions, scales, screeners and scoring rules.
     pub questionnaire: Option<Questionnaire>,
+    /// Clinical safeguards the scoring must keep, proven at every load.
+    pub safeguards: Option<Vec<Safeguard>>,
 }
 
 /// The JSON Schema of one content file, for editors.
@@ -201,6 +207,7 @@ struct Merged {
     helper: Option<(String, HelperPage)>,
     audiences: Option<(String, Vec<AudiencePage>)>,
     questionnaire: Option<(String, Questionnaire)>,
+    safeguards: Option<(String, Vec<Safeguard>)>,
 }
 
 fn take<T>(
@@ -249,6 +256,13 @@ impl Merged {
             part.questionnaire,
             problems,
         );
+        take(
+            &mut self.safeguards,
+            "safeguards",
+            file,
+            part.safeguards,
+            problems,
+        );
     }
 
     fn finish(self, problems: &mut Problems) -> Option<Content> {
@@ -265,6 +279,7 @@ impl Merged {
         let helper = need(self.helper, "helper", problems);
         let audiences = need(self.audiences, "audiences", problems);
         let questionnaire = need(self.questionnaire, "questionnaire", problems);
+        let safeguards = need(self.safeguards, "safeguards", problems);
         Some(Content {
             schema_version: schema_version?,
             locales: locales?,
@@ -273,6 +288,7 @@ impl Merged {
             helper: helper?,
             audiences: audiences?,
             questionnaire: questionnaire?,
+            safeguards: safeguards?,
         })
     }
 }

@@ -29,6 +29,9 @@ pub struct Content {
     /// Pages for people looking for help for someone else, and for under-18s.
     pub audiences: Vec<AudiencePage>,
     pub questionnaire: Questionnaire,
+    /// What the suggestions must never do, each proven over every answer
+    /// set when the content loads (see [`crate::prove`]).
+    pub safeguards: Vec<Safeguard>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -183,10 +186,17 @@ pub struct Question {
     /// For `single` and `multi`: the answers, in display order.
     #[serde(default)]
     pub answers: Vec<AnswerOption>,
+    /// A gentle lead-in shown before the question ("we ask everyone this").
+    #[serde(default)]
+    pub lead: Option<Text>,
+    /// Audience pages (by id) linked from this question, for visitors it is
+    /// not meant for (someone helping another person, under-18s).
+    #[serde(default)]
+    pub links: Vec<String>,
     /// Ask this only when an earlier question got one of some answers.
     #[serde(default)]
-    pub show_if: Option<Condition>,
-    /// The safety question: any answer but `safe_answer` means crisis.
+    pub show_if: Option<ShowIf>,
+    /// A safety (risk) question: any answer but `safe_answer` means crisis.
     #[serde(default)]
     pub safety: bool,
     #[serde(default)]
@@ -220,12 +230,265 @@ pub struct Weight {
 /// Weights are small integers so a clinic can reason about them.
 pub const POINTS_RANGE: std::ops::RangeInclusive<i32> = -10..=10;
 
+/// When a question is asked: an earlier question got one of these answers.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "toml", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
-pub struct Condition {
+pub struct ShowIf {
     pub question: String,
     pub any_of: Vec<String>,
+}
+
+/// A test on the visitor's answers, typed when the content is read and
+/// checked by the validator, so scoring never parses anything.
+///
+/// In TOML, one key names the test: `{ is = { question = "impact", answer
+/// = "severe" } }`, `{ band = { instrument = "phq4", band = "severe" } }`,
+/// `{ not_completed = "phq4" }`, `{ risk = true }`, `{ any = [ ... ] }`.
+/// A question that was not asked has no answer, so `is`, `includes` and
+/// `any_of` are false for it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "toml", derive(schemars::JsonSchema))]
+#[serde(try_from = "ConditionSpec", into = "ConditionSpec")]
+pub enum Condition {
+    /// A single-choice or scale question got this answer.
+    Is {
+        question: String,
+        answer: String,
+    },
+    /// A multiple-choice question's answers include this one.
+    Includes {
+        question: String,
+        answer: String,
+    },
+    /// Any of the question's chosen answers is one of these.
+    AnyOf {
+        question: String,
+        answers: Vec<String>,
+    },
+    /// The instrument was completed and its total is in this band.
+    Band {
+        instrument: String,
+        band: String,
+    },
+    /// The instrument's subscale was completed and is flagged.
+    Flag {
+        instrument: String,
+        subscale: String,
+    },
+    /// Some item of this instrument was skipped or not reached, so it has
+    /// no total.
+    NotCompleted(String),
+    /// `true`: a risk answer was given to a safety question; `false`: none was.
+    Risk(bool),
+    All(Vec<Condition>),
+    Any(Vec<Condition>),
+    Not(Box<Condition>),
+}
+
+/// How a [`Condition`] is written: a table with exactly one of these keys.
+/// (The TOML reader takes enums only from strings, hence this shape; the
+/// content keeps the typed [`Condition`].)
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "toml", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ConditionSpec {
+    /// A single-choice or scale question got this answer.
+    #[serde(default)]
+    pub is: Option<AnswerTest>,
+    /// A multiple-choice question's answers include this one.
+    #[serde(default)]
+    pub includes: Option<AnswerTest>,
+    /// Any of the question's chosen answers is one of these.
+    #[serde(default)]
+    pub any_of: Option<AnswersTest>,
+    /// The instrument was completed and its total is in this band.
+    #[serde(default)]
+    pub band: Option<BandTest>,
+    /// The instrument's subscale was completed and is flagged.
+    #[serde(default)]
+    pub flag: Option<FlagTest>,
+    /// An instrument id: some item was skipped or not reached.
+    #[serde(default)]
+    pub not_completed: Option<String>,
+    /// `true`: a risk answer was given; `false`: none was.
+    #[serde(default)]
+    pub risk: Option<bool>,
+    #[serde(default)]
+    pub all: Option<Vec<Condition>>,
+    #[serde(default)]
+    pub any: Option<Vec<Condition>>,
+    #[serde(default)]
+    pub not: Option<Box<Condition>>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "toml", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct AnswerTest {
+    pub question: String,
+    pub answer: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "toml", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct AnswersTest {
+    pub question: String,
+    pub answers: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "toml", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct BandTest {
+    pub instrument: String,
+    pub band: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "toml", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct FlagTest {
+    pub instrument: String,
+    pub subscale: String,
+}
+
+impl TryFrom<ConditionSpec> for Condition {
+    type Error = String;
+
+    fn try_from(s: ConditionSpec) -> Result<Condition, String> {
+        let mut found: Vec<(&str, Condition)> = Vec::new();
+        if let Some(t) = s.is {
+            found.push((
+                "is",
+                Condition::Is {
+                    question: t.question,
+                    answer: t.answer,
+                },
+            ));
+        }
+        if let Some(t) = s.includes {
+            found.push((
+                "includes",
+                Condition::Includes {
+                    question: t.question,
+                    answer: t.answer,
+                },
+            ));
+        }
+        if let Some(t) = s.any_of {
+            found.push((
+                "any_of",
+                Condition::AnyOf {
+                    question: t.question,
+                    answers: t.answers,
+                },
+            ));
+        }
+        if let Some(t) = s.band {
+            found.push((
+                "band",
+                Condition::Band {
+                    instrument: t.instrument,
+                    band: t.band,
+                },
+            ));
+        }
+        if let Some(t) = s.flag {
+            found.push((
+                "flag",
+                Condition::Flag {
+                    instrument: t.instrument,
+                    subscale: t.subscale,
+                },
+            ));
+        }
+        if let Some(i) = s.not_completed {
+            found.push(("not_completed", Condition::NotCompleted(i)));
+        }
+        if let Some(r) = s.risk {
+            found.push(("risk", Condition::Risk(r)));
+        }
+        if let Some(l) = s.all {
+            found.push(("all", Condition::All(l)));
+        }
+        if let Some(l) = s.any {
+            found.push(("any", Condition::Any(l)));
+        }
+        if let Some(c) = s.not {
+            found.push(("not", Condition::Not(c)));
+        }
+        if found.len() == 1 {
+            return Ok(found.remove(0).1);
+        }
+        let keys: Vec<&str> = found.iter().map(|(k, _)| *k).collect();
+        Err(format!(
+            "a condition names exactly one test (is, includes, any_of, band, flag, not_completed, risk, all, any or not); this one names {}",
+            if keys.is_empty() {
+                "none".to_string()
+            } else {
+                keys.join(" and ")
+            }
+        ))
+    }
+}
+
+impl From<Condition> for ConditionSpec {
+    fn from(c: Condition) -> ConditionSpec {
+        let mut s = ConditionSpec::default();
+        match c {
+            Condition::Is { question, answer } => s.is = Some(AnswerTest { question, answer }),
+            Condition::Includes { question, answer } => {
+                s.includes = Some(AnswerTest { question, answer })
+            }
+            Condition::AnyOf { question, answers } => {
+                s.any_of = Some(AnswersTest { question, answers })
+            }
+            Condition::Band { instrument, band } => s.band = Some(BandTest { instrument, band }),
+            Condition::Flag {
+                instrument,
+                subscale,
+            } => {
+                s.flag = Some(FlagTest {
+                    instrument,
+                    subscale,
+                })
+            }
+            Condition::NotCompleted(i) => s.not_completed = Some(i),
+            Condition::Risk(r) => s.risk = Some(r),
+            Condition::All(l) => s.all = Some(l),
+            Condition::Any(l) => s.any = Some(l),
+            Condition::Not(c) => s.not = Some(c),
+        }
+        s
+    }
+}
+
+/// What the best set must look like whenever a condition holds: a clinical
+/// promise, proven over every reachable answer set at build time.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "toml", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Safeguard {
+    pub id: String,
+    pub when: Condition,
+    /// None of these is ever the first suggestion.
+    #[serde(default)]
+    pub never_leads: Vec<String>,
+    /// None of these is ever among the best suggestions.
+    #[serde(default)]
+    pub never_best: Vec<String>,
+    /// The best suggestions always include at least one of these.
+    #[serde(default)]
+    pub best_includes_one_of: Vec<String>,
+    /// The first suggestion is always one of these.
+    #[serde(default)]
+    pub leads_with_one_of: Vec<String>,
+    /// Why, in plain words, for clinicians and clinic staff.
+    pub rationale: Text,
+    /// The clinical source it was written from.
+    pub source: String,
 }
 
 /// A scored screener made of scale questions (the PHQ-4).
@@ -270,21 +533,30 @@ pub struct Subscale {
     pub meaning: Text,
 }
 
-/// Scoring that depends on a screener's result rather than one answer.
+/// Scoring that applies while a condition holds: on a screener's result,
+/// on any answers, on a risk answer.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "toml", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Rule {
     pub id: String,
-    /// `"<instrument>.band.<band>"` or `"<instrument>.flag.<subscale>"`.
-    pub when: String,
+    pub when: Condition,
     #[serde(default)]
     pub weights: Vec<Weight>,
+    /// Shown with the results while the rule applies.
     #[serde(default)]
     pub caution: Option<Text>,
-    /// Options that must not be suggested first while this rule applies.
+    /// Options that must not be the first suggestion while this applies.
     #[serde(default)]
-    pub not_first: Vec<String>,
+    pub hold_back: Vec<String>,
+    /// Options kept out of the best suggestions while this applies (the
+    /// rule's caution tells the visitor why).
+    #[serde(default)]
+    pub exclude: Vec<String>,
+    /// The best suggestions must include one of these: if none is there,
+    /// the highest-ranked of them joins them.
+    #[serde(default)]
+    pub require_one_of: Vec<String>,
 }
 
 impl Instrument {
@@ -323,9 +595,22 @@ impl Content {
         self.ui.get(key).unwrap_or(&EMPTY)
     }
 
-    /// The safety question (validation guarantees exactly one).
-    pub fn safety_question(&self) -> Option<&Question> {
-        self.questionnaire.questions.iter().find(|q| q.safety)
+    /// The safety (risk) questions (validation guarantees at least one).
+    pub fn safety_questions(&self) -> impl Iterator<Item = &Question> {
+        self.questionnaire.questions.iter().filter(|q| q.safety)
+    }
+
+    /// The one crisis option (validation guarantees exactly one).
+    pub fn urgent_option(&self) -> Option<&SupportOption> {
+        self.options.iter().find(|o| o.urgent)
+    }
+
+    pub fn instrument(&self, id: &str) -> Option<&Instrument> {
+        self.questionnaire.instruments.iter().find(|i| i.id == id)
+    }
+
+    pub fn audience(&self, id: &str) -> Option<&AudiencePage> {
+        self.audiences.iter().find(|a| a.id == id)
     }
 }
 

@@ -307,7 +307,13 @@ fn collect_pages(content: &Content) -> Vec<Page<'_>> {
         texts: vec![Piece::Prose(&q.intro)],
     });
     for question in &q.questions {
-        let mut texts = vec![Piece::Item(&question.text)];
+        let mut texts: Vec<Piece<'_>> = question
+            .lead
+            .as_ref()
+            .map(Piece::Prose)
+            .into_iter()
+            .collect();
+        texts.push(Piece::Item(&question.text));
         texts.extend(question.hint.as_ref().map(Piece::Item));
         match question.kind {
             QuestionKind::Scale => {

@@ -1,19 +1,21 @@
 //! Turning answers into suggestions: `score(content, answers) -> Outcome`.
 //!
-//! Each chosen answer adds its weights to support options; each screener
-//! result can add more through rules, with cautions. The ranking is
-//! deterministic: highest score first; ties go to the option listed earlier
-//! in the content (which lists options from least to most intensive, so a
-//! tie favours the least intensive support that fits, as stepped care does).
-//! Options a rule holds back (`not_first`) come after all others. A risk
-//! answer to the safety question puts urgent help first, whatever else.
+//! Each chosen answer adds its weights to support options; each rule whose
+//! condition holds adds its weights, cautions and restrictions. [`rank`]
+//! then orders the options: highest score first; ties go to the option
+//! listed earlier in the content (which lists options from least to most
+//! intensive, so a tie favours the least intensive support that fits, as
+//! stepped care does). A risk answer to any safety question puts urgent help
+//! first, whatever else. The prover ([`crate::prove`]) calls the same
+//! [`Facts`], [`applying_rules`] and [`rank`], so what it proves is what
+//! visitors get.
 
 use crate::answers::{Answer, Answers};
 use crate::model::{
-    Band, Content, Instrument, Question, QuestionKind, Subscale, SupportOption, Weight,
+    Band, Condition, Content, Instrument, Question, QuestionKind, Rule, Subscale, SupportOption,
+    Weight,
 };
 use crate::text::Text;
-use crate::validate::Trigger;
 
 /// The result of scoring. It borrows the content's texts, so computing it
 /// costs no copies: views compute it in render rather than storing it.
@@ -24,8 +26,7 @@ pub struct Outcome<'c> {
     pub crisis: bool,
     /// Every support option, best first (urgent help only when `crisis`).
     pub ranked: Vec<Suggestion<'c>>,
-    /// How many of `ranked` are the best fit (shown first); at least one
-    /// when any option scored above zero or `crisis` is set.
+    /// How many of `ranked` are the best fit (shown first).
     pub best: usize,
     pub instruments: Vec<InstrumentResult<'c>>,
     pub cautions: Vec<Caution<'c>>,
@@ -39,8 +40,11 @@ pub struct Suggestion<'c> {
     pub score: i32,
     /// Why: each answer or rule that moved this option, in questionnaire order.
     pub reasons: Vec<Reason<'c>>,
-    /// A rule said this should not be the main suggestion right now.
+    /// A rule says this should not be the first suggestion right now.
     pub held_back: bool,
+    /// A rule keeps this out of the best suggestions right now (its
+    /// caution says why).
+    pub excluded: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -85,7 +89,7 @@ pub struct Caution<'c> {
     pub text: &'c Text,
 }
 
-/// Whether this answer to this question is a risk answer: any answer to the
+/// Whether this answer to this question is a risk answer: any answer to a
 /// safety question other than its safe one (unknown ids count as risk, so
 /// a mistake fails safe). Exposed per answer so the view can show crisis
 /// contacts the moment it is given.
@@ -97,16 +101,191 @@ pub fn is_risk_answer(content: &Content, question: &str, answer: &Answer) -> boo
     answer.chosen().iter().any(|a| *a != safe)
 }
 
-/// Whether the answers include a risk answer.
+/// Whether the answers include a risk answer to any safety question.
 pub fn is_crisis(content: &Content, answers: &Answers) -> bool {
+    content.safety_questions().any(|q| {
+        answers
+            .get(&q.id)
+            .is_some_and(|a| is_risk_answer(content, &q.id, a))
+    })
+}
+
+/// What a [`Condition`] can see: the answers to the questions that were
+/// asked, the instruments' results and whether a risk answer was given.
+pub struct Facts<'a, 'c> {
+    answers: &'a Answers,
+    visible: &'a [&'c Question],
+    instruments: &'a [InstrumentResult<'c>],
+    crisis: bool,
+}
+
+impl<'a, 'c> Facts<'a, 'c> {
+    pub fn new(
+        answers: &'a Answers,
+        visible: &'a [&'c Question],
+        instruments: &'a [InstrumentResult<'c>],
+        crisis: bool,
+    ) -> Self {
+        Facts {
+            answers,
+            visible,
+            instruments,
+            crisis,
+        }
+    }
+
+    /// The answer to a question, only if it was asked.
+    fn answer(&self, question: &str) -> Option<&'a Answer> {
+        if self.visible.iter().any(|q| q.id == question) {
+            self.answers.get(question)
+        } else {
+            None
+        }
+    }
+
+    fn instrument(&self, id: &str) -> Option<&'a InstrumentResult<'c>> {
+        self.instruments.iter().find(|r| r.instrument.id == id)
+    }
+}
+
+impl Condition {
+    /// Whether the condition holds. Recursion is bounded by the content's
+    /// nesting limit ([`crate::load::MAX_NESTING`]).
+    pub fn holds(&self, f: &Facts<'_, '_>) -> bool {
+        match self {
+            Condition::Is { question, answer } | Condition::Includes { question, answer } => {
+                f.answer(question).is_some_and(|a| a.includes(answer))
+            }
+            Condition::AnyOf { question, answers } => f
+                .answer(question)
+                .is_some_and(|a| answers.iter().any(|x| a.includes(x))),
+            Condition::Band { instrument, band } => f
+                .instrument(instrument)
+                .and_then(|r| r.band)
+                .is_some_and(|b| b.id == *band),
+            Condition::Flag {
+                instrument,
+                subscale,
+            } => f.instrument(instrument).is_some_and(|r| {
+                r.subscales
+                    .iter()
+                    .any(|s| s.subscale.id == *subscale && s.flagged)
+            }),
+            Condition::NotCompleted(instrument) => {
+                f.instrument(instrument).is_some_and(|r| r.total.is_none())
+            }
+            Condition::Risk(given) => f.crisis == *given,
+            Condition::All(all) => all.iter().all(|c| c.holds(f)),
+            Condition::Any(any) => any.iter().any(|c| c.holds(f)),
+            Condition::Not(c) => !c.holds(f),
+        }
+    }
+}
+
+/// Options as bits (validation keeps their number within [`MAX_OPTIONS`]).
+pub type OptionSet = u64;
+pub const MAX_OPTIONS: usize = 64;
+
+/// What the applying rules do to the ranking, by option index.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Restrictions {
+    /// Never first.
+    pub held: OptionSet,
+    /// Never among the best.
+    pub excluded: OptionSet,
+    /// Each set must have a member among the best.
+    pub required: Vec<OptionSet>,
+}
+
+/// The options named by `ids`, as bits (unknown ids are left out).
+pub fn option_set(content: &Content, ids: &[String]) -> OptionSet {
+    ids.iter()
+        .filter_map(|id| content.options.iter().position(|o| o.id == *id))
+        .fold(0, |set, i| set | (1 << i))
+}
+
+/// The rules whose condition holds, in content order.
+pub fn applying_rules<'c>(content: &'c Content, facts: &Facts<'_, 'c>) -> Vec<&'c Rule> {
     content
-        .safety_question()
-        .and_then(|q| {
-            answers
-                .get(&q.id)
-                .map(|a| is_risk_answer(content, &q.id, a))
-        })
-        .unwrap_or(false)
+        .questionnaire
+        .rules
+        .iter()
+        .filter(|r| r.when.holds(facts))
+        .collect()
+}
+
+impl Restrictions {
+    pub fn from_rules(content: &Content, rules: &[&Rule]) -> Restrictions {
+        let mut r = Restrictions::default();
+        for rule in rules {
+            r.held |= option_set(content, &rule.hold_back);
+            r.excluded |= option_set(content, &rule.exclude);
+            if !rule.require_one_of.is_empty() {
+                r.required.push(option_set(content, &rule.require_one_of));
+            }
+        }
+        r
+    }
+}
+
+/// Orders the options into `order` (indices into the content's options)
+/// and returns how many of them are the best fit.
+///
+/// 1. Excluded options go last; then highest score; ties to the earlier.
+/// 2. A held-back option never leads: the first option that may lead moves
+///    to the front.
+/// 3. Best fit: the leading run, at most three, of options with a positive
+///    score of at least two thirds of the first's, never an excluded one.
+/// 4. Each required set without a member in the best fit gets its
+///    highest-ranked member (not excluded) added to it.
+/// 5. A risk answer puts the urgent option first and among the best. The
+///    urgent option is never ranked otherwise.
+pub fn rank(
+    scores: &[i32],
+    urgent: Option<usize>,
+    r: &Restrictions,
+    crisis: bool,
+    order: &mut Vec<usize>,
+) -> usize {
+    let bit = |i: usize| 1u64 << i;
+    let excluded = |i: usize| r.excluded & bit(i) != 0;
+    let held = |i: usize| r.held & bit(i) != 0;
+    order.clear();
+    order.extend((0..scores.len()).filter(|&i| Some(i) != urgent));
+    order.sort_by_key(|&i| (excluded(i), std::cmp::Reverse(scores[i]), i));
+    if order.first().is_some_and(|&i| held(i))
+        && let Some(j) = order.iter().position(|&i| !held(i) && !excluded(i))
+    {
+        let lead = order.remove(j);
+        order.insert(0, lead);
+    }
+    let top = order.first().map_or(0, |&i| i64::from(scores[i]));
+    let mut best = 0;
+    for (k, &i) in order.iter().enumerate().take(3) {
+        let score = i64::from(scores[i]);
+        if excluded(i) || (k == 0 && held(i)) || score <= 0 || score * 3 < top * 2 {
+            break;
+        }
+        best += 1;
+    }
+    for &set in &r.required {
+        if order[..best].iter().any(|&i| set & bit(i) != 0) {
+            continue;
+        }
+        if let Some(j) = order[best..]
+            .iter()
+            .position(|&i| set & bit(i) != 0 && !excluded(i) && !(best == 0 && held(i)))
+        {
+            let joined = order.remove(best + j);
+            order.insert(best, joined);
+            best += 1;
+        }
+    }
+    if crisis && let Some(u) = urgent {
+        order.insert(0, u);
+        best += 1;
+    }
+    best
 }
 
 /// Scores the answers against the content. Deterministic; never panics,
@@ -158,28 +337,11 @@ pub fn score<'c>(content: &'c Content, answers: &Answers) -> Outcome<'c> {
         .iter()
         .map(|i| instrument_result(content, i, answers, &visible))
         .collect();
-
+    let crisis = is_crisis(content, answers);
+    let facts = Facts::new(answers, &visible, &instruments, crisis);
+    let rules = applying_rules(content, &facts);
     let mut cautions = Vec::new();
-    let mut held_back: Vec<&str> = Vec::new();
-    for rule in &content.questionnaire.rules {
-        let applies = match Trigger::parse(&rule.when, content) {
-            Ok(Trigger::Band { instrument, band }) => instruments
-                .iter()
-                .any(|r| r.instrument.id == instrument && r.band.is_some_and(|b| b.id == band)),
-            Ok(Trigger::Flag {
-                instrument,
-                subscale,
-            }) => instruments.iter().any(|r| {
-                r.instrument.id == instrument
-                    && r.subscales
-                        .iter()
-                        .any(|s| s.subscale.id == subscale && s.flagged)
-            }),
-            Err(_) => false,
-        };
-        if !applies {
-            continue;
-        }
+    for rule in &rules {
         for w in &rule.weights {
             add(w, Source::Rule { rule: &rule.id });
         }
@@ -189,61 +351,42 @@ pub fn score<'c>(content: &'c Content, answers: &Answers) -> Outcome<'c> {
                 text,
             });
         }
-        held_back.extend(rule.not_first.iter().map(String::as_str));
     }
+    let restrictions = Restrictions::from_rules(content, &rules);
 
-    let crisis = is_crisis(content, answers);
-    let mut ranked: Vec<(usize, Suggestion<'c>)> = options
-        .iter()
-        .enumerate()
-        .filter(|(_, o)| !o.urgent)
-        .map(|(i, o)| {
-            let suggestion = Suggestion {
-                option: o,
-                score: scores[i],
-                reasons: std::mem::take(&mut reasons[i]),
-                held_back: held_back.contains(&o.id.as_str()),
-            };
-            (i, suggestion)
-        })
-        .collect();
-    // Held-back options last; then highest score; then content order.
-    ranked.sort_by_key(|(i, s)| (s.held_back, std::cmp::Reverse(s.score), *i));
-    let mut ranked: Vec<Suggestion<'c>> = ranked.into_iter().map(|(_, s)| s).collect();
-
-    // Best fit: the top option and any close to it (at least two thirds of
-    // its score), at most three; never a held-back or non-positive one.
-    let top = ranked.first().map_or(0, |s| s.score as i64);
-    let mut best = ranked
-        .iter()
-        .take(3)
-        .take_while(|s| !s.held_back && s.score > 0 && s.score as i64 * 3 >= top * 2)
-        .count();
-
-    if crisis && let Some((i, urgent)) = options.iter().enumerate().find(|(_, o)| o.urgent) {
-        let mut urgent_reasons: Vec<Reason<'c>> = content
-            .safety_question()
-            .and_then(|q| {
+    let urgent = options.iter().position(|o| o.urgent);
+    let mut order = Vec::with_capacity(options.len());
+    let best = rank(&scores, urgent, &restrictions, crisis, &mut order);
+    if crisis && let Some(u) = urgent {
+        // Urgent help says why first: each risk answer's reason.
+        let mut why: Vec<Reason<'c>> = content
+            .safety_questions()
+            .filter(|q| {
+                answers
+                    .get(&q.id)
+                    .is_some_and(|a| is_risk_answer(content, &q.id, a))
+            })
+            .filter_map(|q| {
                 q.crisis_reason.as_ref().map(|text| Reason {
                     source: Source::Safety { question: &q.id },
                     points: 0,
                     text,
                 })
             })
-            .into_iter()
             .collect();
-        urgent_reasons.append(&mut reasons[i]);
-        ranked.insert(
-            0,
-            Suggestion {
-                option: urgent,
-                score: scores[i],
-                reasons: urgent_reasons,
-                held_back: false,
-            },
-        );
-        best += 1;
+        why.append(&mut reasons[u]);
+        reasons[u] = why;
     }
+    let ranked = order
+        .iter()
+        .map(|&i| Suggestion {
+            option: &options[i],
+            score: scores[i],
+            reasons: std::mem::take(&mut reasons[i]),
+            held_back: restrictions.held & (1 << i) != 0,
+            excluded: restrictions.excluded & (1 << i) != 0,
+        })
+        .collect();
 
     Outcome {
         crisis,
@@ -255,7 +398,7 @@ pub fn score<'c>(content: &'c Content, answers: &Answers) -> Outcome<'c> {
     }
 }
 
-fn instrument_result<'c>(
+pub(crate) fn instrument_result<'c>(
     content: &'c Content,
     inst: &'c Instrument,
     answers: &Answers,
@@ -317,12 +460,12 @@ impl<'c> Outcome<'c> {
         &self.ranked[self.best.min(self.ranked.len())..]
     }
 
-    pub fn instrument(&self, id: &str) -> Option<&InstrumentResult<'c>> {
-        self.instruments.iter().find(|i| i.instrument.id == id)
+    /// The first suggestion, when there is a best fit at all.
+    pub fn lead(&self) -> Option<&Suggestion<'c>> {
+        self.best().first()
     }
 
-    /// The suggestion for one option, wherever it ranks.
-    pub fn suggestion(&self, option: &str) -> Option<&Suggestion<'c>> {
-        self.ranked.iter().find(|s| s.option.id == option)
+    pub fn instrument(&self, id: &str) -> Option<&InstrumentResult<'c>> {
+        self.instruments.iter().find(|i| i.instrument.id == id)
     }
 }

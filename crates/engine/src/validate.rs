@@ -11,7 +11,13 @@ use crate::text::{Text, TextList};
 use crate::ui_keys::UI_KEYS;
 
 /// At most this many questions: the questionnaire promises about three minutes.
-pub const MAX_QUESTIONS: usize = 12;
+pub const MAX_QUESTIONS: usize = 13;
+/// A multiple-choice question with more answers than this has too many
+/// combinations for the safeguard proof to enumerate (2^16 subsets).
+pub const MAX_MULTI_ANSWERS: usize = 16;
+/// Conditions nest at most this deep: enough for any clinical rule, and it
+/// keeps evaluation's recursion shallow.
+pub const MAX_CONDITION_DEPTH: usize = 8;
 
 /// Checks parsed content; returns it when valid, else every problem found.
 pub fn validate(c: Content) -> Result<Content, Problems> {
@@ -26,6 +32,7 @@ pub fn validate(c: Content) -> Result<Content, Problems> {
     v.helper(&c.helper);
     v.audiences(&c.audiences);
     v.questionnaire(&c);
+    v.safeguards(&c);
     if problems.is_empty() {
         Ok(c)
     } else {
@@ -165,6 +172,16 @@ impl Validator<'_> {
     fn options(&mut self, options: &[SupportOption]) {
         if options.is_empty() {
             self.err("options", "no support options");
+        }
+        if options.len() > crate::score::MAX_OPTIONS {
+            self.err(
+                "options",
+                format!(
+                    "{} support options; at most {} are supported",
+                    options.len(),
+                    crate::score::MAX_OPTIONS
+                ),
+            );
         }
         self.ids("options", options.iter().map(|o| o.id.as_str()));
         match options.iter().filter(|o| o.urgent).count() {
@@ -331,6 +348,26 @@ impl Validator<'_> {
             if let Some(h) = &q.hint {
                 self.text(&format!("{p}.hint"), h);
             }
+            if let Some(l) = &q.lead {
+                self.text(&format!("{p}.lead"), l);
+            }
+            for (k, id) in q.links.iter().enumerate() {
+                if c.audience(id).is_none() {
+                    self.err(
+                        format!("{p}.links[{k}]"),
+                        format!("unknown audience page \"{id}\""),
+                    );
+                }
+            }
+            if q.kind == QuestionKind::Multi && q.answers.len() > MAX_MULTI_ANSWERS {
+                self.err(
+                    format!("{p}.answers"),
+                    format!(
+                        "{} answers; a multiple-choice question may have at most {MAX_MULTI_ANSWERS}, so that the safeguards can be proven over every combination",
+                        q.answers.len()
+                    ),
+                );
+            }
             match q.kind {
                 QuestionKind::Scale => {
                     match q.scale.as_deref() {
@@ -435,6 +472,12 @@ impl Validator<'_> {
                     ),
                     Some(_) => {}
                 }
+                if q.optional {
+                    self.err(
+                        format!("{p}.optional"),
+                        "a safety question cannot be skipped",
+                    );
+                }
                 match &q.crisis_reason {
                     Some(t) => self.text(&format!("{p}.crisis_reason"), t),
                     None => self.err(
@@ -457,16 +500,11 @@ impl Validator<'_> {
                 }
             }
         }
-        match questions.iter().filter(|q| q.safety).count() {
-            1 => {}
-            0 => self.err(
+        if !questions.iter().any(|q| q.safety) {
+            self.err(
                 "questionnaire.questions",
-                "no safety question: one question needs `safety = true`",
-            ),
-            n => self.err(
-                "questionnaire.questions",
-                format!("{n} questions have `safety = true`; exactly one may"),
-            ),
+                "no safety question: at least one question needs `safety = true`",
+            );
         }
 
         self.instruments(c, &index);
@@ -606,27 +644,202 @@ impl Validator<'_> {
         );
         for (i, r) in qn.rules.iter().enumerate() {
             let p = format!("questionnaire.rules[{i}]");
-            if let Err(msg) = Trigger::parse(&r.when, c) {
-                self.err(format!("{p}.when"), msg);
-            }
+            self.condition(&format!("{p}.when"), &r.when, c, 1);
             self.weights(&format!("{p}.weights"), &r.weights, c);
             if let Some(t) = &r.caution {
                 self.text(&format!("{p}.caution"), t);
             }
-            for (k, o) in r.not_first.iter().enumerate() {
-                if c.option(o).is_none() {
+            for (field, ids) in [
+                ("hold_back", &r.hold_back),
+                ("exclude", &r.exclude),
+                ("require_one_of", &r.require_one_of),
+            ] {
+                for (k, o) in ids.iter().enumerate() {
+                    match c.option(o) {
+                        None => self.err(
+                            format!("{p}.{field}[{k}]"),
+                            format!("unknown support option \"{o}\""),
+                        ),
+                        Some(opt) if opt.urgent => self.err(
+                            format!("{p}.{field}[{k}]"),
+                            "the crisis option is placed by the safety questions, not by rules",
+                        ),
+                        Some(_) => {}
+                    }
+                }
+            }
+            if !r.exclude.is_empty() && r.caution.is_none() {
+                self.err(
+                    format!("{p}.caution"),
+                    "a rule that keeps options out of the best suggestions needs a caution that tells the visitor why",
+                );
+            }
+            if r.weights.is_empty()
+                && r.caution.is_none()
+                && r.hold_back.is_empty()
+                && r.exclude.is_empty()
+                && r.require_one_of.is_empty()
+            {
+                self.err(
+                    &p,
+                    "the rule does nothing: give it weights, a caution, hold_back, exclude or require_one_of",
+                );
+            }
+        }
+    }
+
+    fn safeguards(&mut self, c: &Content) {
+        self.ids("safeguards", c.safeguards.iter().map(|s| s.id.as_str()));
+        for (i, s) in c.safeguards.iter().enumerate() {
+            let p = format!("safeguards[{i}]");
+            self.condition(&format!("{p}.when"), &s.when, c, 1);
+            let mut any = false;
+            for (field, ids) in [
+                ("never_leads", &s.never_leads),
+                ("never_best", &s.never_best),
+                ("best_includes_one_of", &s.best_includes_one_of),
+                ("leads_with_one_of", &s.leads_with_one_of),
+            ] {
+                any |= !ids.is_empty();
+                for (k, o) in ids.iter().enumerate() {
+                    if c.option(o).is_none() {
+                        self.err(
+                            format!("{p}.{field}[{k}]"),
+                            format!("unknown support option \"{o}\""),
+                        );
+                    }
+                }
+            }
+            if !any {
+                self.err(
+                    &p,
+                    "the safeguard promises nothing: give it never_leads, never_best, best_includes_one_of or leads_with_one_of",
+                );
+            }
+            self.text(&format!("{p}.rationale"), &s.rationale);
+            if s.source.trim().is_empty() {
+                self.err(format!("{p}.source"), "name the clinical source");
+            }
+        }
+    }
+
+    /// Checks a condition and everything inside it, each problem with its path.
+    fn condition(&mut self, path: &str, cond: &Condition, c: &Content, depth: usize) {
+        if depth > MAX_CONDITION_DEPTH {
+            self.err(
+                path,
+                format!("conditions may be nested at most {MAX_CONDITION_DEPTH} deep"),
+            );
+            return;
+        }
+        let question = |v: &mut Self, field: &str, id: &str| -> Option<&Question> {
+            let q = c.question(id);
+            if q.is_none() {
+                v.err(
+                    format!("{path}.{field}.question"),
+                    format!("unknown question \"{id}\""),
+                );
+            }
+            q
+        };
+        let answer = |v: &mut Self, at: String, q: &Question, id: &str| {
+            if !q.choices(c).iter().any(|ch| ch.id == id) {
+                v.err(at, format!("question \"{}\" has no answer \"{id}\"", q.id));
+            }
+        };
+        let instrument = |v: &mut Self, at: String, id: &str| -> Option<&Instrument> {
+            let i = c.instrument(id);
+            if i.is_none() {
+                v.err(at, format!("unknown instrument \"{id}\""));
+            }
+            i
+        };
+        match cond {
+            Condition::Is {
+                question: q,
+                answer: a,
+            } => {
+                if let Some(q) = question(self, "is", q) {
+                    if q.kind == QuestionKind::Multi {
+                        self.err(
+                            format!("{path}.is"),
+                            format!("\"{}\" is a multiple-choice question: use `includes`", q.id),
+                        );
+                    }
+                    answer(self, format!("{path}.is.answer"), q, a);
+                }
+            }
+            Condition::Includes {
+                question: q,
+                answer: a,
+            } => {
+                if let Some(q) = question(self, "includes", q) {
+                    if q.kind != QuestionKind::Multi {
+                        self.err(
+                            format!("{path}.includes"),
+                            format!("\"{}\" takes one answer: use `is`", q.id),
+                        );
+                    }
+                    answer(self, format!("{path}.includes.answer"), q, a);
+                }
+            }
+            Condition::AnyOf {
+                question: q,
+                answers,
+            } => {
+                if answers.is_empty() {
+                    self.err(format!("{path}.any_of.answers"), "list at least one answer");
+                }
+                if let Some(q) = question(self, "any_of", q) {
+                    for (k, a) in answers.iter().enumerate() {
+                        answer(self, format!("{path}.any_of.answers[{k}]"), q, a);
+                    }
+                }
+            }
+            Condition::Band {
+                instrument: i,
+                band,
+            } => {
+                if let Some(inst) = instrument(self, format!("{path}.band.instrument"), i)
+                    && !inst.bands.iter().any(|b| b.id == *band)
+                {
                     self.err(
-                        format!("{p}.not_first[{k}]"),
-                        format!("unknown support option \"{o}\""),
+                        format!("{path}.band.band"),
+                        format!("instrument \"{i}\" has no band \"{band}\""),
                     );
                 }
             }
-            if r.weights.is_empty() && r.caution.is_none() && r.not_first.is_empty() {
-                self.err(
-                    &p,
-                    "the rule does nothing: give it weights, a caution or not_first",
-                );
+            Condition::Flag {
+                instrument: i,
+                subscale,
+            } => {
+                if let Some(inst) = instrument(self, format!("{path}.flag.instrument"), i)
+                    && !inst.subscales.iter().any(|s| s.id == *subscale)
+                {
+                    self.err(
+                        format!("{path}.flag.subscale"),
+                        format!("instrument \"{i}\" has no subscale \"{subscale}\""),
+                    );
+                }
             }
+            Condition::NotCompleted(i) => {
+                instrument(self, format!("{path}.not_completed"), i);
+            }
+            Condition::Risk(_) => {}
+            Condition::All(list) | Condition::Any(list) => {
+                let key = if matches!(cond, Condition::All(_)) {
+                    "all"
+                } else {
+                    "any"
+                };
+                if list.is_empty() {
+                    self.err(format!("{path}.{key}"), "list at least one condition");
+                }
+                for (k, inner) in list.iter().enumerate() {
+                    self.condition(&format!("{path}.{key}[{k}]"), inner, c, depth + 1);
+                }
+            }
+            Condition::Not(inner) => self.condition(&format!("{path}.not"), inner, c, depth + 1),
         }
     }
 }
@@ -656,50 +869,6 @@ fn show_if_cycle(
         at = next;
     }
     None
-}
-
-/// What a rule's `when` refers to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Trigger<'c> {
-    Band {
-        instrument: &'c str,
-        band: &'c str,
-    },
-    Flag {
-        instrument: &'c str,
-        subscale: &'c str,
-    },
-}
-
-impl<'c> Trigger<'c> {
-    /// Parses `"<instrument>.band.<id>"` or `"<instrument>.flag.<id>"`
-    /// against the content's instruments.
-    pub fn parse(when: &'c str, c: &Content) -> Result<Trigger<'c>, String> {
-        let mut parts = when.split('.');
-        let (Some(inst), Some(kind), Some(id), None) =
-            (parts.next(), parts.next(), parts.next(), parts.next())
-        else {
-            return Err(format!(
-                "\"{when}\" should look like \"phq4.band.moderate\" or \"phq4.flag.phq2\""
-            ));
-        };
-        let Some(instrument) = c.questionnaire.instruments.iter().find(|i| i.id == inst) else {
-            return Err(format!("unknown instrument \"{inst}\""));
-        };
-        match kind {
-            "band" if instrument.bands.iter().any(|b| b.id == id) => Ok(Trigger::Band {
-                instrument: inst,
-                band: id,
-            }),
-            "band" => Err(format!("instrument \"{inst}\" has no band \"{id}\"")),
-            "flag" if instrument.subscales.iter().any(|s| s.id == id) => Ok(Trigger::Flag {
-                instrument: inst,
-                subscale: id,
-            }),
-            "flag" => Err(format!("instrument \"{inst}\" has no subscale \"{id}\"")),
-            other => Err(format!("\"{other}\" should be \"band\" or \"flag\"")),
-        }
-    }
 }
 
 fn language_name(tag: &str) -> &'static str {

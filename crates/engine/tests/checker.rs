@@ -20,12 +20,16 @@ fn good_content_passes_with_a_summary() {
         "content/guide.toml",
         "content/options.toml",
         "content/questionnaire.toml",
+        "content/safeguards.toml",
     ]);
     assert_eq!(code, 0, "{out}");
     assert!(
-        out.starts_with("ok: 8 support options, 12 questions"),
+        out.starts_with("ok: 8 support options, 13 questions"),
         "{out}"
     );
+    // Every safeguard is proven, with the size of the answer space.
+    assert!(out.contains("safeguards: proven over "), "{out}");
+    assert!(out.contains("  holds  risk_first: "), "{out}");
 }
 
 #[test]
@@ -44,6 +48,7 @@ fn bad_content_fails_with_every_problem() {
         "content/guide.toml",
         "content/options.toml",
         bad.to_str().unwrap(),
+        "content/safeguards.toml",
     ]);
     assert_eq!(code, 1, "{out}");
     assert!(

@@ -1,6 +1,8 @@
-//! The safety rule over the whole answer space: any answer to the safety
-//! question other than "Not at all" sets `crisis` and puts urgent help
-//! first, whatever else was answered; "Not at all" or no answer never does.
+//! The safety rule over the whole answer space: any answer to a safety
+//! question other than its safe one ("Not at all", "No") sets `crisis` and
+//! puts urgent help first, whatever else was answered; safe answers or no
+//! answer never do. (The clinical safeguards are proven over every answer
+//! set by `prove`: tests/safeguards.rs.)
 
 mod common;
 
@@ -11,9 +13,16 @@ use signpost_engine::model::QuestionKind;
 use signpost_engine::{Answer, Answers, Content, is_risk_answer, score};
 
 fn check(content: &Content, answers: &Answers) {
-    let safety = content.safety_question().unwrap();
-    let given = answers.get(&safety.id);
-    let risk = given.is_some_and(|a| a.chosen().iter().any(|c| *c != "not_at_all"));
+    let safe = |q: &str| match q {
+        "safety" => "not_at_all",
+        "harm" => "no",
+        other => panic!("unexpected safety question {other}"),
+    };
+    let risk = content.safety_questions().any(|q| {
+        answers
+            .get(&q.id)
+            .is_some_and(|a| a.chosen().iter().any(|c| *c != safe(&q.id)))
+    });
     let outcome = score(content, answers);
     assert_eq!(outcome.crisis, risk, "{answers:?}");
     let first = &outcome.ranked[0];
@@ -28,15 +37,30 @@ fn check(content: &Content, answers: &Answers) {
         );
     }
     // Exposed per answer too, for the view to react at once.
-    if let Some(a) = given {
-        assert_eq!(is_risk_answer(content, &safety.id, a), risk);
+    let per_answer = content.safety_questions().any(|q| {
+        answers
+            .get(&q.id)
+            .is_some_and(|a| is_risk_answer(content, &q.id, a))
+    });
+    assert_eq!(per_answer, risk, "{answers:?}");
+}
+
+#[test]
+fn the_two_safety_questions_are_item_9_and_harm_to_or_from_others() {
+    let content = common::content();
+    let ids: Vec<&str> = content.safety_questions().map(|q| q.id.as_str()).collect();
+    assert_eq!(ids, ["safety", "harm"]);
+    let harm = content.question("harm").unwrap();
+    for choice in harm.choices(content) {
+        let risky = is_risk_answer(content, "harm", &Answer::One(choice.id.to_string()));
+        assert_eq!(risky, choice.id != "no", "{}", choice.id);
     }
 }
 
 #[test]
 fn per_answer_rule_matches_the_scale() {
     let content = common::content();
-    let q = content.safety_question().unwrap();
+    let q = content.question("safety").unwrap();
     assert_eq!(q.kind, QuestionKind::Scale);
     for choice in q.choices(content) {
         let risky = is_risk_answer(content, &q.id, &Answer::One(choice.id.to_string()));
@@ -54,7 +78,7 @@ fn per_answer_rule_matches_the_scale() {
 }
 
 /// Every combination of answers to every single-choice and scale question
-/// (about 8.6 million), with the multiple-choice question answered so that
+/// (about 26 million), with the multiple-choice question answered so that
 /// every question is asked. Skipped answers and other multiple-choice sets
 /// are covered by the property test below.
 #[test]

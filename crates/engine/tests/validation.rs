@@ -25,7 +25,7 @@ fn assert_mentions(problems: &str, needle: &str) {
 fn the_builtin_content_is_valid() {
     let content = common::content();
     assert_eq!(content.locales, ["en", "es"]);
-    assert!(content.questionnaire.questions.len() <= 12);
+    assert!(content.questionnaire.questions.len() <= 13);
     assert!(content.options.len() >= 7);
 }
 
@@ -74,7 +74,7 @@ fn duplicate_id() {
 #[test]
 fn weight_out_of_range() {
     let p = problems_of(load_edited("questionnaire.toml", |t| {
-        replace_once(t, "points = 6", "points = 60")
+        replace_once(t, "points = 5", "points = 60")
     }));
     assert_mentions(&p, "points: 60 is out of range; points go from -10 to 10");
 }
@@ -106,11 +106,15 @@ fn no_crisis_option() {
 #[test]
 fn no_safety_question() {
     let p = problems_of(load_edited("questionnaire.toml", |t| {
-        replace_once(t, "safety = true\nsafe_answer = \"not_at_all\"\n", "")
+        let t = replace_once(t, "safety = true\nsafe_answer = \"not_at_all\"\n", "");
+        replace_once(&t, "safety = true\nsafe_answer = \"no\"\n", "")
     }));
     assert_mentions(&p, "no safety question");
-    // Its crisis reason is now misplaced too.
-    assert_mentions(&p, "only the safety question has a crisis reason");
+    // Their crisis reasons are now misplaced too.
+    assert_mentions(
+        &p,
+        "questionnaire.questions[7].crisis_reason: only the safety question has a crisis reason",
+    );
 }
 
 #[test]
@@ -235,17 +239,129 @@ fn too_many_questions() {
         let at = t.find("# The PHQ-4 (Kroenke").unwrap();
         format!("{}{}{}", &t[..at], extra, &t[at..])
     }));
-    assert_mentions(&p, "13 questions; at most 12");
+    assert_mentions(&p, "14 questions; at most 13");
 }
 
 #[test]
 fn all_problems_are_reported_at_once() {
     let p = load_edited("questionnaire.toml", |t| {
         let t = replace_once(t, "option = \"psychiatry\"", "option = \"psychiatrist\"");
-        replace_once(&t, "points = 6", "points = 11")
+        replace_once(&t, "points = 5", "points = 11")
     })
     .unwrap_err();
     assert!(p.len() >= 2, "{p}");
+}
+
+#[test]
+fn malformed_rules_are_reported_with_their_paths() {
+    let p = problems_of(load_edited("questionnaire.toml", |t| {
+        let t = replace_once(
+            t,
+            "when = { band = { instrument = \"phq4\", band = \"mild\" } }",
+            "when = { band = { instrument = \"phq4\", band = \"medium\" } }",
+        );
+        let t = replace_once(
+            &t,
+            "{ is = { question = \"impact\", answer = \"severe\" } },\n] }\nhold_back",
+            "{ is = { question = \"concerns\", answer = \"severe\" } },\n] }\nhold_back",
+        );
+        let t = replace_once(
+            &t,
+            "{ not_completed = \"phq4\" },",
+            "{ not_completed = \"phq9\" },",
+        );
+        let t = replace_once(
+            &t,
+            "exclude = [\"coaching\", \"guided_self_help\", \"peer_support\"]",
+            "exclude = [\"coaching\", \"urgent_help\", \"peer\"]",
+        );
+        replace_once(
+            &t,
+            "{ includes = { question = \"concerns\", answer = \"trauma\" } },\n  { any_of = { question = \"duration\", answers = [\"months\"",
+            "{ includes = { question = \"concerns\", answer = \"truama\" } },\n  { any_of = { question = \"duration\", answers = [\"monthz\"",
+        )
+    }));
+    for expected in [
+        "questionnaire.rules[0].when.band.band: instrument \"phq4\" has no band \"medium\"",
+        "questionnaire.rules[3].when.any[1].is: \"concerns\" is a multiple-choice question: use `includes`",
+        "questionnaire.rules[3].when.any[1].is.answer: question \"concerns\" has no answer \"severe\"",
+        "questionnaire.rules[4].when.any[1].all[1].not_completed: unknown instrument \"phq9\"",
+        "questionnaire.rules[11].exclude[1]: the crisis option is placed by the safety questions, not by rules",
+        "questionnaire.rules[11].exclude[2]: unknown support option \"peer\"",
+        "questionnaire.rules[7].when.all[0].includes.answer: question \"concerns\" has no answer \"truama\"",
+        "questionnaire.rules[7].when.all[1].any_of.answers[0]: question \"duration\" has no answer \"monthz\"",
+    ] {
+        assert_mentions(&p, expected);
+    }
+}
+
+#[test]
+fn a_condition_names_exactly_one_test() {
+    let p = problems_of(load_edited("questionnaire.toml", |t| {
+        replace_once(
+            t,
+            "when = { band = { instrument = \"phq4\", band = \"mild\" } }",
+            "when = { band = { instrument = \"phq4\", band = \"mild\" }, risk = true }",
+        )
+    }));
+    assert_mentions(
+        &p,
+        "a condition names exactly one test (is, includes, any_of, band, flag, not_completed, risk, all, any or not); this one names band and risk",
+    );
+}
+
+#[test]
+fn a_rule_that_excludes_needs_a_caution_and_a_rule_must_do_something() {
+    let p = problems_of(load_edited("questionnaire.toml", |t| {
+        let at = t.find("id = \"risk\"\nwhen").unwrap();
+        let end = at + t[at..].find("[[questionnaire.rules.weights]]").unwrap();
+        let rule = &t[at..end];
+        let cut = rule.find("caution.en").unwrap();
+        let t = format!("{}{}{}", &t[..at], &rule[..cut], &t[end..]);
+        replace_once(&t, "hold_back = [\"psychiatry\"]\n", "")
+    }));
+    assert_mentions(
+        &p,
+        "questionnaire.rules[11].caution: a rule that keeps options out of the best suggestions needs a caution",
+    );
+    assert_mentions(&p, "questionnaire.rules[9]: the rule does nothing");
+}
+
+#[test]
+fn malformed_safeguards_are_reported_with_their_paths() {
+    let p = problems_of(load_edited("safeguards.toml", |t| {
+        let t = replace_once(t, "never_best = [\"coaching\"", "never_best = [\"coachin\"");
+        let t = replace_once(&t, "never_leads = [\"psychiatry\"]\n", "");
+        replace_once(
+            &t,
+            "{ risk = false },",
+            "{ flag = { instrument = \"phq4\", subscale = \"gad7\" } },",
+        )
+    }));
+    assert_mentions(
+        &p,
+        "safeguards[0].never_best[0]: unknown support option \"coachin\"",
+    );
+    assert_mentions(&p, "safeguards[3]: the safeguard promises nothing");
+    assert_mentions(
+        &p,
+        "safeguards[4].when.all[3].flag.subscale: instrument \"phq4\" has no subscale \"gad7\"",
+    );
+}
+
+#[test]
+fn question_links_must_name_audience_pages() {
+    let p = problems_of(load_edited("questionnaire.toml", |t| {
+        replace_once(
+            t,
+            "links = [\"someone_else\", \"young_people\"]",
+            "links = [\"someone\"]",
+        )
+    }));
+    assert_mentions(
+        &p,
+        "questionnaire.questions[0].links[0]: unknown audience page \"someone\"",
+    );
 }
 
 #[test]
@@ -314,7 +430,7 @@ proptest! {
     /// loader returns problems or content, never a panic.
     #[test]
     fn mutated_content_never_panics(
-        file in 0usize..3,
+        file in 0usize..4,
         edits in proptest::collection::vec((any::<prop::sample::Index>(), 0u8..3, any::<char>()), 1..8),
     ) {
         let sources = signpost_engine::builtin_sources();

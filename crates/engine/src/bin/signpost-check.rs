@@ -74,6 +74,9 @@ fn main() -> ExitCode {
                 content.audiences.len(),
                 content.locales.join(", ")
             );
+            if !report_proof(&content) {
+                return ExitCode::from(1);
+            }
             if let Some(out) = json_to {
                 let json = serde_json::to_string_pretty(&content).unwrap_or_default();
                 if let Err(e) = std::fs::write(&out, json) {
@@ -102,6 +105,42 @@ fn main() -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// Proves the safeguards and prints one line each (and the counterexample
+/// of any that breaks); false when one breaks.
+fn report_proof(content: &signpost_engine::Content) -> bool {
+    let started = std::time::Instant::now();
+    let proof = match signpost_engine::prove::prove(content) {
+        Ok(p) => p,
+        Err(e) => {
+            println!("safeguards: cannot prove: {e}");
+            return false;
+        }
+    };
+    let ms = started.elapsed().as_millis();
+    println!(
+        "safeguards: proven over {} reachable answer sets ({} control states, {} cases ranked one by one) in {ms} ms",
+        proof.answer_sets, proof.controls, proof.cases
+    );
+    for s in &proof.safeguards {
+        match &s.counterexample {
+            None => println!(
+                "  holds  {}: {} answer sets where it applies",
+                s.id, s.covered
+            ),
+            Some(c) => {
+                println!("  BROKEN {}: {}", s.id, c.broken);
+                println!(
+                    "    answers: {}",
+                    signpost_engine::prove::answers_json(content, &c.answers)
+                );
+                println!("    best:    {}", c.best.join(", "));
+                println!("    ranked:  {}", c.ranked.join(", "));
+            }
+        }
+    }
+    proof.holds()
 }
 
 /// Removes `flag VALUE` from the arguments: `Ok(None)` when absent, `Err`
