@@ -81,6 +81,7 @@ const BEREAVED: &[(&str, &str)] = &[
     ("phq4_3", "several_days"),
     ("phq4_4", "several_days"),
     ("safety", "not_at_all"),
+    ("harm", "no"),
     ("wants", "talk"),
 ];
 
@@ -120,7 +121,7 @@ async fn a_question_is_a_fieldset_with_a_legend_and_labelled_radios() {
         Locale::En,
     ))
     .await;
-    assert!(html.contains(">Question 3 of 12</h1>"), "{html}");
+    assert!(html.contains(">Question 3 of 13</h1>"), "{html}");
     assert!(
         html.contains(
             r#"<legend class="sp-legend">How much does this affect your daily life?</legend>"#
@@ -181,7 +182,11 @@ async fn results_lead_with_the_best_option_and_say_why() {
         html.contains("Counselling gives you time and space to talk about a loss"),
         "{html}"
     );
-    assert!(html.contains("(+3)"), "reasons show how much: {html}");
+    // Plain reasons: no raw points such as "(+3)" for visitors.
+    assert!(
+        !html.contains("(+"),
+        "no points in what visitors read: {html}"
+    );
     // The PHQ-4: words first, then numbers.
     let words = html.find("<strong>Mild</strong>").expect("band label");
     let numbers = html.find("Score: 4 out of 12").expect("score");
@@ -213,6 +218,57 @@ async fn a_risk_answer_puts_crisis_contacts_on_top_of_the_results() {
         .unwrap();
     let counselling = html[best..].find("<h3>Counselling</h3>").unwrap();
     assert!(urgent < counselling, "urgent help leads: {html}");
+}
+
+#[tokio::test]
+async fn danger_from_or_to_others_is_a_risk_answer_too() {
+    let mut answers = BEREAVED.to_vec();
+    answers.retain(|(q, _)| *q != "harm");
+    answers.push(("harm", "someone_hurting_me"));
+    let html = render(at(Screen::Results, &answers, Locale::En)).await;
+    let panel = html
+        .find(r#"<section aria-labelledby="sp-crisis-title" class="sp-crisis">"#)
+        .expect("panel");
+    assert!(panel < html.find("Your results").unwrap(), "{html}");
+    assert!(html.contains("You said someone may hurt you"), "{html}");
+    let best = html.find("What may suit you best").unwrap();
+    let others = html.find("Other kinds of support").unwrap();
+    let peer = html
+        .find("<h3>Peer support and support groups</h3>")
+        .unwrap();
+    assert!(
+        peer > others && others > best,
+        "light support waits: {html}"
+    );
+}
+
+#[tokio::test]
+async fn the_safety_questions_have_a_gentle_lead_in_and_question_one_links_elsewhere() {
+    let html = render(at(Screen::Question("safety".into()), &[], Locale::En)).await;
+    assert!(
+        html.contains(
+            r#"<p id="sp-q-lead" class="sp-lead">We ask everyone the next two questions."#
+        ),
+        "{html}"
+    );
+    assert!(html.contains(r#"aria-describedby="sp-q-lead "#), "{html}");
+    let html = render(at(Screen::Question("concerns".into()), &[], Locale::En)).await;
+    let links = html
+        .find(r#"<ul role="list" class="sp-links sp-no-print">"#)
+        .expect("links");
+    let legend = html.find("<legend").unwrap();
+    assert!(links < legend, "{html}");
+    for title in ["someone_else", "young_people"].map(|id| {
+        signpost::content::builtin()
+            .unwrap()
+            .audience(id)
+            .unwrap()
+            .title
+            .get(Locale::En)
+            .to_string()
+    }) {
+        assert!(html.contains(&title), "{title} in {html}");
+    }
 }
 
 #[tokio::test]

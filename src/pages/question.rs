@@ -4,7 +4,7 @@ use signpost_engine::model::QuestionKind;
 use signpost_engine::{Answer, is_risk_answer};
 use yew::prelude::*;
 
-use crate::components::Paragraphs;
+use crate::components::{NavButton, Paragraphs};
 use crate::content::{use_guide, use_session};
 use crate::state::{Action, Screen};
 
@@ -106,6 +106,7 @@ pub fn QuestionPage(props: &QuestionPageProps) -> Html {
     };
 
     let described_by = [
+        q.lead.as_ref().map(|_| "sp-q-lead"),
         instrument.map(|_| "sp-q-stem"),
         q.hint.as_ref().map(|_| "sp-q-hint"),
         q.optional.then_some("sp-q-optional"),
@@ -124,6 +125,20 @@ pub fn QuestionPage(props: &QuestionPageProps) -> Html {
             <progress class="sp-progress" max={total.to_string()} value={n.to_string()} aria-hidden="true"></progress>
             if n == 1 {
                 <div class="sp-intro"><Paragraphs text={content.questionnaire.intro.clone()} /></div>
+            }
+            if !q.links.is_empty() {
+                <ul class="sp-links sp-no-print" role="list">
+                { for q.links.iter().filter_map(|id| content.audience(id)).map(|a| html! {
+                    <li>
+                        <NavButton to={Screen::Audience(a.id.clone())} class="sp-button--link">
+                            { g.t(&a.title) }
+                        </NavButton>
+                    </li>
+                }) }
+                </ul>
+            }
+            if let Some(lead) = &q.lead {
+                <p id="sp-q-lead" class="sp-lead">{ g.t(lead) }</p>
             }
             <fieldset class="sp-fieldset" aria-describedby={(!described_by.is_empty()).then_some(described_by)}
                 aria-invalid={session.missing_answer.then_some("true")}>

@@ -161,14 +161,9 @@ fn suggestion(g: &Guide, s: &Suggestion<'_>, best: bool) -> Html {
                         <p>{ g.ui("no_reasons") }</p>
                     } else {
                         <ul>
-                        { for s.reasons.iter().map(|r| html! {
-                            <li>
-                                { g.t(r.text) }
-                                if r.points != 0 {
-                                    { " " }<span class="sp-points">{ format!("({:+})", r.points) }</span>
-                                }
-                            </li>
-                        }) }
+                        // Plain reasons only: points are for professionals
+                        // (signpost-check --score shows them).
+                        { for s.reasons.iter().map(|r| html! { <li>{ g.t(r.text) }</li> }) }
                         </ul>
                     }
                 </details>

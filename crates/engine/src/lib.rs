@@ -17,6 +17,8 @@ pub mod model;
 pub mod problem;
 pub mod prove;
 pub mod readability;
+#[cfg(feature = "toml")]
+pub mod report;
 pub mod score;
 pub mod text;
 pub mod ui_keys;

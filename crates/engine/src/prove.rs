@@ -305,7 +305,7 @@ pub fn prove_with(content: &Content, method: Method) -> Result<Proof, String> {
     let urgent_at = content.options.iter().position(|o| o.urgent);
     let mut controls: HashMap<Box<[i32]>, usize, Fx> = HashMap::default();
     let mut control_info: Vec<Control> = Vec::new();
-    let mut groups: HashMap<(usize, Box<[i32]>), Entry, Fx> = HashMap::default();
+    let mut groups: HashMap<GroupKey, Entry, Fx> = HashMap::default();
     let mut covered = vec![0u128; content.safeguards.len()];
     let mut answer_sets = 0u128;
     let mut open_controls = false;
@@ -352,17 +352,17 @@ pub fn prove_with(content: &Content, method: Method) -> Result<Proof, String> {
     }
 
     // Rank every group with every free vector.
-    let groups: Vec<((usize, Box<[i32]>), Entry)> = groups.into_iter().collect();
+    let groups: Vec<(GroupKey, Entry)> = groups.into_iter().collect();
     let urgent = content.options.iter().position(|o| o.urgent);
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
     let chunk = groups.len().div_ceil(threads).max(1);
-    let found: Vec<(u64, Vec<Option<(String, Box<[u32]>)>>)> = std::thread::scope(|scope| {
+    let found: Vec<(u64, Vec<Option<Broken>>)> = std::thread::scope(|scope| {
         let workers: Vec<_> = groups
             .chunks(chunk)
             .map(|part| {
                 let (control_info, free, sets) = (&control_info, &free, &sets);
                 scope.spawn(move || {
-                    let mut broken: Vec<Option<(String, Box<[u32]>)>> = vec![None; sets.len()];
+                    let mut broken: Vec<Option<Broken>> = vec![None; sets.len()];
                     let mut order = Vec::with_capacity(n_opt);
                     let mut scores = vec![0i32; n_opt];
                     let mut cases = 0u64;
@@ -440,6 +440,14 @@ pub fn prove_with(content: &Content, method: Method) -> Result<Proof, String> {
 
 const NOT_ASKED: u32 = u32::MAX;
 
+/// A control state's index and a score vector.
+type GroupKey = (usize, Box<[i32]>);
+/// What broke, and the answer set (raw answer per question) that breaks it.
+type Broken = (String, Box<[u32]>);
+/// Registers an answer test: question id, answer ids -> its bit.
+type AddTest<'a> =
+    dyn FnMut(&mut AnswerTests, &str, BTreeSet<String>) -> Result<usize, String> + 'a;
+
 #[derive(Clone)]
 struct Entry {
     /// How many answer sets this stands for.
@@ -514,11 +522,7 @@ impl AnswerTests {
                 t.on_question[qi] |= 1 << i;
                 Ok(i)
             };
-        fn walk(
-            c: &Condition,
-            t: &mut AnswerTests,
-            add: &mut dyn FnMut(&mut AnswerTests, &str, BTreeSet<String>) -> Result<usize, String>,
-        ) -> Result<(), String> {
+        fn walk(c: &Condition, t: &mut AnswerTests, add: &mut AddTest<'_>) -> Result<(), String> {
             match c {
                 Condition::Is { question, answer } | Condition::Includes { question, answer } => {
                     add(t, question, [answer.clone()].into()).map(|_| ())
@@ -796,8 +800,7 @@ impl Sets {
         {
             return Some("best_includes_one_of: none of them is among the best".into());
         }
-        if self.leads_with_one_of != 0
-            && !lead.is_some_and(|l| self.leads_with_one_of & bit(l) != 0)
+        if self.leads_with_one_of != 0 && lead.is_none_or(|l| self.leads_with_one_of & bit(l) == 0)
         {
             return Some(match lead {
                 Some(l) => format!("leads_with_one_of: \"{}\" leads instead", name(l)),

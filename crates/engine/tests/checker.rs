@@ -65,3 +65,86 @@ fn usage_errors_exit_2() {
     assert_eq!(check(&[]).0, 2);
     assert_eq!(check(&["--compile"]).0, 2);
 }
+
+fn write_temp(name: &str, text: &str) -> String {
+    let dir = std::env::temp_dir().join(format!("signpost-score-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path.to_str().unwrap().to_string()
+}
+
+#[test]
+fn score_prints_the_outcome_as_json() {
+    let path = write_temp(
+        "risk.json",
+        r#"{ "concerns": ["work", "stress"], "duration": "months", "impact": "some",
+            "phq4_1": "several_days", "phq4_2": "not_at_all", "phq4_3": "several_days", "phq4_4": "not_at_all",
+            "safety": "several_days", "harm": "no", "wants": "goals" }"#,
+    );
+    let (code, out) = check(&["--score", &path]);
+    assert_eq!(code, 0, "{out}");
+    let v: serde_json::Value = serde_json::from_str(&out).expect("one JSON object");
+    assert_eq!(v["crisis"], true);
+    assert_eq!(v["best"][0], "urgent_help");
+    assert_eq!(v["ranked"].as_array().unwrap().len(), 8);
+    assert_eq!(v["phq4"]["total"], 2);
+    assert_eq!(v["phq4"]["band"], "none");
+    assert!(
+        v["cautions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["rule"] == "risk")
+    );
+    assert_eq!(v["options"]["coaching"]["excluded"], true);
+    assert_eq!(
+        v["options"]["urgent_help"]["reasons"][0]["from"],
+        "safety question safety"
+    );
+    // Skipped PHQ-4 items: no total, never counted as 0; Spanish texts.
+    let path = write_temp(
+        "skipped.json",
+        r#"{ "concerns": ["growth"], "impact": "none" }"#,
+    );
+    let (code, out) = check(&["--score", &path, "--locale", "es"]);
+    assert_eq!(code, 0, "{out}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["phq4"]["total"], serde_json::Value::Null);
+    assert_eq!(v["phq4"]["band"], serde_json::Value::Null);
+    assert!(
+        v["options"]["coaching"]["reasons"][0]["text"]
+            .as_str()
+            .unwrap()
+            .contains("El coaching")
+    );
+}
+
+#[test]
+fn score_reports_every_problem_in_the_answers_with_its_path() {
+    let path = write_temp(
+        "bad.json",
+        r#"{ "concerns": "work", "impact": "bad", "nope": "x", "phq4_1": ["several_days"] }"#,
+    );
+    let (code, out) = check(&["--score", &path]);
+    assert_eq!(code, 1, "{out}");
+    for expected in [
+        "$.concerns: \"concerns\" takes several answers: give a list",
+        "$.impact: question \"impact\" has no answer \"bad\"",
+        "$.nope: unknown question \"nope\"",
+        "$.phq4_1: \"phq4_1\" takes one answer",
+        "4 problem(s) found",
+    ] {
+        assert!(out.contains(expected), "{expected:?} in\n{out}");
+    }
+    let path = write_temp(
+        "unasked.json",
+        r#"{ "concerns": ["growth"], "duration": "recent" }"#,
+    );
+    let (code, out) = check(&["--score", &path]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("$.duration: not asked with these answers"),
+        "{out}"
+    );
+}

@@ -169,6 +169,9 @@ fn each_persona_gets_what_a_clinician_expects() {
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
 }
 
+/// Where one weight lives in the content.
+type WeightAt = dyn Fn(&mut Content) -> &mut i32;
+
 /// Moves every weight (answers' and rules') by one point each way and
 /// rescores every persona. Lists each row whose lead changes; fails if a
 /// row inside a safeguard's boundary would then miss its expectation.
@@ -187,7 +190,7 @@ fn one_point_on_any_weight_never_flips_a_safeguard_row() {
     };
     let before = leads(base);
     // Every weight's address: (rule or question, answer, weight index).
-    let mut places: Vec<(String, Box<dyn Fn(&mut Content) -> &mut i32>)> = Vec::new();
+    let mut places: Vec<(String, Box<WeightAt>)> = Vec::new();
     for (qi, q) in base.questionnaire.questions.iter().enumerate() {
         for (ai, a) in q.answers.iter().enumerate() {
             for (wi, w) in a.weights.iter().enumerate() {

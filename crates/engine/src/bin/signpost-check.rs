@@ -7,6 +7,8 @@
 //!   signpost-check --schema                    print the JSON Schema of a content file
 //!   signpost-check --config FILE.json          check a clinic configuration file
 //!   signpost-check --json OUT FILE.toml...     check, then write the content as JSON (tools, benchmarks)
+//!   signpost-check --score ANSWERS.json [--locale es] [FILE.toml...]
+//!                                              score one answer set, print the outcome as JSON
 //! Prints every problem with its path, or a one-line summary; exits 1 on
 //! any problem and 2 on a usage error.
 
@@ -14,7 +16,7 @@ use std::process::ExitCode;
 
 use signpost_engine::{Source, builtin_sources, compiled, load};
 
-const USAGE: &str = "usage: signpost-check FILE.toml [FILE.toml ...] | --builtin | --compile OUT FILE.toml ... | --schema | --config FILE.json | --readability (FILE.toml ... | --builtin)";
+const USAGE: &str = "usage: signpost-check FILE.toml [FILE.toml ...] | --builtin | --compile OUT FILE.toml ... | --schema | --config FILE.json | --score ANSWERS.json [--locale L] [FILE.toml ...] | --readability (FILE.toml ... | --builtin)";
 
 fn main() -> ExitCode {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
@@ -31,6 +33,9 @@ fn main() -> ExitCode {
         && flag == "--config"
     {
         return check_config(path);
+    }
+    if args.first().is_some_and(|a| a == "--score") {
+        return score_command(&args[1..]);
     }
     let (Ok(json_to), Ok(compile_to)) = (
         take_option(&mut args, "--json"),
@@ -202,5 +207,90 @@ fn check_config(path: &str) -> ExitCode {
     } else {
         println!("{errors} error(s) found");
         ExitCode::from(1)
+    }
+}
+
+/// `--score ANSWERS.json [--locale L] [FILE.toml...]`: scores one answer set
+/// against the built-in content (or the given files) and prints the outcome
+/// as one JSON object. Every problem in the answers is reported with its
+/// path; any problem means exit 1 and no outcome.
+fn score_command(args: &[String]) -> ExitCode {
+    let mut args = args.to_vec();
+    let Ok(locale) = take_option(&mut args, "--locale") else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    let Some(answers_path) = (!args.is_empty()).then(|| args.remove(0)) else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    let texts: Vec<(String, String)> = match args
+        .iter()
+        .map(|p| std::fs::read_to_string(p).map(|t| (p.clone(), t)))
+        .collect::<Result<_, _>>()
+    {
+        Ok(t) => t,
+        Err(e) => {
+            println!("cannot read a content file: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let loaded = if texts.is_empty() {
+        signpost_engine::builtin()
+    } else {
+        let sources: Vec<Source<'_>> = texts
+            .iter()
+            .map(|(name, text)| Source { name, text })
+            .collect();
+        load(&sources)
+    };
+    let content = match loaded {
+        Ok(c) => c,
+        Err(p) => {
+            print!("{p}");
+            return ExitCode::from(1);
+        }
+    };
+    let tag = locale.unwrap_or_else(|| "en".into());
+    let Some(locale) =
+        signpost_engine::Locale::from_tag(&tag).filter(|_| content.locales.contains(&tag))
+    else {
+        println!(
+            "--locale {tag}: the content is written in {}",
+            content.locales.join(", ")
+        );
+        return ExitCode::from(1);
+    };
+    let text = match std::fs::read_to_string(&answers_path) {
+        Ok(t) => t,
+        Err(e) => {
+            println!("{answers_path}: cannot read: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let value: serde_json::Value = match serde_json::from_str(&text) {
+        Ok(v) => v,
+        Err(e) => {
+            println!("{answers_path}: not valid JSON: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    match signpost_engine::report::answers_from_json(&content, &value) {
+        Ok(answers) => {
+            let outcome = signpost_engine::score(&content, &answers);
+            let json = signpost_engine::report::outcome_json(&outcome, locale);
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&json).unwrap_or_default()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(problems) => {
+            for p in &problems {
+                println!("{answers_path}: {p}");
+            }
+            println!("{} problem(s) found", problems.len());
+            ExitCode::from(1)
+        }
     }
 }
