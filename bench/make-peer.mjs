@@ -50,19 +50,43 @@ for (const inst of q.instruments) {
   calculatedValues.push({ name: inst.id, expression: inst.items.map((i) => `{${i}}`).join(' + ') });
   for (const s of inst.subscales) calculatedValues.push({ name: s.id, expression: s.items.map((i) => `{${i}}`).join(' + ') });
 }
+const safetyQuestions = q.questions.filter((x) => x.safety);
+const riskTest = safetyQuestions
+  .map((x) => `({${x.id}} notempty and {${x.id}} <> ${valueOf(x.id, x.safe_answer)})`)
+  .join(' or ');
+// A rule's condition (content JSON: one non-null key per condition) as a
+// SurveyJS expression. Restrictions (hold back, exclude, require) have no
+// SurveyJS equivalent; only the weights are mirrored.
+const expr = (c) => {
+  if (c.is) return `{${c.is.question}} = ${valueOf(c.is.question, c.is.answer)}`;
+  if (c.includes) return `{${c.includes.question}} contains ${quote(c.includes.answer)}`;
+  if (c.any_of) return `{${c.any_of.question}} anyof [${c.any_of.answers.map((a) => valueOf(c.any_of.question, a)).join(', ')}]`;
+  if (c.band) {
+    const b = q.instruments.find((i) => i.id === c.band.instrument).bands.find((x) => x.id === c.band.band);
+    return `({${c.band.instrument}} >= ${b.min} and {${c.band.instrument}} <= ${b.max})`;
+  }
+  if (c.flag) {
+    const s = q.instruments.find((i) => i.id === c.flag.instrument).subscales.find((x) => x.id === c.flag.subscale);
+    return `{${s.id}} >= ${s.flag_at}`;
+  }
+  if (c.not_completed) {
+    const inst = q.instruments.find((i) => i.id === c.not_completed);
+    return `(${inst.items.map((i) => `{${i}} empty`).join(' or ')})`;
+  }
+  if (c.risk !== null && c.risk !== undefined) return c.risk ? `(${riskTest})` : `!(${riskTest})`;
+  if (c.all) return `(${c.all.map(expr).join(' and ')})`;
+  if (c.any) return `(${c.any.map(expr).join(' or ')})`;
+  if (c.not) return `!(${expr(c.not)})`;
+  throw new Error(`unknown condition ${JSON.stringify(c)}`);
+};
 for (const rule of q.rules) {
-  const [inst, kind, id] = rule.when.split('.');
-  const instrument = q.instruments.find((i) => i.id === inst);
-  const test = kind === 'band'
-    ? (() => { const b = instrument.bands.find((x) => x.id === id); return `{${inst}} >= ${b.min} and {${inst}} <= ${b.max}`; })()
-    : `{${id}} >= ${instrument.subscales.find((s) => s.id === id).flag_at}`;
+  const test = expr(rule.when);
   for (const w of rule.weights) terms[w.option].push(`iif(${test}, ${w.points}, 0)`);
 }
 for (const [option, list] of Object.entries(terms)) {
   calculatedValues.push({ name: `score_${option}`, expression: list.length ? list.join(' + ') : '0', includeIntoResult: true });
 }
-const safety = q.questions.find((x) => x.safety);
-calculatedValues.push({ name: 'crisis', expression: `iif({${safety.id}} > 0, 1, 0)`, includeIntoResult: true });
+calculatedValues.push({ name: 'crisis', expression: `iif(${riskTest}, 1, 0)`, includeIntoResult: true });
 
 const survey = {
   locale: 'en',

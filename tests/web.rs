@@ -103,7 +103,7 @@ async fn question_step_moves_focus_and_progress_and_requires_an_answer() {
     })
     .await;
     click(&button(&root, "Start the questions")).await;
-    assert_eq!(text(&root, "h1"), "Question 1 of 11");
+    assert_eq!(text(&root, "h1"), "Question 1 of 12");
     assert_eq!(
         focused_id(),
         "sp-title",
@@ -113,7 +113,7 @@ async fn question_step_moves_focus_and_progress_and_requires_an_answer() {
 
     // Required: Next without an answer shows an error and stays.
     click(&button(&root, "Next")).await;
-    assert_eq!(text(&root, "h1"), "Question 1 of 11");
+    assert_eq!(text(&root, "h1"), "Question 1 of 12");
     assert_eq!(
         text(&root, "#sp-q-error"),
         "Please choose an answer to go on."
@@ -121,13 +121,13 @@ async fn question_step_moves_focus_and_progress_and_requires_an_answer() {
 
     // A concern other than personal growth adds the "how long" question.
     click(&find(&root, "#sp-concerns-grief")).await;
-    assert_eq!(text(&root, "h1"), "Question 1 of 12");
+    assert_eq!(text(&root, "h1"), "Question 1 of 13");
     assert!(
         root.query_selector("#sp-q-error").unwrap().is_none(),
         "the error clears"
     );
     click(&button(&root, "Next")).await;
-    assert_eq!(text(&root, "h1"), "Question 2 of 12");
+    assert_eq!(text(&root, "h1"), "Question 2 of 13");
     assert_eq!(
         text(&root, "fieldset legend"),
         "How long has this been going on?"
@@ -198,7 +198,8 @@ async fn results_show_reasons_and_follow_changed_answers() {
             "Peer support brings together people who have lived through something similar."
         )
     );
-    assert!(text(&root, ".sp-why").contains("(+4)"));
+    // Plain reasons: no raw points for visitors.
+    assert!(!text(&root, ".sp-why").contains("(+"));
 
     // Change an answer from the results: the results follow.
     click(&find(
@@ -208,7 +209,8 @@ async fn results_show_reasons_and_follow_changed_answers() {
     .await;
     click(&find(&root, "#sp-wants-medical")).await;
     click(&button(&root, "Back to my results")).await;
-    assert_eq!(session_results(&root), "Psychiatric assessment");
+    // Medication questions start with the family doctor.
+    assert_eq!(session_results(&root), "Your family doctor (GP)");
 
     // Start again wipes everything.
     click(&button(&root, "Start again and clear my answers")).await;

@@ -42,7 +42,7 @@ const SCREENS = {
     await SCREENS.question_multi(p, t);
     if (lang === 'en') return answerAll(p, BEREAVED);
     const ids = ['concerns-grief', 'duration-months', 'impact-some', 'phq4_1-several_days', 'phq4_2-several_days',
-      'phq4_3-several_days', 'phq4_4-several_days', 'safety-not_at_all', 'wants-talk', 'time-weeks', 'format-in_person', 'access-public'];
+      'phq4_3-several_days', 'phq4_4-several_days', 'safety-not_at_all', 'harm-no', 'wants-talk', 'time-weeks', 'format-in_person', 'access-public'];
     for (const id of ids) {
       await p.locator(`#sp-${id}`).check();
       const next = p.getByRole('button', { name: t.next, exact: true });

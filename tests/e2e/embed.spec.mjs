@@ -40,13 +40,13 @@ test('a hostile host stylesheet cannot reach inside; two guides work independent
 
   await start.click();
   await first.getByLabel('Grief or a loss').check();
-  await expect(first.getByRole('heading', { level: 1 })).toHaveText('Question 1 of 12');
+  await expect(first.getByRole('heading', { level: 1 })).toHaveText('Question 1 of 13');
   await expect(second.getByRole('heading', { level: 1 })).toHaveText('Encuentre el tipo de apoyo que le conviene');
 
   // Attributes are the API: changing lang switches the language.
   await page.evaluate(() => document.querySelector('#second').setAttribute('lang', 'en'));
   await expect(second.getByRole('heading', { level: 1 })).toHaveText('Find the kind of support that suits you');
-  await expect(first.getByRole('heading', { level: 1 })).toHaveText('Question 1 of 12');
+  await expect(first.getByRole('heading', { level: 1 })).toHaveText('Question 1 of 13');
 
   // Removing an element cleans up; adding one back starts fresh.
   await page.evaluate(() => document.querySelector('#first').remove());

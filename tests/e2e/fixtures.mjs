@@ -66,6 +66,6 @@ export async function answerAll(page, labels) {
 export const BEREAVED = [
   'Grief or a loss', 'One to six months', 'A little: I mostly manage',
   'Several days', 'Several days', 'Several days', 'Several days',
-  'Not at all', 'Someone to listen and help me talk things through',
+  'Not at all', 'No', 'Someone to listen and help me talk things through',
   'About an hour a week for a few weeks or months', 'In person', 'A free or public service',
 ];

@@ -38,22 +38,22 @@ test('the whole flow by keyboard only', async ({ page }) => {
   await tabTo('Start the questions');
   await page.keyboard.press('Enter');
   const h1 = page.getByRole('heading', { level: 1 });
-  await expect(h1).toHaveText('Question 1 of 11');
+  await expect(h1).toHaveText('Question 1 of 12');
   await expect(h1).toBeFocused();
 
   await tabTo('Grief or a loss');
   await page.keyboard.press('Space');
   await tabTo('Next');
   await page.keyboard.press('Enter');
-  await expect(h1).toHaveText('Question 2 of 12');
+  await expect(h1).toHaveText('Question 2 of 13');
   await expect(h1).toBeFocused();
 
   // Radio groups: Tab into the group, arrows choose.
-  for (let i = 2; i <= 12; i++) {
+  for (let i = 2; i <= 13; i++) {
     await page.keyboard.press('Tab');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowUp');
-    await tabTo(i < 12 ? 'Next' : 'See my results');
+    await tabTo(i < 13 ? 'Next' : 'See my results');
     await page.keyboard.press('Enter');
   }
   await expect(h1).toHaveText('Your results');
@@ -94,7 +94,29 @@ test('going back and changing an answer changes the results', async ({ page }) =
   // And with Back through the questions.
   await page.getByRole('button', { name: 'Change: What would you most like from support?' }).click();
   await page.getByRole('button', { name: 'Back', exact: true }).click();
-  await expect(page.getByRole('group', { name: /better off dead/ })).toBeVisible();
+  await expect(page.getByRole('group', { name: /afraid that someone may hurt you/ })).toBeVisible();
+});
+
+test('danger from another person is a risk answer too: the panel appears at once and light support waits', async ({ page }) => {
+  await open(page);
+  await page.getByRole('button', { name: 'Start the questions' }).click();
+  await answerAll(page, BEREAVED.slice(0, 8));
+  const group = page.getByRole('group', { name: /afraid that someone may hurt you/ });
+  await expect(group).toBeVisible();
+  // The lead-in for the two safety questions sits on the first of them.
+  await expect(page.getByText('We ask everyone the next two questions.')).toHaveCount(0);
+  const panel = page.getByRole('region', { name: 'You do not have to face this alone' });
+  await expect(panel).toHaveCount(0);
+  await page.getByLabel('Yes, I am afraid someone may hurt me').check();
+  await expect(panel).toBeVisible();
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+  await answerAll(page, BEREAVED.slice(9));
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your results');
+  await expect(panel).toBeVisible();
+  const best = page.locator('section[aria-labelledby="sp-best-title"] .sp-suggestion h3');
+  await expect(best.first()).toHaveText('Urgent and crisis help');
+  await expect(best).not.toContainText(['Peer support and support groups']);
+  await expect(page.locator('.sp-cautions')).toContainText('Because of your answer about your safety');
 });
 
 test('the guide works in Spanish, and starts in Spanish for a Spanish browser', async ({ browser, baseURL }) => {
@@ -106,10 +128,10 @@ test('the guide works in Spanish, and starts in Spanish for a Spanish browser', 
   await page.getByRole('button', { name: 'Empezar las preguntas' }).click();
   await page.getByLabel('Un duelo o una pérdida').check();
   await page.getByRole('button', { name: 'Siguiente' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Pregunta 2 de 12');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Pregunta 2 de 13');
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Question 2 of 12');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Question 2 of 13');
   await context.close();
 });
 
@@ -183,9 +205,9 @@ test('questions.html: the first question can be answered before the wasm arrives
   await page.getByLabel('Grief or a loss').check();
   release();
   // The guide takes over: Next now works, and the answer is still there
-  // (grief adds the "how long" question: 12 in all).
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Question 1 of 12');
+  // (grief adds the "how long" question: 13 in all).
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Question 1 of 13');
   await expect(page.getByLabel('Grief or a loss')).toBeChecked();
   await page.getByRole('button', { name: 'Next', exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Question 2 of 12');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Question 2 of 13');
 });
