@@ -44,10 +44,14 @@ fn main() {
     for w in signpost_engine::readability::report(&content).warnings() {
         println!("cargo:warning=readability: {w}");
     }
+    // The browser never reads the safeguards (they are proven here, and
+    // their rationales are for reviewers): leave them out of its download.
+    let mut shipped = content;
+    shipped.safeguards.clear();
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     std::fs::write(
         out.join("content.bin"),
-        signpost_engine::compiled::to_bytes(&content),
+        signpost_engine::compiled::to_bytes(&shipped),
     )
     .expect("OUT_DIR is writable");
 }

@@ -76,7 +76,7 @@ test.describe('replacement content', () => {
   let compiled;
   test.beforeAll(async () => {
     const { execFileSync } = await import('node:child_process');
-    const { mkdtempSync, cpSync, readFileSync, writeFileSync } = await import('node:fs');
+    const { mkdtempSync, cpSync, readFileSync, readdirSync, writeFileSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
     const dir = mkdtempSync(join(tmpdir(), 'signpost-content-'));
@@ -84,8 +84,10 @@ test.describe('replacement content', () => {
     const guide = join(dir, 'guide.toml');
     writeFileSync(guide, readFileSync(guide, 'utf8').replace('Find the kind of support that suits you', 'Riverside: which support fits you?'));
     const out = join(dir, 'clinic.bin');
+    // Every content file, however many the content is split over.
+    const files = readdirSync(dir).filter((f) => f.endsWith('.toml')).map((f) => join(dir, f));
     execFileSync('cargo', ['run', '-q', '-p', 'signpost-engine', '--bin', 'signpost-check', '--',
-      '--compile', out, join(dir, 'guide.toml'), join(dir, 'options.toml'), join(dir, 'questionnaire.toml')]);
+      '--compile', out, ...files]);
     compiled = readFileSync(out);
   });
 

@@ -93,7 +93,7 @@ test('no request after the first render in either embed, through a whole flow', 
     await guide.getByRole('button', { name: 'Start the questions' }).click();
     await guide.getByLabel('Grief or a loss').check();
     await guide.getByRole('button', { name: 'Next', exact: true }).click();
-    for (let i = 0; i < 11; i++) {
+    for (let i = 0; i < 12; i++) {
       await guide.locator('fieldset input').first().check();
       const next = guide.getByRole('button', { name: 'Next', exact: true });
       if (await next.count()) await next.click();
