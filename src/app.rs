@@ -4,8 +4,8 @@ use signpost_engine::Locale;
 use yew::prelude::*;
 
 use crate::components::{ContentError, CrisisPanel, LanguageSwitch, NavButton};
-use crate::content::{self, Config, Guide, SessionHandle};
 pub use crate::content::Remember;
+use crate::content::{self, Config, Guide, SessionHandle};
 use crate::hooks::{use_document_lang, use_focus_on_change, use_request_count};
 use crate::pages::{
     AudiencePage, Compare, Explore, Helper, OptionPage, QuestionPage, Results, Urgent, Welcome,
@@ -42,7 +42,6 @@ pub struct AppProps {
     #[prop_or_default]
     pub remember: Remember,
 }
-
 
 #[component]
 pub fn App(props: &AppProps) -> Html {

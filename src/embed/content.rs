@@ -107,35 +107,28 @@ enum Fetch {
     Failed,
 }
 
-/// A promise that rejects after [`TIME_LIMIT_MS`].
+/// A signal that aborts fetches (and reading their bodies) after
+/// [`TIME_LIMIT_MS`]: the browser's own timer, so no closure is needed.
 #[cfg(target_arch = "wasm32")]
-fn deadline() -> js_sys::Promise {
-    js_sys::Promise::new(&mut |_, reject| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&reject, TIME_LIMIT_MS);
-        }
-    })
-}
-
-/// `promise`, unless the deadline passes first.
-#[cfg(target_arch = "wasm32")]
-async fn before(
-    promise: js_sys::Promise,
-    deadline: &js_sys::Promise,
-) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue> {
-    let race = js_sys::Promise::race(&js_sys::Array::of2(&promise, deadline));
-    wasm_bindgen_futures::JsFuture::from(race).await
+fn deadline() -> web_sys::RequestInit {
+    let init = web_sys::RequestInit::new();
+    init.set_signal(Some(&web_sys::AbortSignal::timeout_with_u32(
+        TIME_LIMIT_MS as u32,
+    )));
+    init
 }
 
 /// The body of a same-origin (or CORS) file, at most
-/// `MAX_CONTENT_BYTES`, checked before it is copied into the wasm's memory.
+/// `MAX_CONTENT_BYTES`, checked before it is copied into the wasm's memory
+/// (a larger one would run the guide out of memory).
 #[cfg(target_arch = "wasm32")]
-async fn fetch(url: &str, deadline: &js_sys::Promise) -> Result<Vec<u8>, Fetch> {
+async fn fetch(url: &str, deadline: &web_sys::RequestInit) -> Result<Vec<u8>, Fetch> {
     use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
 
     let limit = signpost_engine::config::MAX_CONTENT_BYTES;
     let window = web_sys::window().ok_or(Fetch::Failed)?;
-    let response: web_sys::Response = before(window.fetch_with_str(url), deadline)
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str_and_init(url, deadline))
         .await
         .map_err(|_| Fetch::Failed)?
         .unchecked_into();
@@ -143,11 +136,14 @@ async fn fetch(url: &str, deadline: &js_sys::Promise) -> Result<Vec<u8>, Fetch> 
         return Err(Fetch::Status(response.status()));
     }
     let declared = response.headers().get("content-length").ok().flatten();
-    if declared.and_then(|n| n.trim().parse::<usize>().ok()).is_some_and(|n| n > limit) {
+    if declared
+        .and_then(|n| n.trim().parse::<usize>().ok())
+        .is_some_and(|n| n > limit)
+    {
         return Err(Fetch::TooLarge);
     }
     let buffer = response.array_buffer().map_err(|_| Fetch::Failed)?;
-    let buffer: js_sys::ArrayBuffer = before(buffer, deadline)
+    let buffer: js_sys::ArrayBuffer = JsFuture::from(buffer)
         .await
         .map_err(|_| Fetch::Failed)?
         .unchecked_into();
@@ -163,18 +159,18 @@ async fn fetch(url: &str, deadline: &js_sys::Promise) -> Result<Vec<u8>, Fetch> 
 async fn check(
     checker: &str,
     bytes: &[u8],
-    deadline: &js_sys::Promise,
+    deadline: &web_sys::RequestInit,
 ) -> Result<String, wasm_bindgen::JsValue> {
+    use wasm_bindgen_futures::JsFuture;
+
     use js_sys::{Function, Reflect, Uint8Array, WebAssembly};
     use wasm_bindgen::{JsCast, JsValue};
 
-    let module = fetch(checker, deadline)
-        .await
-        .map_err(|_| JsValue::NULL)?;
-    let result = before(
-        WebAssembly::instantiate_buffer(&module, &js_sys::Object::new()),
-        deadline,
-    )
+    let module = fetch(checker, deadline).await.map_err(|_| JsValue::NULL)?;
+    let result = JsFuture::from(WebAssembly::instantiate_buffer(
+        &module,
+        &js_sys::Object::new(),
+    ))
     .await?;
     let exports = Reflect::get(&result, &"instance".into())?
         .unchecked_into::<WebAssembly::Instance>()

@@ -52,7 +52,10 @@ pub fn report_height() {
     });
     // Only the frame's own size changes fire this, never its content.
     let _ = window.add_event_listener_with_callback("resize", post.as_ref().unchecked_ref());
-    let _ = post.as_ref().unchecked_ref::<js_sys::Function>().call0(&wasm_bindgen::JsValue::NULL);
+    let _ = post
+        .as_ref()
+        .unchecked_ref::<js_sys::Function>()
+        .call0(&wasm_bindgen::JsValue::NULL);
     // The listener lives as long as the page.
     post.forget();
 }

@@ -128,7 +128,8 @@ test.describe('replacement content', () => {
   });
 
   test('content from another origin is refused without a request', async ({ page }) => {
-    const messages = await withConfig(page, `{ "schema_version": 1, "content": "${CLINIC}/clinic-content.bin" }`);
+    // Protocol-relative: an http: address is refused earlier, by the reader.
+    const messages = await withConfig(page, `{ "schema_version": 1, "content": "${CLINIC.replace('http:', '')}/clinic-content.bin" }`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Find the kind of support that suits you');
     expect(messages.some((m) => m.includes('is neither the guide\'s origin') && m.includes('using the built-in content')), messages.join('\n')).toBe(true);
   });
@@ -144,9 +145,18 @@ test.describe('replacement content', () => {
     test.setTimeout(40_000);
     // Never answered: the guide must not stay blank.
     await page.route('**/clinic-content.bin', () => {});
-    const messages = await withConfig(page, '{ "schema_version": 1, "content": "./clinic-content.bin" }');
+    await page.route((url) => url.pathname === '/', async (route) => {
+      const response = await route.fetch();
+      const html = (await response.text()).replace(
+        /(<script type="application\/json" id="signpost-config">)[\s\S]*?(<\/script>)/,
+        '$1{ "schema_version": 1, "content": "./clinic-content.bin" }$2',
+      );
+      await route.fulfill({ response, body: html });
+    });
+    const gaveUp = page.waitForEvent('console', { predicate: (m) => m.text().includes('could not be fetched within 10 seconds'), timeout: 20_000 });
+    await page.goto('/');
+    await gaveUp;
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Find the kind of support that suits you');
-    expect(messages.some((m) => m.includes('could not be fetched within 10 seconds')), messages.join('\n')).toBe(true);
   });
 
   test.describe('in the custom element on a clinic\'s page', () => {
@@ -161,7 +171,7 @@ test.describe('replacement content', () => {
         config.type = 'application/json';
         config.id = 'riverside';
         // On the guide's origin: content from anywhere else is refused.
-        config.textContent = JSON.stringify({ schema_version: 1, content: `${guideOrigin}/v1/clinic-content.bin` });
+        config.textContent = JSON.stringify({ schema_version: 1, content: `${guideOrigin.replace('http:', '')}/v1/clinic-content.bin` });
         const guide = document.createElement('signpost-guide');
         guide.id = 'riverside-guide';
         guide.setAttribute('config', '#riverside');
@@ -187,7 +197,7 @@ test('configuration is read only from a <script type="application/json">', async
   await open(page);
   expect(messages.some((m) => m.startsWith('error: ') && m.includes('#signpost-config must be a <script type="application/json">')), messages.join('\n')).toBe(true);
   await crisisStillShows(page, DEFAULT);
-  await expect(page.getByText('Injected line')).toHaveCount(0);
+  await expect(page.getByRole('link', { name: /Injected line/ })).toHaveCount(0);
 });
 
 test('a theme value cannot make the guide fetch anything', async ({ page, requests }) => {
@@ -197,7 +207,7 @@ test('a theme value cannot make the guide fetch anything', async ({ page, reques
   }));
   const rendered = requests.length;
   await page.getByRole('button', { name: 'Start the questions' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Question 1 of 12');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Question 1 of/);
   expect(messages.some((m) => m.includes('error: theme.--sp-bg:')), messages.join('\n')).toBe(true);
   expect(requests.slice(rendered)).toEqual([]);
   // (The fixture fails the test on any request to another host.)

@@ -165,34 +165,38 @@ test.describe('when the WebAssembly cannot start', () => {
   });
 
   test('the custom element shows the way to urgent help under a host CSP without wasm-unsafe-eval', async ({ page }) => {
+    // no-wasm.html adds a policy without 'wasm-unsafe-eval' (a <meta> CSP,
+    // enforced together with the server's).
     const failed = page.waitForEvent('console', (m) => m.text().includes('the guide could not start'));
-    await page.route((url) => url.pathname === '/index.html', async (route) => {
-      const response = await route.fetch();
-      // No report-uri: the other tests check this server's reports.
-      const csp = `default-src 'self'; script-src 'self' ${CLINIC_GUIDE}; style-src 'self' ${CLINIC_GUIDE}; connect-src 'self' ${CLINIC_GUIDE}; img-src 'self' data:`;
-      await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': csp } });
-    });
-    await page.goto('/index.html');
+    await page.goto('/no-wasm.html');
     await failed;
     await fallbackShows(page);
   });
 });
 
+/// Adds a configuration element and a guide that names it.
+const addGuide = (page, tag, config) => page.evaluate(([tag, config]) => {
+  const el = document.createElement(tag);
+  if (tag === 'script') el.type = 'application/json';
+  el.id = 'added-config';
+  el.textContent = JSON.stringify(config);
+  const guide = document.createElement('signpost-guide');
+  guide.id = 'added';
+  guide.setAttribute('config', '#added-config');
+  document.querySelector('main').append(el, guide);
+}, [tag, config]);
+
 test('the custom element reads its configuration only from a JSON script', async ({ page }) => {
-  await page.route((url) => url.pathname === '/index.html', async (route) => {
-    const response = await route.fetch();
-    const html = (await response.text())
-      .replace('<script type="application/json" id="clinic-config">', '<div hidden id="clinic-config">')
-      .replace(/(<div hidden id="clinic-config">[\s\S]*?)<\/script>/, '$1</div>');
-    await route.fulfill({ response, body: html });
-  });
+  await page.goto('/two.html');
+  await expect(page.locator('#first').getByRole('heading', { level: 1 })).toBeVisible();
   const refused = page.waitForEvent('console', (m) => m.type() === 'error' && m.text().includes('not a <script type="application/json">'));
-  await page.goto('/index.html');
+  await addGuide(page, 'div', { schema_version: 1, crisis_contacts: { en: [{ name: 'Injected line', phone: '555 0100' }] } });
   await refused;
-  const guide = page.locator('signpost-guide');
+  const guide = page.locator('#added');
   await guide.getByRole('button', { name: 'Need help now?' }).click();
   await expect(guide.getByRole('heading', { level: 1 })).toHaveText('Urgent help');
-  await expect(guide.getByRole('link', { name: /Samaritans/ })).toHaveCount(0);
+  await expect(guide.getByText('Call your local emergency number now.')).toBeVisible();
+  await expect(guide.getByRole('link', { name: /Injected line/ })).toHaveCount(0);
 });
 
 test('in the custom element "remember my answers" is off unless the configuration allows it', async ({ page }) => {
@@ -205,14 +209,10 @@ test('in the custom element "remember my answers" is off unless the configuratio
   expect(await page.evaluate(() => localStorage.length)).toBe(0);
 
   // Allowed: offered, and the note says where the answers would be kept.
-  await page.route((url) => url.pathname === '/index.html', async (route) => {
-    const response = await route.fetch();
-    const html = (await response.text()).replace('"schema_version": 1,', '"schema_version": 1, "remember_in_element": true,');
-    await route.fulfill({ response, body: html });
-  });
-  await page.reload();
-  await guide.getByRole('button', { name: 'Start the questions' }).click();
-  await answerAll(guide, CALM);
-  await expect(guide.getByRole('checkbox', { name: /Remember my answers/ })).toBeVisible();
-  await expect(guide.locator('#sp-remember-note')).toContainText('on this website in this browser');
+  await addGuide(page, 'script', { schema_version: 1, remember_in_element: true });
+  const allowed = page.locator('#added');
+  await allowed.getByRole('button', { name: 'Start the questions' }).click();
+  await answerAll(allowed, CALM);
+  await expect(allowed.getByRole('checkbox', { name: /Remember my answers/ })).toBeVisible();
+  await expect(allowed.locator('#sp-remember-note')).toContainText('on this website in this browser');
 });

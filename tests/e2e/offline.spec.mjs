@@ -126,7 +126,7 @@ test.describe('the service worker answers only the guide\'s own pages', () => {
       await expect(page.locator('#signpost')).toHaveCount(0);
       await page.goto('/questions.html');
       await expect(page.locator('#signpost[data-start="questions"]')).toHaveCount(1);
-      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Question 1 of 12');
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Question 1 of/);
     } finally {
       site.close();
     }

@@ -305,7 +305,7 @@ fn crisis_colours_without_aa_contrast_fall_back_to_the_defaults() {
 fn the_contrast_ratio_matches_wcag() {
     use signpost_engine::config::{contrast, parse_colour};
     let black = parse_colour("#000").unwrap();
-    let white = parse_colour("rgb(255, 255, 255)").unwrap();
+    let white = parse_colour("#ffffff").unwrap();
     assert!((contrast(black, white) - 21.0).abs() < 0.01);
     // styles/main.css: urgent-text on urgent-bg is 7.5:1.
     let ratio = contrast(
