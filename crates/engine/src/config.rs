@@ -245,7 +245,9 @@ pub fn read_config(value: &Value, content: &Content) -> (Config, Vec<ConfigProbl
 fn show(v: &Value) -> String {
     match v {
         Value::String(s) => format!("\"{s}\""),
-        Value::Number(n) => n.to_string(),
+        // Whole numbers only: printing any f64 would add float formatting
+        // (~1.5 KiB brotli) to the guide's wasm for one error message.
+        Value::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => (*n as i64).to_string(),
         v => v.kind().to_string(),
     }
 }
