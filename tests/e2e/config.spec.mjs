@@ -205,6 +205,8 @@ test('a theme value cannot make the guide fetch anything', async ({ page, reques
   const messages = await withConfig(page, JSON.stringify({
     schema_version: 1, theme: { '--sp-bg': evil, '--sp-accent': evil, '--sp-surface': evil },
   }));
+  // The service worker's precache is done: any later request is the theme's.
+  await page.evaluate(() => navigator.serviceWorker.ready);
   const rendered = requests.length;
   await page.getByRole('button', { name: 'Start the questions' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Question 1 of/);
