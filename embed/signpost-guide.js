@@ -14,7 +14,9 @@ const JS = here('./__SIGNPOST_JS__');
 const WASM = here('./__SIGNPOST_WASM__');
 const CSS = here('./__SIGNPOST_CSS__');
 // The content checker, fetched only for a clinic's replacement content.
-const CHECKER = here('./signpost-check.wasm');
+const CHECKER = here('./__SIGNPOST_CHECKER__');
+// After this long without the guide, say so (the fallback is already shown).
+const START_TIME_LIMIT_MS = 15000;
 
 let wasm;
 const start = () => (wasm ??= import(JS).then(async (m) => {
@@ -38,12 +40,18 @@ const crashed = watchForCrash([JS, WASM].map((u) => u.split('/').pop()), () => {
 });
 
 /// The clinic's configuration: `config="#id"` names a
-/// `<script type="application/json" id="id">` on the host page.
+/// `<script type="application/json" id="id">` on the host page. Nothing
+/// else is read: an element that is not a JSON script (injected HTML, say)
+/// is refused.
 function readConfig(ref) {
   if (!ref) return null;
   const el = ref.startsWith('#') ? document.getElementById(ref.slice(1)) : null;
   if (!el) {
     console.error(`Signpost: config="${ref}" should name a <script type="application/json" id="..."> on this page; using defaults.`);
+    return null;
+  }
+  if (el.localName !== 'script' || el.type.trim().toLowerCase() !== 'application/json') {
+    console.error(`Signpost: config="${ref}" names a <${el.localName}>, not a <script type="application/json">; using defaults.`);
     return null;
   }
   if (el.textContent.length > 64 * 1024) {
@@ -56,6 +64,67 @@ function readConfig(ref) {
     console.error(`Signpost: the configuration in ${ref} is not valid JSON (${e.message}); using defaults.`);
     return null;
   }
+}
+
+// Shown from the moment the element connects until the guide replaces it,
+// and for good when the WebAssembly cannot start (a CSP without
+// 'wasm-unsafe-eval', a failed or blocked download, a wrong MIME type, an
+// old browser): what the guide is, and the way to urgent help. The
+// clinic's own fallback, written inside the tag, shows through the slot.
+const FALLBACK = {
+  en: ['Signpost: a private guide to mental-health support',
+    'This guide explains the kinds of mental-health support and suggests where to start. It is loading; if nothing changes, your browser may not be able to run it.',
+    'If you are in danger now or might hurt yourself, call your local emergency number.',
+    'Crisis lines:'],
+  es: ['Signpost: una guía privada sobre el apoyo en salud mental',
+    'Esta guía explica los tipos de apoyo en salud mental y sugiere por dónde empezar. Se está cargando; si nada cambia, es posible que su navegador no pueda ejecutarla.',
+    'Si está en peligro ahora o podría hacerse daño, llame al número de emergencias de su zona.',
+    'Líneas de crisis:'],
+};
+// Characters that could disguise a name or number (controls, bidi).
+const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+/// The configured crisis contacts for `lang` (else English's), checked as
+/// the guide checks them: plain names, phone numbers of digits and + - ( ) .
+function crisisContacts(config, lang) {
+  const lists = config?.crisis_contacts;
+  const list = Array.isArray(lists?.[lang]) ? lists[lang] : Array.isArray(lists?.en) ? lists.en : [];
+  return list.filter((c) => typeof c?.name === 'string' && typeof c?.phone === 'string'
+    && c.name.trim() && c.name.length <= 100 && !HIDDEN.test(c.name)
+    && /^[0-9 +\-().]{2,40}$/.test(c.phone.trim()) && /[0-9]{2}/.test(c.phone.replace(/\D/g, '')));
+}
+function fallback(lang, config) {
+  const t = FALLBACK[lang === 'es' ? 'es' : 'en'];
+  const el = (tag, cls, text) => {
+    const e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text) e.textContent = text;
+    return e;
+  };
+  const main = el('div', 'sp-main');
+  main.append(el('h1', '', t[0]), el('p', '', t[1]));
+  const urgent = el('p', 'sp-urgent');
+  urgent.append(el('strong', '', t[2]));
+  main.append(urgent);
+  const contacts = crisisContacts(config, lang);
+  if (contacts.length) {
+    const list = el('ul', 'sp-contacts');
+    list.setAttribute('aria-label', t[3]);
+    for (const c of contacts) {
+      const a = el('a', 'sp-contact');
+      a.href = `tel:${c.phone.replace(/[^0-9+]/g, '')}`;
+      a.append(el('span', 'sp-contact__name', c.name.trim()), ' ', el('span', 'sp-contact__phone', c.phone.trim()));
+      const li = el('li');
+      li.append(a);
+      list.append(li);
+    }
+    main.append(list);
+  }
+  // The clinic's own fallback content (children of <signpost-guide>).
+  main.append(document.createElement('slot'));
+  const box = el('div', 'signpost sp-fallback');
+  box.lang = lang === 'es' ? 'es' : 'en';
+  box.append(main);
+  return box;
 }
 
 class SignpostGuide extends HTMLElement {
@@ -73,14 +142,21 @@ class SignpostGuide extends HTMLElement {
     }
     connected.add(this);
     if (broken) return showCrash(this);
+    const settings = this.#settings();
+    // The way to urgent help is on screen before any WebAssembly is fetched;
+    // the guide replaces it when it mounts (src/main.rs).
+    shadow.lastChild.replaceChildren(fallback(settings.lang ?? settings.config?.locale, settings.config));
     const connection = ++this.#connection;
+    const slow = setTimeout(() => console.error(`Signpost: the guide has not started after ${START_TIME_LIMIT_MS / 1000} seconds; showing the way to urgent help instead.`), START_TIME_LIMIT_MS);
     start().then((m) => {
+      clearTimeout(slow);
       // Removed (or moved) while the wasm was loading: do nothing.
       if (connection !== this.#connection || !this.isConnected || broken) return;
       this.#guide = m.mount_element(shadow.lastChild, this.#settings());
     }).catch((e) => {
+      clearTimeout(slow);
       if (e instanceof WebAssembly.RuntimeError) crashed(e);
-      else console.error('Signpost: the guide could not start.', e);
+      else console.error('Signpost: the guide could not start; showing the way to urgent help instead.', e);
     });
   }
 

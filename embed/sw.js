@@ -1,18 +1,32 @@
 // Signpost's service worker: the standalone page (and so the iframe) works
-// offline after the first visit. The precache list and the version are
-// written at build time from the hashed file names (scripts/post-build.mjs),
-// never by hand. Cache-first for the guide's own files; a new build has a
-// new version, which installs its files and deletes the old caches.
+// offline after the first visit, and never pins stale safety information.
+// The precache list and the version are written at build time from the
+// hashed file names (scripts/post-build.mjs), never by hand.
+//  - The guide's pages (index.html, questions.html) are network-first: the
+//    inline configuration (crisis numbers) lives in them, so a clinic's
+//    correction reaches every returning visitor who is online. The cache
+//    answers only when the network cannot.
+//  - Only the guide's own pages and files are answered; any other page in
+//    the worker's scope (the clinic's site, if the guide sits at its root)
+//    goes to the network untouched.
+//  - Caches are named after the deployment's path, so two deployments on
+//    one origin (/signpost/v1/, /signpost/v2/) never delete each other's.
 const VERSION = '__VERSION__';
 const PRECACHE = __PRECACHE__;
-const CACHE = `signpost-${VERSION}`;
+const SCOPE = new URL(self.registration.scope);
+const PREFIX = `signpost:${SCOPE.pathname}:`;
+const CACHE = PREFIX + VERSION;
+const at = (path) => new URL(path, SCOPE).pathname;
+// A page's path -> its cache key.
+const PAGES = new Map([[at('./'), './'], [at('./index.html'), './'], [at('./questions.html'), './questions.html']]);
+const FILES = new Set(PRECACHE.map(at).filter((p) => !PAGES.has(p)));
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
     caches.open(CACHE)
-      // Default cache mode: the files the page just loaded come from the HTTP
-      // cache instead of being downloaded twice.
-      .then((cache) => cache.addAll(PRECACHE))
+      // cache: 'reload' skips the HTTP cache: a stale copy there would be
+      // kept offline until the next deployment.
+      .then((cache) => cache.addAll(PRECACHE.map((f) => new Request(new URL(f, SCOPE), { cache: 'reload' }))))
       .then(() => self.skipWaiting()),
   );
 });
@@ -20,22 +34,36 @@ self.addEventListener('install', (event) => {
 self.addEventListener('activate', (event) => {
   event.waitUntil(
     caches.keys()
-      .then((keys) => Promise.all(keys.filter((k) => k.startsWith('signpost-') && k !== CACHE).map((k) => caches.delete(k))))
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith(PREFIX) && k !== CACHE).map((k) => caches.delete(k))))
       .then(() => self.clients.claim()),
   );
 });
 
 self.addEventListener('fetch', (event) => {
-  const url = new URL(event.request.url);
-  // Only this guide's own files; anything else is not ours to answer.
-  if (event.request.method !== 'GET' || url.origin !== self.location.origin) return;
-  const scope = new URL(self.registration.scope);
-  if (!url.pathname.startsWith(scope.pathname)) return;
-  event.respondWith((async () => {
-    const cache = await caches.open(CACHE);
-    // The page itself is looked up without its query (?lang=es&embed=frame).
-    const isPage = event.request.mode === 'navigate';
-    const hit = await cache.match(isPage ? new URL('./', scope).href : event.request, { ignoreSearch: isPage });
-    return hit ?? fetch(event.request);
-  })());
+  const request = event.request;
+  const url = new URL(request.url);
+  if (request.method !== 'GET' || url.origin !== self.location.origin) return;
+  if (request.mode === 'navigate') {
+    const key = PAGES.get(url.pathname);
+    if (!key) return; // not the guide's page: not ours to answer
+    event.respondWith((async () => {
+      const cache = await caches.open(CACHE);
+      try {
+        const response = await fetch(request);
+        // Keep the newest page (and its configuration) for offline use.
+        if (response.ok && response.type === 'basic' && !response.redirected) {
+          event.waitUntil(cache.put(key, response.clone()));
+        }
+        return response;
+      } catch (offline) {
+        return (await cache.match(key)) ?? Promise.reject(offline);
+      }
+    })());
+    return;
+  }
+  if (!FILES.has(url.pathname)) return;
+  // The guide's files: hashed names (or replaced with the next version).
+  event.respondWith(caches.open(CACHE)
+    .then((cache) => cache.match(request, { ignoreSearch: true }))
+    .then((hit) => hit ?? fetch(request)));
 });

@@ -5,10 +5,10 @@
 //     nonces or hashes.
 //  2. Writes sw.js with the precache list and version from the hashed file
 //     names (never a hand-kept list), and signpost-guide.js (the custom
-//     element) with the hashed names filled in.
+//     element) with the hashed names filled in (the content checker's too).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { transformSync } from 'esbuild';
 
@@ -40,6 +40,24 @@ for (const [file, loader, tag] of [[js, 'js', 'link rel="modulepreload"'], [css,
   if (!ref.test(html)) throw new Error(`post-build: the <${tag}> of ${file} was not found in index.html`);
   html = html.replace(ref, `$1${sri(code)}"`);
 }
+
+// 1a. The content checker (crates/content-check): the validator as a
+// module of its own, fetched only by pages whose configuration names
+// replacement content (src/embed/content.rs). Built with the same wasm
+// toolchain and release settings Trunk just used.
+const root = new URL('..', import.meta.url).pathname;
+execFileSync('cargo', ['build', '-q', '--release', '--offline', '--locked', '--target', 'wasm32-unknown-unknown',
+  '-p', 'signpost-content-check'], { cwd: root, stdio: 'inherit' });
+const checker = join(process.env.CARGO_TARGET_DIR ?? join(root, 'target'), 'wasm32-unknown-unknown/release/signpost_content_check.wasm');
+// Hashed like the other files, so a new checker is never mixed with an old
+// page from a cache; the page names it in data-checker (src/main.rs).
+execFileSync('wasm-opt', ['-Oz', '--strip-debug', '--strip-producers', checker, '-o', join(dir, 'signpost-check.wasm')], { stdio: 'inherit' });
+const checkerName = `signpost-check-${short(readFileSync(join(dir, 'signpost-check.wasm')))}.wasm`;
+renameSync(join(dir, 'signpost-check.wasm'), join(dir, checkerName));
+if (!/<div id="signpost">/.test(html)) throw new Error('post-build: <div id="signpost"> was not found in index.html');
+html = html.replace('<div id="signpost">', `<div id="signpost" data-checker="${checkerName}">`);
+
+
 
 // 1. The boot script.
 const inline = /<script type="module">[\s\S]*?<\/script>/;
@@ -83,13 +101,13 @@ for (const k of ['RUSTC', 'RUSTC_BOOTSTRAP', 'RUSTFLAGS', 'CARGO_UNSTABLE_BUILD_
   'CARGO_TARGET_DIR', 'CARGO_BUILD_TARGET']) delete env[k];
 const prerendered = execFileSync('cargo', ['run', '-q', '--offline', '--locked', '--features', 'prerender', '--bin', 'prerender'],
   { env, cwd: new URL('..', import.meta.url).pathname, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
-const fallback = /<div id="signpost">[\s\S]*?<\/div>\s*<\/div>\s*(?=<\/body>)/;
+const fallback = /<div id="signpost"[^>]*>[\s\S]*?<\/div>\s*<\/div>\s*(?=<\/body>)/;
 if (!fallback.test(html)) throw new Error('post-build: the #signpost block was not found in index.html');
 // The urgent-help lines of the plain fallback stay below the question, for
 // a browser that cannot run the guide.
 const urgent = (html.match(fallback)[0].match(/<p class="sp-urgent"[\s\S]*?<\/p>/g) ?? []).join('\n');
 const questions = html
-  .replace(fallback, `<div id="signpost" data-start="questions">${prerendered}\n<div class="signpost sp-fallback">${urgent}</div></div>\n`)
+  .replace(fallback, `<div id="signpost" data-checker="${checkerName}" data-start="questions">${prerendered}\n<div class="signpost sp-fallback">${urgent}</div></div>\n`)
   .replace('<title>Signpost: find', '<title>Signpost: questions to find')
   // The question is already on the page: let its HTML and CSS have the
   // bandwidth first, and fetch the guide's code after them.
@@ -97,22 +115,15 @@ const questions = html
   .replace(/<script type="module" src="/, '<script type="module" fetchpriority="low" src="');
 writeFileSync(join(dir, 'questions.html'), questions);
 
-// 3. The content checker (crates/content-check): the validator as a
-// module of its own, fetched only by pages whose configuration names
-// replacement content (src/embed/content.rs). Built with the same wasm
-// toolchain and release settings Trunk just used.
-const root = new URL('..', import.meta.url).pathname;
-execFileSync('cargo', ['build', '-q', '--release', '--offline', '--locked', '--target', 'wasm32-unknown-unknown',
-  '-p', 'signpost-content-check'], { cwd: root, stdio: 'inherit' });
-const checker = join(process.env.CARGO_TARGET_DIR ?? join(root, 'target'), 'wasm32-unknown-unknown/release/signpost_content_check.wasm');
-execFileSync('wasm-opt', ['-Oz', '--strip-debug', '--strip-producers', checker, '-o', join(dir, 'signpost-check.wasm')], { stdio: 'inherit' });
-
 // 4. The custom element.
 const element = readFileSync(new URL('signpost-guide.js', embed), 'utf8')
   .replaceAll('__SIGNPOST_JS__', js).replaceAll('__SIGNPOST_WASM__', wasm).replaceAll('__SIGNPOST_CSS__', css)
+  .replaceAll('__SIGNPOST_CHECKER__', checkerName)
   .replace('// __CRASH_JS__', crashJs.trim())
   .replace('__SIGNPOST_CRASH__', JSON.stringify(template[1].trim().replace(/\n\s*/g, '')));
 writeFileSync(join(dir, 'signpost-guide.js'), element);
+// The iframe's optional host script (a fixed name: host pages link to it).
+copyFileSync(new URL('signpost-frame.js', embed), join(dir, 'signpost-frame.js'));
 
 // 5. The service worker: every file the standalone page needs, and a
 // version that changes whenever any of them does.
@@ -121,4 +132,4 @@ const version = short(precache.map((f) => f === './' ? html : readFileSync(join(
 const sw = readFileSync(new URL('sw.js', embed), 'utf8')
   .replace('__VERSION__', version).replace('__PRECACHE__', JSON.stringify(precache));
 writeFileSync(join(dir, 'sw.js'), sw);
-console.log(`post-build: ${bootName}, questions.html, signpost-check.wasm, signpost-guide.js, sw.js (${precache.length} files, version ${version})`);
+console.log(`post-build: ${bootName}, questions.html, ${checkerName}, signpost-guide.js, signpost-frame.js, sw.js (${precache.length} files, version ${version})`);

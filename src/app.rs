@@ -4,6 +4,7 @@ use signpost_engine::Locale;
 use yew::prelude::*;
 
 use crate::components::{ContentError, CrisisPanel, LanguageSwitch, NavButton};
+pub use crate::content::Remember;
 use crate::content::{self, Config, Guide, SessionHandle};
 use crate::hooks::{use_document_lang, use_focus_on_change, use_request_count};
 use crate::pages::{
@@ -37,6 +38,9 @@ pub struct AppProps {
     /// answers given in the prerendered questions.html).
     #[prop_or_default]
     pub initial: Option<Rc<Session>>,
+    /// Whether "Remember my answers" is offered, and where they would be kept.
+    #[prop_or_default]
+    pub remember: Remember,
 }
 
 #[component]
@@ -46,17 +50,19 @@ pub fn App(props: &AppProps) -> Html {
         None => content::shared(),
     });
     let session = {
-        let (locale, initial, content, start_questions) = (
+        let (locale, initial, content, start_questions, remember) = (
             props.locale,
             props.initial.clone(),
             content.clone(),
             props.start_questions,
+            props.remember,
         );
         use_reducer(move || match initial {
             Some(session) => (*session).clone(),
             None => {
                 let locale = locale.unwrap_or_else(browser_locale);
-                match (storage::load(), &*content) {
+                let stored = (remember != Remember::Off).then(storage::load).flatten();
+                match (stored, &*content) {
                     // Answers the visitor chose to keep: back to their results.
                     (Some(answers), Ok(content)) => Session {
                         locale,
@@ -92,10 +98,13 @@ pub fn App(props: &AppProps) -> Html {
     }
     {
         // Storage only with the visitor's consent; unticking removes it.
+        let offered = props.remember != Remember::Off;
         use_effect_with(
             (session.remember, session.answers.clone()),
-            |(remember, answers)| {
-                if *remember {
+            move |(remember, answers)| {
+                if !offered {
+                    // Not offered: never touch the host's storage.
+                } else if *remember {
                     storage::save(answers);
                 } else {
                     storage::forget();
@@ -130,6 +139,7 @@ pub fn App(props: &AppProps) -> Html {
         content,
         locale: session.locale,
         config: props.config.clone(),
+        remember: props.remember,
     };
     let on_locale = {
         let session = session.dispatcher();

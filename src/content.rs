@@ -36,12 +36,27 @@ pub struct Guide {
     pub content: Rc<Content>,
     pub locale: Locale,
     pub config: Rc<Config>,
+    pub remember: Remember,
+}
+
+/// Where remembered answers would live, which decides what the visitor is told.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Remember {
+    /// Not offered (the custom element, unless the clinic allows it):
+    /// nothing is read from or written to storage.
+    #[default]
+    Off,
+    /// The guide's own page: this device, this browser.
+    Device,
+    /// The custom element: the host website's storage in this browser.
+    Site,
 }
 
 impl PartialEq for Guide {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.content, &other.content)
             && self.locale == other.locale
+            && self.remember == other.remember
             && Rc::ptr_eq(&self.config, &other.config)
     }
 }

@@ -25,16 +25,20 @@ fn main() {
     let param = |name: &str| query.as_ref().and_then(|q| q.get(name));
     let config = document
         .get_element_by_id("signpost-config")
-        .and_then(|el| parse_config(&el.text_content().unwrap_or_default()));
+        .and_then(|el| parse_config(&el));
     let settings = embed::settings(param("lang").as_deref(), config.as_ref());
-    if param("embed").as_deref() == Some("frame") {
+    // Opt-in only: by default an iframe posts nothing to its host.
+    if param("embed").as_deref() == Some("frame") && param("autoheight").as_deref() == Some("1") {
         embed::frame::report_height();
     }
     let prerendered = root.get_attribute("data-start").as_deref() == Some("questions");
     let start_questions = prerendered || param("step").as_deref() == Some("questions");
-    // The checker module sits beside this page's other files.
-    let checker = embed::content::CHECKER.to_string();
-    with_content(settings.config.content.clone(), checker, move |content| {
+    // The checker module sits beside this page's other files; the build
+    // writes its hashed name on the root.
+    let checker = root
+        .get_attribute("data-checker")
+        .unwrap_or_else(|| embed::content::CHECKER.to_string());
+    with_content(&settings.config.clone(), checker, move |content| {
         // questions.html: answers given before the wasm arrived are kept.
         let early = prerendered
             .then(|| early_answers(&root))
@@ -86,7 +90,20 @@ fn early_answers(root: &web_sys::Element) -> signpost_engine::Answers {
 }
 
 /// The clinic's configuration, inline in the page (no request needed).
-fn parse_config(text: &str) -> Option<signpost_engine::config::Value> {
+/// Only a `<script type="application/json">` is read: any other element
+/// with that id (injected HTML, say) could not have been meant as one.
+fn parse_config(el: &web_sys::Element) -> Option<signpost_engine::config::Value> {
+    let is_json_script = el.local_name() == "script"
+        && el
+            .get_attribute("type")
+            .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/json"));
+    if !is_json_script {
+        signpost::log::error(
+            "Signpost: #signpost-config must be a <script type=\"application/json\">; using defaults.",
+        );
+        return None;
+    }
+    let text = el.text_content().unwrap_or_default();
     let limit = signpost_engine::config::MAX_CONFIG_BYTES;
     if text.len() > limit {
         let message = format!(
@@ -96,7 +113,7 @@ fn parse_config(text: &str) -> Option<signpost_engine::config::Value> {
         signpost::log::error(&message);
         return None;
     }
-    match js_sys::JSON::parse(text) {
+    match js_sys::JSON::parse(&text) {
         Ok(v) => Some(embed::json::from_js(&v)),
         Err(e) => {
             web_sys::console::error_2(
@@ -112,15 +129,18 @@ fn parse_config(text: &str) -> Option<signpost_engine::config::Value> {
 /// and passed the checker module at `checker`, or at once with the
 /// built-in content when there is none.
 fn with_content(
-    url: Option<String>,
+    config: &signpost_engine::config::Config,
     checker: String,
     then: impl FnOnce(Option<Rc<Content>>) + 'static,
 ) {
-    match url {
+    match config.content.clone() {
         None => then(None),
-        Some(url) => wasm_bindgen_futures::spawn_local(async move {
-            then(embed::content::load(&url, &checker).await)
-        }),
+        Some(url) => {
+            let origins = config.content_origins.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                then(embed::content::load(&url, &checker, &origins).await)
+            })
+        }
     }
 }
 
@@ -128,6 +148,15 @@ fn props(settings: Settings, content: Option<Rc<Content>>, standalone: bool) -> 
     AppProps {
         locale: settings.locale,
         standalone,
+        // In the element, answers would be kept in the host website's
+        // storage: only if the clinic allows it.
+        remember: if standalone {
+            signpost::app::Remember::Device
+        } else if settings.config.remember_in_element {
+            signpost::app::Remember::Site
+        } else {
+            signpost::app::Remember::Off
+        },
         config: settings.config,
         content,
         ..AppProps::default()
@@ -173,11 +202,13 @@ pub fn mount_element(root: web_sys::Element, settings: JsValue) -> ElementGuide 
         destroyed: false,
     }));
     let mount = state.clone();
-    with_content(settings.config.content.clone(), checker, move |content| {
+    with_content(&settings.config.clone(), checker, move |content| {
         let mut el = mount.borrow_mut();
         if el.destroyed {
             return; // removed while its content was loading
         }
+        // The built-in fallback shown while loading goes (embed/signpost-guide.js).
+        el.root.set_inner_html("");
         apply_theme(&el.root, &settings);
         el.content = content.clone();
         let app = yew::Renderer::<App>::with_root_and_props(

@@ -3,6 +3,11 @@
 //! any content, and used only if it passes; otherwise the console says why
 //! and the built-in content is used.
 //!
+//! Only from the guide's own origin or one the configuration lists
+//! (`content_origins`), at most 1 MiB, and within 10 seconds: a slow or
+//! huge file falls back to the built-in content instead of leaving the
+//! guide blank or running it out of memory.
+//!
 //! The validator is not in the guide's wasm (every visitor would download
 //! it): it is a module of its own, `signpost-check.wasm`
 //! (crates/content-check), fetched only here.
@@ -11,11 +16,39 @@ use std::rc::Rc;
 
 use signpost_engine::Content;
 
-/// The checker module's file name, beside the guide's other files.
+/// The checker module's file name, beside the guide's other files, when
+/// the page does not name it (the build hashes it: `data-checker`).
 pub const CHECKER: &str = "signpost-check.wasm";
 
+/// How long loading (content and checker together) may take.
+pub const TIME_LIMIT_MS: i32 = 10_000;
+
+/// Whether `url` (resolved against the page) may be fetched: the guide's
+/// own origin (the checker's, which sits beside the guide's files) or an
+/// origin the configuration lists.
 #[cfg(target_arch = "wasm32")]
-pub async fn load(url: &str, checker: &str) -> Option<Rc<Content>> {
+fn allowed(url: &str, checker: &str, origins: &[String]) -> Result<String, String> {
+    let base = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .unwrap_or_default();
+    let resolve = |u: &str| web_sys::Url::new_with_base(u, &base).ok();
+    let (Some(target), Some(guide)) = (resolve(url), resolve(checker)) else {
+        return Err("is not a valid address".into());
+    };
+    let origin = target.origin();
+    if origin == guide.origin() || origins.iter().any(|o| *o == origin) {
+        Ok(target.href())
+    } else {
+        Err(format!(
+            "is on {origin}, which is neither the guide's origin ({}) nor listed in content_origins",
+            guide.origin()
+        ))
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+pub async fn load(url: &str, checker: &str, origins: &[String]) -> Option<Rc<Content>> {
     let fail = |why: String| {
         let message = format!(
             "Signpost: the replacement content at \"{url}\" {why}; using the built-in content."
@@ -23,12 +56,30 @@ pub async fn load(url: &str, checker: &str) -> Option<Rc<Content>> {
         crate::log::error(&message);
         None
     };
-    let bytes = match fetch(url).await {
-        Ok(bytes) => bytes,
-        Err(Some(status)) => return fail(format!("could not be fetched (HTTP {status})")),
-        Err(None) => return fail("could not be fetched".into()),
+    let target = match allowed(url, checker, origins) {
+        Ok(target) => target,
+        Err(why) => return fail(why),
     };
-    let report = match check(checker, &bytes).await {
+    let deadline = deadline();
+    let bytes = match fetch(&target, &deadline).await {
+        Ok(bytes) => bytes,
+        Err(Fetch::Status(status)) => {
+            return fail(format!("could not be fetched (HTTP {status})"));
+        }
+        Err(Fetch::TooLarge) => {
+            return fail(format!(
+                "is larger than {} KiB",
+                signpost_engine::config::MAX_CONTENT_BYTES / 1024
+            ));
+        }
+        Err(Fetch::Failed) => {
+            return fail(format!(
+                "could not be fetched within {} seconds",
+                TIME_LIMIT_MS / 1000
+            ));
+        }
+    };
+    let report = match check(checker, &bytes, &deadline).await {
         Ok(report) => report,
         Err(_) => {
             return fail(format!(
@@ -46,36 +97,76 @@ pub async fn load(url: &str, checker: &str) -> Option<Rc<Content>> {
     }
 }
 
-/// The body of a same-origin (or CORS) file; an HTTP error gives its
-/// status code, any other failure `None`. (The status stays an integer:
-/// formatting an `f64` would pull float printing into the wasm, ~1 KiB.)
 #[cfg(target_arch = "wasm32")]
-async fn fetch(url: &str) -> Result<Vec<u8>, Option<u16>> {
+enum Fetch {
+    /// An HTTP error. (The status stays an integer: formatting an `f64`
+    /// would pull float printing into the wasm, ~1 KiB.)
+    Status(u16),
+    TooLarge,
+    /// A network failure or the time limit.
+    Failed,
+}
+
+/// A signal that aborts fetches (and reading their bodies) after
+/// [`TIME_LIMIT_MS`]: the browser's own timer, so no closure is needed.
+#[cfg(target_arch = "wasm32")]
+fn deadline() -> web_sys::RequestInit {
+    let init = web_sys::RequestInit::new();
+    init.set_signal(Some(&web_sys::AbortSignal::timeout_with_u32(
+        TIME_LIMIT_MS as u32,
+    )));
+    init
+}
+
+/// The body of a same-origin (or CORS) file, at most
+/// `MAX_CONTENT_BYTES`, checked before it is copied into the wasm's memory
+/// (a larger one would run the guide out of memory).
+#[cfg(target_arch = "wasm32")]
+async fn fetch(url: &str, deadline: &web_sys::RequestInit) -> Result<Vec<u8>, Fetch> {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
 
-    let window = web_sys::window().ok_or(None)?;
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(url))
+    let limit = signpost_engine::config::MAX_CONTENT_BYTES;
+    let window = web_sys::window().ok_or(Fetch::Failed)?;
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str_and_init(url, deadline))
         .await
-        .map_err(|_| None)?
+        .map_err(|_| Fetch::Failed)?
         .unchecked_into();
     if !response.ok() {
-        return Err(Some(response.status()));
+        return Err(Fetch::Status(response.status()));
     }
-    let buffer = response.array_buffer().map_err(|_| None)?;
-    let buffer = JsFuture::from(buffer).await.map_err(|_| None)?;
+    let declared = response.headers().get("content-length").ok().flatten();
+    if declared
+        .and_then(|n| n.trim().parse::<usize>().ok())
+        .is_some_and(|n| n > limit)
+    {
+        return Err(Fetch::TooLarge);
+    }
+    let buffer = response.array_buffer().map_err(|_| Fetch::Failed)?;
+    let buffer: js_sys::ArrayBuffer = JsFuture::from(buffer)
+        .await
+        .map_err(|_| Fetch::Failed)?
+        .unchecked_into();
+    if buffer.byte_length() as usize > limit {
+        return Err(Fetch::TooLarge);
+    }
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 /// Runs the checker module over `bytes`: an empty report means valid.
 /// Its interface is documented in crates/content-check/src/lib.rs.
 #[cfg(target_arch = "wasm32")]
-async fn check(checker: &str, bytes: &[u8]) -> Result<String, wasm_bindgen::JsValue> {
-    use js_sys::{Function, Reflect, Uint8Array, WebAssembly};
-    use wasm_bindgen::{JsCast, JsValue};
+async fn check(
+    checker: &str,
+    bytes: &[u8],
+    deadline: &web_sys::RequestInit,
+) -> Result<String, wasm_bindgen::JsValue> {
     use wasm_bindgen_futures::JsFuture;
 
-    let module = fetch(checker).await.map_err(|_| JsValue::NULL)?;
+    use js_sys::{Function, Reflect, Uint8Array, WebAssembly};
+    use wasm_bindgen::{JsCast, JsValue};
+
+    let module = fetch(checker, deadline).await.map_err(|_| JsValue::NULL)?;
     let result = JsFuture::from(WebAssembly::instantiate_buffer(
         &module,
         &js_sys::Object::new(),
@@ -105,6 +196,6 @@ async fn check(checker: &str, bytes: &[u8]) -> Result<String, wasm_bindgen::JsVa
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-pub async fn load(_url: &str, _checker: &str) -> Option<Rc<Content>> {
+pub async fn load(_url: &str, _checker: &str, _origins: &[String]) -> Option<Rc<Content>> {
     None
 }

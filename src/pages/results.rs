@@ -3,7 +3,7 @@ use signpost_engine::{Outcome, score};
 use yew::prelude::*;
 
 use crate::components::{NavButton, Paragraphs, TakeAway};
-use crate::content::{Guide, tel, use_guide, use_session};
+use crate::content::{Guide, Remember, tel, use_guide, use_session};
 use crate::state::{Action, Screen};
 use crate::summary::{answer_lines, summary};
 
@@ -126,17 +126,19 @@ pub fn Results() -> Html {
 
             <TakeAway summary={AttrValue::from(text)} />
 
+            if g.remember != Remember::Off {
             <section class="sp-remember sp-no-print" aria-labelledby="sp-remember-label">
                 <div class="sp-choice">
                     <input type="checkbox" id="sp-remember" checked={session.remember}
                         aria-describedby="sp-remember-note" onchange={remember} />
                     <label for="sp-remember" id="sp-remember-label">{ g.ui("remember") }</label>
                 </div>
-                <p id="sp-remember-note" class="sp-hint">{ g.ui("remember_note") }</p>
+                <p id="sp-remember-note" class="sp-hint">{ g.ui(if g.remember == Remember::Site { "remember_note_site" } else { "remember_note" }) }</p>
                 if session.remember {
                     <button type="button" class="sp-button" onclick={forget}>{ g.ui("forget") }</button>
                 }
             </section>
+            }
 
             <p class="sp-no-print">
                 <button type="button" class="sp-button sp-button--danger" onclick={restart}>{ g.ui("start_again") }</button>

@@ -120,7 +120,7 @@ test.describe('replacement content', () => {
     const at = bytes.lastIndexOf('guided_self_help');
     expect(at).toBeGreaterThan(0);
     bytes.write('guided_self_helP', at);
-    const checker = page.waitForRequest((r) => r.url().endsWith('/signpost-check.wasm'));
+    const checker = page.waitForRequest((r) => /\/signpost-check-[0-9a-f]{16}\.wasm$/.test(r.url()));
     await serve(page, bytes);
     const messages = await withConfig(page, '{ "schema_version": 1, "content": "./clinic-content.bin" }');
     await checker;
@@ -129,25 +129,105 @@ test.describe('replacement content', () => {
     expect(refusal, messages.join('\n')).toMatch(/guided_self_helP/);
   });
 
+  test('content from another origin is refused without a request', async ({ page }) => {
+    // Protocol-relative: an http: address is refused earlier, by the reader.
+    const messages = await withConfig(page, `{ "schema_version": 1, "content": "${CLINIC.replace('http:', '')}/clinic-content.bin" }`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Find the kind of support that suits you');
+    expect(messages.some((m) => m.includes('is neither the guide\'s origin') && m.includes('using the built-in content')), messages.join('\n')).toBe(true);
+  });
+
+  test('a file larger than 1 MiB is refused before it is read into the guide', async ({ page }) => {
+    await serve(page, Buffer.concat([compiled, Buffer.alloc(1024 * 1024)]));
+    const messages = await withConfig(page, '{ "schema_version": 1, "content": "./clinic-content.bin" }');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Find the kind of support that suits you');
+    expect(messages.some((m) => m.includes('is larger than 1024 KiB')), messages.join('\n')).toBe(true);
+  });
+
+  test('a file that never arrives gives way to the built-in content after the time limit', async ({ page }) => {
+    test.setTimeout(40_000);
+    // Never answered: the guide must not stay blank.
+    await page.route('**/clinic-content.bin', () => {});
+    await page.route((url) => url.pathname === '/', async (route) => {
+      const response = await route.fetch();
+      const html = (await response.text()).replace(
+        /(<script type="application\/json" id="signpost-config">)[\s\S]*?(<\/script>)/,
+        '$1{ "schema_version": 1, "content": "./clinic-content.bin" }$2',
+      );
+      await route.fulfill({ response, body: html });
+    });
+    const gaveUp = page.waitForEvent('console', { predicate: (m) => m.text().includes('could not be fetched within 10 seconds'), timeout: 20_000 });
+    await page.goto('/');
+    await gaveUp;
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Find the kind of support that suits you');
+  });
+
   test.describe('in the custom element on a clinic\'s page', () => {
     test.use({ baseURL: CLINIC, otherOrigins: [CLINIC_GUIDE] });
 
     test('the replacement content is checked and used', async ({ page }) => {
       await serve(page, compiled);
-      const checker = page.waitForRequest((r) => r.url() === `${CLINIC_GUIDE}/v1/signpost-check.wasm`);
+      const checker = page.waitForRequest((r) => r.url().startsWith(`${CLINIC_GUIDE}/v1/signpost-check-`));
       await page.goto('/index.html');
-      await page.evaluate(() => {
+      await page.evaluate((guideOrigin) => {
         const config = document.createElement('script');
         config.type = 'application/json';
         config.id = 'riverside';
-        config.textContent = JSON.stringify({ schema_version: 1, content: './clinic-content.bin' });
+        // On the guide's origin: content from anywhere else is refused.
+        config.textContent = JSON.stringify({ schema_version: 1, content: `${guideOrigin.replace('http:', '')}/v1/clinic-content.bin` });
         const guide = document.createElement('signpost-guide');
         guide.id = 'riverside-guide';
         guide.setAttribute('config', '#riverside');
         document.body.append(config, guide);
-      });
+      }, CLINIC_GUIDE);
       await checker;
       await expect(page.locator('#riverside-guide').getByRole('heading', { level: 1 })).toHaveText('Riverside: which support fits you?');
     });
   });
+});
+
+test('configuration is read only from a <script type="application/json">', async ({ page }) => {
+  await page.route((url) => url.pathname === '/', async (route) => {
+    const response = await route.fetch();
+    const html = (await response.text()).replace(
+      /<script type="application\/json" id="signpost-config">[\s\S]*?<\/script>/,
+      '<div hidden id="signpost-config">{ "schema_version": 1, "crisis_contacts": { "en": [ { "name": "Injected line", "phone": "555 0100" } ] } }</div>',
+    );
+    await route.fulfill({ response, body: html });
+  });
+  const messages = [];
+  page.on('console', (m) => messages.push(`${m.type()}: ${m.text()}`));
+  await open(page);
+  expect(messages.some((m) => m.startsWith('error: ') && m.includes('#signpost-config must be a <script type="application/json">')), messages.join('\n')).toBe(true);
+  await crisisStillShows(page, DEFAULT);
+  await expect(page.getByRole('link', { name: /Injected line/ })).toHaveCount(0);
+});
+
+test('a theme value cannot make the guide fetch anything', async ({ page, requests }) => {
+  const evil = "image-set('http://192.0.2.1/x.png' 1x)";
+  const messages = await withConfig(page, JSON.stringify({
+    schema_version: 1, theme: { '--sp-bg': evil, '--sp-accent': evil, '--sp-surface': evil },
+  }));
+  // The service worker's precache is done: any later request is the theme's.
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  const rendered = requests.length;
+  await page.getByRole('button', { name: 'Start the questions' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Question 1 of/);
+  expect(messages.some((m) => m.includes('error: theme.--sp-bg:')), messages.join('\n')).toBe(true);
+  expect(requests.slice(rendered)).toEqual([]);
+  // (The fixture fails the test on any request to another host.)
+});
+
+test('crisis colours without enough contrast are replaced by the defaults', async ({ page }) => {
+  const messages = await withConfig(page, JSON.stringify({
+    schema_version: 1,
+    crisis_contacts: { en: [{ name: 'Crisis line', phone: '116 123' }] },
+    theme: { '--sp-urgent-text': 'transparent', '--sp-urgent-bg': '#8a3009' },
+  }));
+  expect(messages.some((m) => m.includes('the crisis panel would be hard to read')), messages.join('\n')).toBe(true);
+  await page.getByRole('button', { name: 'Need help now?' }).click();
+  const phone = page.locator('.sp-contact__phone').first();
+  await expect(phone).toHaveText('116 123');
+  const [color, bg] = await phone.evaluate((el) => [getComputedStyle(el).color, getComputedStyle(el.closest('.sp-crisis, .sp-main')).getPropertyValue('--sp-urgent-bg').trim()]);
+  expect(color).toBe('rgb(138, 48, 9)');
+  expect(bg).toBe('#fdf0ec');
 });

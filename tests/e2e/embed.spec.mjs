@@ -1,6 +1,6 @@
 // The demo clinic's website (one origin) embedding the guide (another
 // origin) as a custom element and as an iframe.
-import { test, expect } from './fixtures.mjs';
+import { test, expect, answerAll, CALM, RISK } from './fixtures.mjs';
 import { CLINIC, CLINIC_GUIDE } from '../../playwright.config.mjs';
 
 test.use({ baseURL: CLINIC, otherOrigins: [CLINIC_GUIDE] });
@@ -11,6 +11,8 @@ test('the custom element works across origins, themed by the host, configured in
   await page.goto('/index.html');
   const guide = page.locator('signpost-guide');
   await expect(guide.getByRole('heading', { level: 1 })).toHaveText('Find the kind of support that suits you');
+  // The clinic's fallback inside the tag gave way to the guide.
+  await expect(guide.getByText('Call Riverside on 020 7946 0000')).toBeHidden();
   // The host's theme reaches in through the custom properties.
   const accent = await guide.getByRole('button', { name: 'Start the questions' }).evaluate((b) => getComputedStyle(b).backgroundColor);
   expect(accent).toBe('rgb(91, 42, 134)');
@@ -59,61 +61,158 @@ test('a hostile host stylesheet cannot reach inside; two guides work independent
   await expect(page.locator('#third').getByRole('heading', { level: 1 })).toHaveText('Find the kind of support that suits you');
 });
 
-test('the iframe sizes itself through postMessage and keeps the guide on its own origin', async ({ page }) => {
-  const messages = [];
-  await page.exposeFunction('recordMessage', (m) => messages.push(m));
-  await page.addInitScript(() => addEventListener('message', (e) => window.recordMessage(e.data)));
-  await page.goto('/frame.html');
+/// Walks the iframe on `path` with `answers`, recording every message
+/// the host page receives into `messages`.
+async function frameWalk(page, path, answers) {
+  await page.goto(path);
   const frame = page.frameLocator('iframe.frame');
   await expect(frame.getByRole('heading', { level: 1 })).toHaveText('Find the kind of support that suits you');
-  const iframe = page.locator('iframe.frame');
-  await expect.poll(async () => (await iframe.boundingBox()).height).toBeGreaterThan(700);
-  const before = (await iframe.boundingBox()).height;
-  // A longer screen grows the frame.
-  await frame.getByRole('button', { name: 'Explore the kinds of support' }).click();
-  await expect.poll(async () => (await iframe.boundingBox()).height).toBeGreaterThan(before);
-  // The messages carry the height and nothing else.
-  expect(messages.length).toBeGreaterThan(0);
-  for (const m of messages) expect(Object.keys(m)).toEqual(['signpostHeight']);
-  // The host page cannot read the guide's document.
-  const readable = await page.evaluate(() => {
-    try { return !!document.querySelector('iframe.frame').contentDocument; } catch { return false; }
+  await frame.getByRole('button', { name: 'Start the questions' }).click();
+  await answerAll(frame, answers);
+  await expect(frame.getByRole('heading', { level: 1 })).toHaveText('Your results');
+  await expect(frame.locator('.sp-crisis')).toHaveCount(answers === RISK ? 1 : 0);
+  // Let any message the last screen caused arrive: a round trip through
+  // the frame's event loop and back to the host.
+  const guide = page.frames().find((f) => f.url().startsWith(CLINIC_GUIDE));
+  await guide.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await page.evaluate(() => new Promise((done) => setTimeout(done)));
+}
+
+for (const [path, what] of [['/frame.html', 'the default iframe'], ['/frame-auto.html', 'the opt-in auto-height iframe']]) {
+  test(`${what}: the host receives the same messages for a calm and a risk walk-through`, async ({ page }) => {
+    await page.setViewportSize({ width: 1000, height: 800 });
+    let messages = [];
+    await page.exposeFunction('recordMessage', (m) => messages.push(JSON.stringify(m)));
+    await page.addInitScript(() => {
+      if (window === window.top) addEventListener('message', (e) => window.recordMessage(e.data));
+    });
+    await frameWalk(page, path, CALM);
+    const calm = messages;
+    messages = [];
+    await frameWalk(page, path, RISK);
+    const risk = messages;
+    expect(risk).toEqual(calm);
+    if (path === '/frame.html') expect(calm, 'the default embed posts nothing').toEqual([]);
+    else expect(calm, 'one height, from the frame\'s width').toHaveLength(1);
+    expect(await cspReports(CLINIC)).toEqual([]);
+    expect(await cspReports(CLINIC_GUIDE)).toEqual([]);
   });
-  expect(readable).toBe(false);
-  expect(await cspReports(CLINIC)).toEqual([]);
-  expect(await cspReports(CLINIC_GUIDE)).toEqual([]);
+}
+
+test('the opt-in auto-height follows the frame\'s width only, through the host script', async ({ page }) => {
+  // src/embed/frame.rs, height_for_width.
+  const expected = (width) => (width < 480 ? 1100 : width < 800 ? 950 : 850);
+  await page.goto('/frame-auto.html');
+  const frame = page.frameLocator('iframe.frame');
+  await expect(frame.getByRole('heading', { level: 1 })).toBeVisible();
+  const iframe = page.locator('iframe.frame');
+  const size = async () => iframe.evaluate((f) => [f.clientWidth, f.getBoundingClientRect().height]);
+  await expect.poll(async () => { const [w, h] = await size(); return h === expected(w); }).toBe(true);
+  await iframe.evaluate((f) => { f.style.width = '400px'; });
+  await expect.poll(async () => (await size())[1]).toBe(1100);
+  // A longer screen does not change it.
+  await frame.getByRole('button', { name: 'Explore the kinds of support' }).click();
+  await expect(frame.getByRole('heading', { level: 1 })).toHaveText('Kinds of support');
+  expect((await size())[1]).toBe(1100);
 });
 
-test('no request after the first render in either embed, through a whole flow', async ({ page, requests }) => {
+test('no request after the first render in either embed, through a flow with a risk answer', async ({ page, requests }) => {
   const flow = async (guide) => {
     await guide.getByRole('button', { name: 'Explore the kinds of support' }).click();
     await guide.getByRole('button', { name: 'Compare them side by side' }).click();
     await guide.getByRole('button', { name: 'Back', exact: true }).click();
     await guide.getByRole('button', { name: 'Back', exact: true }).click();
     await guide.getByRole('button', { name: 'Start the questions' }).click();
-    await guide.getByLabel('Grief or a loss').check();
-    await guide.getByRole('button', { name: 'Next', exact: true }).click();
-    for (let i = 0; i < 12; i++) {
-      await guide.locator('fieldset input').first().check();
-      const next = guide.getByRole('button', { name: 'Next', exact: true });
-      if (await next.count()) await next.click();
-      else await guide.getByRole('button', { name: 'See my results' }).click();
-    }
+    await answerAll(guide, RISK);
     await expect(guide.getByRole('heading', { level: 1 })).toHaveText('Your results');
+    // The risk answer put the crisis contacts on screen.
+    await expect(guide.locator('.sp-crisis')).toBeVisible();
   };
 
   await page.goto('/index.html');
   const element = page.locator('signpost-guide');
-  await expect(element.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(element.getByRole('heading', { level: 1 })).toHaveText('Find the kind of support that suits you');
   let before = requests.length;
   await flow(element);
   expect(requests.slice(before), 'custom element: requests after the first render').toEqual([]);
 
   await page.goto('/frame.html');
   const frame = page.frameLocator('iframe.frame');
-  await expect(frame.getByRole('heading', { level: 1 })).toBeVisible();
-  await page.waitForTimeout(300); // let the frame's service worker settle
+  await expect(frame.getByRole('heading', { level: 1 })).toHaveText('Find the kind of support that suits you');
+  // The frame's service worker has installed (its precache is done).
+  const guideFrame = page.frames().find((f) => f.url().startsWith(CLINIC_GUIDE));
+  await guideFrame.evaluate(() => navigator.serviceWorker.ready);
   before = requests.length;
   await flow(frame);
   expect(requests.slice(before), 'iframe: requests after the first render').toEqual([]);
+});
+
+test.describe('when the WebAssembly cannot start', () => {
+  const fallbackShows = async (page) => {
+    const guide = page.locator('signpost-guide');
+    await expect(guide.getByText('If you are in danger now or might hurt yourself, call your local emergency number.')).toBeVisible();
+    await expect(guide.getByRole('link', { name: /Samaritans \(24 hours, free\)/ })).toHaveAttribute('href', 'tel:116123');
+    // The clinic's own fallback, written inside the tag.
+    await expect(guide.getByText('Call Riverside on 020 7946 0000')).toBeVisible();
+  };
+
+  test('the custom element shows the way to urgent help when the wasm is blocked', async ({ page }) => {
+    const failed = page.waitForEvent('console', (m) => m.text().includes('the guide could not start'));
+    await page.route('**/*_bg.wasm', (route) => route.abort());
+    await page.goto('/index.html');
+    await failed;
+    await fallbackShows(page);
+  });
+
+  test('the custom element shows the way to urgent help under a host CSP without wasm-unsafe-eval', async ({ page }) => {
+    // no-wasm.html adds a policy without 'wasm-unsafe-eval' (a <meta> CSP,
+    // enforced together with the server's).
+    const failed = page.waitForEvent('console', (m) => m.text().includes('the guide could not start'));
+    await page.goto('/no-wasm.html');
+    await failed;
+    await fallbackShows(page);
+  });
+});
+
+/// Adds a configuration element and a guide that names it.
+const addGuide = (page, tag, config) => page.evaluate(([tag, config]) => {
+  const el = document.createElement(tag);
+  if (tag === 'script') el.type = 'application/json';
+  el.id = 'added-config';
+  el.textContent = JSON.stringify(config);
+  const guide = document.createElement('signpost-guide');
+  guide.id = 'added';
+  guide.setAttribute('config', '#added-config');
+  document.querySelector('main').append(el, guide);
+}, [tag, config]);
+
+test('the custom element reads its configuration only from a JSON script', async ({ page }) => {
+  await page.goto('/two.html');
+  await expect(page.locator('#first').getByRole('heading', { level: 1 })).toBeVisible();
+  const refused = page.waitForEvent('console', (m) => m.type() === 'error' && m.text().includes('not a <script type="application/json">'));
+  await addGuide(page, 'div', { schema_version: 1, crisis_contacts: { en: [{ name: 'Injected line', phone: '555 0100' }] } });
+  await refused;
+  const guide = page.locator('#added');
+  await guide.getByRole('button', { name: 'Need help now?' }).click();
+  await expect(guide.getByRole('heading', { level: 1 })).toHaveText('Urgent help');
+  await expect(guide.getByText('Call your local emergency number now.')).toBeVisible();
+  await expect(guide.getByRole('link', { name: /Injected line/ })).toHaveCount(0);
+});
+
+test('in the custom element "remember my answers" is off unless the configuration allows it', async ({ page }) => {
+  await page.goto('/index.html');
+  const guide = page.locator('signpost-guide');
+  await guide.getByRole('button', { name: 'Start the questions' }).click();
+  await answerAll(guide, CALM);
+  await expect(guide.getByRole('heading', { level: 1 })).toHaveText('Your results');
+  await expect(guide.getByRole('checkbox', { name: /Remember my answers/ })).toHaveCount(0);
+  expect(await page.evaluate(() => localStorage.length)).toBe(0);
+
+  // Allowed: offered, and the note says where the answers would be kept.
+  await addGuide(page, 'script', { schema_version: 1, remember_in_element: true });
+  const allowed = page.locator('#added');
+  await allowed.getByRole('button', { name: 'Start the questions' }).click();
+  await answerAll(allowed, CALM);
+  await expect(allowed.getByRole('checkbox', { name: /Remember my answers/ })).toBeVisible();
+  await expect(allowed.locator('#sp-remember-note')).toContainText('on this website in this browser');
 });

@@ -1,6 +1,7 @@
-// Shared fixtures. Every test records the requests its page makes and
-// fails if any goes anywhere but the test server, and fails on any
-// uncaught error in the page.
+// Shared fixtures. Every test records the requests its browser context
+// makes (its pages, their frames and their service workers) and fails if
+// any goes anywhere but the test server, and fails on any uncaught error
+// in the page.
 import { readFileSync } from 'node:fs';
 import { mkdirSync } from 'node:fs';
 import { test as base, expect } from '@playwright/test';
@@ -14,10 +15,12 @@ export const test = base.extend({
   allowPageErrors: [false, { option: true }],
   // Origins besides the page's own that a test's page may use.
   otherOrigins: [[], { option: true }],
-  requests: [async ({ page, baseURL, allowPageErrors, otherOrigins }, use) => {
+  requests: [async ({ page, context, baseURL, allowPageErrors, otherOrigins }, use) => {
     const seen = [];
     const errors = [];
-    page.on('request', (r) => seen.push(r.url()));
+    // On the context, not the page: a service worker's own fetches (its
+    // precache, a network-first page) are reported only there.
+    context.on('request', (r) => seen.push(r.url()));
     page.on('pageerror', (e) => errors.push(e.message));
     await use(seen);
     const allowed = [baseURL, ...otherOrigins, 'data:', 'blob:'];
@@ -69,3 +72,8 @@ export const BEREAVED = [
   'Not at all', 'No', 'Someone to listen and help me talk things through',
   'About an hour a week for a few weeks or months', 'In person', 'A free or public service',
 ];
+
+/// A calm visitor's answers (persona 1) and the same with a risk answer:
+/// anything but "Not at all" to the safety question (PHQ-9 item 9).
+export const CALM = BEREAVED;
+export const RISK = BEREAVED.map((a, i) => (i === 7 ? 'Several days' : a));

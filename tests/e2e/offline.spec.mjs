@@ -15,8 +15,9 @@ test('after one visit the guide works offline, the whole flow included', async (
     const keys = await caches.keys();
     return keys.length === 1 ? (await (await caches.open(keys[0])).keys()).map((r) => new URL(r.url).pathname) : keys;
   });
-  expect(cached).toEqual(expect.arrayContaining(['/', '/questions.html', '/manifest.webmanifest', '/signpost-check.wasm']));
+  expect(cached).toEqual(expect.arrayContaining(['/', '/questions.html', '/manifest.webmanifest']));
   expect(cached.some((p) => p.endsWith('_bg.wasm'))).toBe(true);
+  expect(cached.some((p) => /^\/signpost-check-[0-9a-f]{16}\.wasm$/.test(p)), 'the checker, hashed').toBe(true);
 
   await context.setOffline(true);
   await page.reload();
@@ -49,11 +50,115 @@ test.describe('a new build', () => {
       writeFileSync(join(dir, 'index.html'), html.replace('a private guide to mental-health support', 'a private guide (new build)'));
 
       await page.reload();
-      await expect.poll(() => page.evaluate(() => caches.keys()), { timeout: 15_000 }).toEqual(['signpost-feedfacefeedface']);
-      const fresh = await page.evaluate(async () => (await (await caches.open('signpost-feedfacefeedface')).match('./')).text());
+      await expect.poll(() => page.evaluate(() => caches.keys()), { timeout: 15_000 }).toEqual(['signpost:/:feedfacefeedface']);
+      const fresh = await page.evaluate(async () => (await (await caches.open('signpost:/:feedfacefeedface')).match('./')).text());
       expect(fresh).toContain('a private guide (new build)');
     } finally {
       server.close();
+    }
+  });
+});
+
+/// A copy of dist/ served on `port` (with index.html's inline
+/// configuration set to `config`, when given), for tests that change it.
+async function deployment(port, config) {
+  const dir = mkdtempSync(join(tmpdir(), 'signpost-sw-'));
+  cpSync('dist', dir, { recursive: true });
+  const setConfig = (c) => {
+    const html = readFileSync(join(dir, 'index.html'), 'utf8').replace(
+      /(<script type="application\/json" id="signpost-config">)[\s\S]*?(<\/script>)/,
+      (_, a, b) => `${a}${JSON.stringify(c)}${b}`,
+    );
+    writeFileSync(join(dir, 'index.html'), html);
+  };
+  if (config) setConfig(config);
+  const { server } = await startServer(dir, port);
+  return { dir, setConfig, close: () => server.close() };
+}
+
+const crisis = (phone) => ({ schema_version: 1, crisis_contacts: { en: [{ name: 'Crisis line', phone }] } });
+
+// Each test serves its own copy of dist/ on its own port (they run in parallel).
+test.describe('the service worker never pins stale safety information: the crisis number', () => {
+  test.use({ baseURL: 'http://127.0.0.1:4182' });
+
+  test('a corrected crisis number reaches a returning visitor; offline still works', async ({ page, context }) => {
+    const site = await deployment(4182, crisis('111 111'));
+    try {
+      await open(page);
+      await page.evaluate(() => navigator.serviceWorker.ready);
+      await controlled(page);
+      await page.getByRole('button', { name: 'Need help now?' }).click();
+      await expect(page.locator('.sp-main')).toContainText('111 111');
+
+      // The clinic corrects the number in index.html (no new build).
+      site.setConfig(crisis('222 222'));
+      await page.reload();
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await page.getByRole('button', { name: 'Need help now?' }).click();
+      await expect(page.locator('.sp-main')).toContainText('222 222');
+
+      // Offline, the newest page seen is the one kept.
+      await context.setOffline(true);
+      await page.reload();
+      await page.getByRole('button', { name: 'Need help now?' }).click();
+      await expect(page.locator('.sp-main')).toContainText('222 222');
+      await context.setOffline(false);
+    } finally {
+      site.close();
+    }
+  });
+
+});
+
+test.describe('the service worker answers only the guide\'s own pages', () => {
+  test.use({ baseURL: 'http://127.0.0.1:4183' });
+
+  test('a page beside the guide, and questions.html, are served as themselves', async ({ page }) => {
+    const site = await deployment(4183);
+    writeFileSync(join(site.dir, 'other.html'), '<!doctype html><title>Other</title><h1>The clinic\'s other page</h1>');
+    try {
+      await open(page);
+      await page.evaluate(() => navigator.serviceWorker.ready);
+      await controlled(page);
+      await page.goto('/other.html');
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('The clinic\'s other page');
+      await expect(page.locator('#signpost')).toHaveCount(0);
+      await page.goto('/questions.html');
+      await expect(page.locator('#signpost[data-start="questions"]')).toHaveCount(1);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Question 1 of/);
+    } finally {
+      site.close();
+    }
+  });
+
+});
+
+test.describe('the service worker\'s caches', () => {
+  test.use({ baseURL: 'http://127.0.0.1:4184' });
+
+  test('two deployments on one origin keep their own caches', async ({ page }) => {
+    const site = await deployment(4184);
+    // A second deployment beside the first, at /v2/, from a later release
+    // (another worker version).
+    cpSync('dist', join(site.dir, 'v2'), { recursive: true });
+    const sw = join(site.dir, 'v2', 'sw.js');
+    writeFileSync(sw, readFileSync(sw, 'utf8').replace(/const VERSION = '[0-9a-f]+'/, "const VERSION = 'cafecafecafecafe'"));
+    try {
+      await open(page, '/');
+      await page.evaluate(() => navigator.serviceWorker.ready);
+      await controlled(page);
+      await open(page, '/v2/');
+      await page.waitForFunction(() => navigator.serviceWorker.controller?.scriptURL.endsWith('/v2/sw.js'));
+      const keys = await page.evaluate(() => caches.keys());
+      expect(keys.sort()).toEqual([expect.stringMatching(/^signpost:\/:[0-9a-f]{16}$/), 'signpost:/v2/:cafecafecafecafe']);
+      // Both deployments still work offline from their own caches.
+      await page.context().setOffline(true);
+      await open(page, '/');
+      await open(page, '/v2/');
+      await page.context().setOffline(false);
+    } finally {
+      site.close();
     }
   });
 });

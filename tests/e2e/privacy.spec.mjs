@@ -1,6 +1,7 @@
 // Privacy, proved in a real browser: no request after the first render,
 // no storage without consent, a strict CSP with no violations.
 import { test, expect, open, answerAll, BEREAVED } from './fixtures.mjs';
+import { CLINIC_GUIDE } from '../../playwright.config.mjs';
 
 const violations = () => window.__cspViolations;
 
@@ -72,7 +73,7 @@ test.describe('standalone page', () => {
       local: { ...localStorage },
       session: sessionStorage.length,
       indexedDb: (await indexedDB.databases()).length,
-      caches: (await caches.keys()).filter((k) => !k.startsWith('signpost-')),
+      caches: (await caches.keys()).filter((k) => !k.startsWith('signpost:')),
     }));
     await open(page);
     await page.getByRole('button', { name: 'Start the questions' }).click();
@@ -96,11 +97,49 @@ test.describe('standalone page', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Find the kind of support that suits you');
   });
 
-  test('external links open safely', async ({ page }) => {
+  test('the request fixture sees the service worker\'s own requests', async ({ page, requests }) => {
+    await open(page);
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    // Only the worker fetches the checker module here (for its precache):
+    // the page itself has no replacement content to check.
+    expect(requests.some((u) => /\/signpost-check(-[0-9a-f]{16})?\.wasm$/.test(u)), requests.join('\n')).toBe(true);
+  });
+});
+
+test.describe('a configured external link', () => {
+  // The demo clinic's guide: its configuration has the clinic's web address.
+  // The clinic's site, opened by the test's click, is answered by a route.
+  test.use({ baseURL: CLINIC_GUIDE, otherOrigins: ['https://riverside-clinic.example/'] });
+
+  test('opens safely, and an address that hides its characters is refused', async ({ page, context }) => {
     await open(page);
     await page.getByRole('button', { name: 'Start the questions' }).click();
     await answerAll(page, BEREAVED);
-    const unsafe = await page.locator('a[target="_blank"]:not([rel~="noopener"][rel~="noreferrer"])').count();
-    expect(unsafe).toBe(0);
+    const link = page.getByRole('link', { name: 'https://riverside-clinic.example/' });
+    await expect(link).toHaveCount(1);
+    await expect(link).toHaveAttribute('target', '_blank');
+    expect((await link.getAttribute('rel')).split(' ')).toEqual(expect.arrayContaining(['noopener', 'noreferrer']));
+    // Every link that opens a new window does so without an opener.
+    expect(await page.locator('a[target="_blank"]:not([rel~="noopener"][rel~="noreferrer"])').count()).toBe(0);
+    // The new window cannot reach back (no request leaves: it is blocked).
+    await context.route('https://riverside-clinic.example/**', (route) => route.fulfill({ body: '<title>clinic</title>', contentType: 'text/html' }));
+    const [popup] = await Promise.all([context.waitForEvent('page'), link.click()]);
+    expect(await popup.evaluate(() => window.opener)).toBe(null);
+    await popup.close();
+
+    // A right-to-left override would make the address read as another one.
+    // On the context: the page is now the service worker's to fetch.
+    await context.route((url) => url.pathname === '/', async (route) => {
+      const response = await route.fetch();
+      const html = (await response.text()).replace('"https://riverside-clinic.example/"', '"https://riverside-clinic.example/\\u202egnp.exe"');
+      await route.fulfill({ response, body: html });
+    });
+    const messages = [];
+    page.on('console', (m) => messages.push(m.text()));
+    await open(page);
+    await page.getByRole('button', { name: 'Start the questions' }).click();
+    await answerAll(page, BEREAVED);
+    await expect(page.locator('a[href^="https://riverside-clinic.example"]')).toHaveCount(0);
+    expect(messages.some((m) => m.includes('clinic.web: contains control or bidirectional-override characters')), messages.join('\n')).toBe(true);
   });
 });

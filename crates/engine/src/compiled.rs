@@ -4,6 +4,7 @@
 //! Compiled bytes are still validated when decoded: a replacement file from
 //! a clinic gets the same checks as the built-in content.
 
+use crate::Locale;
 use crate::model::{Content, SCHEMA_VERSION};
 use crate::problem::Problems;
 use crate::validate::validate;
@@ -20,9 +21,29 @@ pub fn to_bytes(content: &Content) -> Vec<u8> {
     out
 }
 
-/// Decodes and validates compiled content.
+/// Decodes and validates compiled content. Replacement content must also
+/// have text in every language the guide's interface offers: a visitor
+/// whose language it lacked would see empty text, crisis advice included.
 pub fn from_bytes(bytes: &[u8]) -> Result<Content, Problems> {
-    decode(bytes).and_then(validate)
+    let content = decode(bytes).and_then(validate)?;
+    let missing: Vec<&str> = Locale::ALL
+        .iter()
+        .map(|l| l.tag())
+        .filter(|tag| !content.locales.iter().any(|l| l == tag))
+        .collect();
+    if missing.is_empty() {
+        return Ok(content);
+    }
+    let mut problems = Problems::default();
+    problems.push(
+        "locales",
+        format!(
+            "the guide offers {}: replacement content needs text in each (missing: {})",
+            Locale::ALL.map(|l| l.tag()).join(", "),
+            missing.join(", ")
+        ),
+    );
+    Err(problems)
 }
 
 /// Decodes compiled content without validating it again: for bytes this

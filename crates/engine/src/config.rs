@@ -98,6 +98,13 @@ pub struct Config {
     /// Where to load replacement content from (a file made by
     /// `signpost-check --compile`), instead of the built-in content.
     pub content: Option<String>,
+    /// Origins besides the guide's own that `content` may come from
+    /// (`https://host[:port]`); the browser checks the resolved address.
+    pub content_origins: Vec<String>,
+    /// Whether the custom element may offer "Remember my answers": there
+    /// they would be kept in the host website's storage, so it is off
+    /// unless the clinic allows it. The standalone page always offers it.
+    pub remember_in_element: bool,
 }
 
 impl Config {
@@ -129,7 +136,12 @@ pub const KEYS: &[&str] = &[
     "locale",
     "theme",
     "content",
+    "content_origins",
+    "remember_in_element",
 ];
+
+/// The replacement content's size limit (larger files are refused).
+pub const MAX_CONTENT_BYTES: usize = 1024 * 1024;
 
 /// Checks a configuration value against the content (for option ids).
 /// Always returns a usable configuration, with every problem found.
@@ -194,6 +206,20 @@ pub fn read_config(value: &Value, content: &Content) -> (Config, Vec<ConfigProbl
     if let Some(v) = get("theme") {
         config.theme = r.theme(v);
     }
+    if let Some(v) = get("content_origins") {
+        config.content_origins = r.origins(v);
+    }
+    match get("remember_in_element") {
+        None => {}
+        Some(Value::Bool(b)) => config.remember_in_element = *b,
+        Some(v) => r.error(
+            "remember_in_element",
+            format!(
+                "must be true or false, not {}; the element will not offer to remember answers",
+                v.kind()
+            ),
+        ),
+    }
     if let Some(v) = get("content") {
         config.content = r.text("content", v, 500).and_then(|s| {
             if s.contains(char::is_whitespace)
@@ -219,7 +245,9 @@ pub fn read_config(value: &Value, content: &Content) -> (Config, Vec<ConfigProbl
 fn show(v: &Value) -> String {
     match v {
         Value::String(s) => format!("\"{s}\""),
-        Value::Number(n) => n.to_string(),
+        // Whole numbers only: printing any f64 would add float formatting
+        // (~1.5 KiB brotli) to the guide's wasm for one error message.
+        Value::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => (*n as i64).to_string(),
         v => v.kind().to_string(),
     }
 }
@@ -253,9 +281,18 @@ impl Reader {
         );
     }
 
-    /// Non-empty text, or an error and `None`.
+    /// Non-empty text, or an error and `None`. Control and bidi-override
+    /// characters are refused: they could make a crisis number or a name
+    /// display as something other than what it is.
     fn text(&mut self, path: &str, v: &Value, max: usize) -> Option<String> {
         match v {
+            Value::String(s) if s.chars().any(hidden_char) => {
+                self.error(
+                    path,
+                    "contains control or bidirectional-override characters",
+                );
+                None
+            }
             Value::String(s) if !s.trim().is_empty() && s.chars().count() <= max => {
                 Some(s.trim().to_string())
             }
@@ -327,8 +364,12 @@ impl Reader {
         let phone = get("phone").and_then(|v| self.phone("clinic.phone", v));
         let email = get("email").and_then(|v| {
             let s = self.text("clinic.email", v, 200)?;
+            // A plain address only: no `?`, `&` or `%` that would add mailto
+            // parameters (a prefilled subject or body, extra recipients).
             let ok = s.split_once('@').is_some_and(|(a, b)| {
-                !a.is_empty() && b.contains('.') && !s.contains(char::is_whitespace)
+                let local = |c: char| c.is_ascii_alphanumeric() || "._+-".contains(c);
+                let domain = |c: char| c.is_ascii_alphanumeric() || ".-".contains(c);
+                !a.is_empty() && a.chars().all(local) && b.contains('.') && b.chars().all(domain)
             });
             if ok {
                 Some(s)
@@ -339,7 +380,10 @@ impl Reader {
         });
         let web = get("web").and_then(|v| {
             let s = self.text("clinic.web", v, 300)?;
-            if s.starts_with("https://") && !s.contains(char::is_whitespace) {
+            if s.starts_with("https://")
+                && !s.contains(char::is_whitespace)
+                && s.len() > "https://".len()
+            {
                 Some(s)
             } else {
                 self.error("clinic.web", format!("\"{s}\" must be an https:// address"));
@@ -466,19 +510,241 @@ impl Reader {
             let Some(s) = self.text(&path, value, 200) else {
                 continue;
             };
-            // Values end up in a style attribute: refuse anything that could
-            // close it or load something.
-            if s.contains(['<', '>', '{', '}', ';', '"', '\\'])
-                || s.to_ascii_lowercase().contains("url(")
-            {
+            if !theme_value_ok(&s) {
                 self.error(
                     &path,
-                    "must be a plain CSS value (no url(), braces, quotes or semicolons)",
+                    format!("\"{s}\" must be a plain CSS value: a colour, length, number or font list; ignored"),
+                );
+                continue;
+            }
+            if k == "--sp-font-size" && !font_size_ok(&s) {
+                self.error(
+                    &path,
+                    format!(
+                        "\"{s}\" is too small to read (at least 12px, 0.75rem or 75%); ignored"
+                    ),
                 );
                 continue;
             }
             out.push((k.clone(), s));
         }
+        self.crisis_contrast(&mut out);
         out
     }
+
+    /// The crisis panel must stay readable: its text colours against its
+    /// backgrounds need WCAG AA contrast (4.5:1), in light and dark mode
+    /// (a colour not set by the theme has its default in each). If any
+    /// pair fails, or a colour cannot be checked (only #rgb and #rrggbb
+    /// can), the panel's colours set by the theme are dropped and the
+    /// defaults used.
+    fn crisis_contrast(&mut self, theme: &mut Vec<(String, String)>) {
+        let set = |name: &str| {
+            theme
+                .iter()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.as_str())
+        };
+        if CRISIS_COLOURS.iter().all(|(name, ..)| set(name).is_none()) {
+            return;
+        }
+        let colour = |i: usize, dark: bool| {
+            let (name, light, dark_default) = CRISIS_COLOURS[i];
+            match set(name) {
+                Some(v) => parse_colour(v),
+                None => Some(if dark { dark_default } else { light }),
+            }
+        };
+        let readable = [false, true].iter().all(|&dark| {
+            CRISIS_PAIRS
+                .iter()
+                .all(|&(fg, bg)| match (colour(fg, dark), colour(bg, dark)) {
+                    (Some(a), Some(b)) => contrast(a, b) >= 4.5,
+                    _ => false,
+                })
+        });
+        if !readable {
+            theme.retain(|(k, _)| CRISIS_COLOURS.iter().all(|(n, ..)| n != k));
+            self.warn(
+                "theme",
+                "the crisis panel would be hard to read: --sp-text and --sp-urgent-text need 4.5:1 contrast on --sp-urgent-bg and --sp-surface in light and dark mode, written #rrggbb; its default colours are used",
+            );
+        }
+    }
+
+    fn origins(&mut self, v: &Value) -> Vec<String> {
+        let Value::Array(items) = v else {
+            self.error(
+                "content_origins",
+                format!(
+                    "must be a list of origins such as \"https://cdn.example\", not {}",
+                    v.kind()
+                ),
+            );
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            let path = format!("content_origins[{i}]");
+            let Some(s) = self.text(&path, item, 200) else {
+                continue;
+            };
+            let host = s.strip_prefix("https://").unwrap_or("");
+            let ok = !host.is_empty()
+                && host
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c));
+            if ok {
+                out.push(s.to_ascii_lowercase());
+            } else {
+                self.error(
+                    path,
+                    format!("\"{s}\" must be an origin such as \"https://cdn.example\" (no path)"),
+                );
+            }
+        }
+        out
+    }
+}
+
+/// Characters that change how text around them is shown or read: controls
+/// and the bidirectional marks, embeddings, overrides and isolates.
+fn hidden_char(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// CSS functions a theme value may use: colours and arithmetic. Anything
+/// else (url(), image-set(), image(), cross-fade(), element(), src(), ...)
+/// is refused, so no theme value can make the browser fetch something.
+const THEME_FUNCTIONS: &[&str] = &[
+    "rgb", "rgba", "hsl", "hsla", "calc", "min", "max", "clamp", "var",
+];
+
+/// A theme value is made only of the shapes a colour, length, number or
+/// font list needs: letters, digits, `# % . , + - * /`, spaces, and
+/// parentheses only after an allowed function name. No quotes, escapes,
+/// semicolons, braces or `@`, so it cannot leave its declaration either.
+pub fn theme_value_ok(s: &str) -> bool {
+    let allowed = |c: char| c.is_ascii_alphanumeric() || "#%.,+-*/ ()_".contains(c);
+    if !s.chars().all(allowed) {
+        return false;
+    }
+    let mut depth = 0usize;
+    let bytes = s.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'(' => {
+                let start = bytes[..i]
+                    .iter()
+                    .rposition(|c| !(c.is_ascii_alphanumeric() || *c == b'-' || *c == b'_'))
+                    .map_or(0, |p| p + 1);
+                let name = s[start..i].to_ascii_lowercase();
+                if !THEME_FUNCTIONS.contains(&name.as_str()) {
+                    return false;
+                }
+                depth += 1;
+            }
+            b')' => match depth.checked_sub(1) {
+                Some(d) => depth = d,
+                None => return false,
+            },
+            _ => {}
+        }
+    }
+    depth == 0
+}
+
+/// The base font size: a plain length no smaller than 12px (or 0.75rem,
+/// 0.75em, 75%); calc() and other shapes are left to the clinic. Parsed
+/// by hand in hundredths: a float parser would add ~10 KiB to the wasm.
+fn font_size_ok(s: &str) -> bool {
+    let split = s
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(s.len());
+    let (number, unit) = s.split_at(split);
+    if number.is_empty() {
+        return !s.starts_with(['-', '+']);
+    }
+    let (whole, fraction) = number.split_once('.').unwrap_or((number, ""));
+    let digits = |d: &str| d.bytes().all(|b| b.is_ascii_digit());
+    if !digits(whole) || !digits(fraction) || whole.len() > 6 {
+        return false;
+    }
+    let hundredths = whole
+        .bytes()
+        .fold(0u32, |n, b| n * 10 + u32::from(b - b'0'))
+        * 100
+        + fraction
+            .bytes()
+            .chain(std::iter::repeat(b'0'))
+            .take(2)
+            .fold(0u32, |n, b| n * 10 + u32::from(b - b'0'));
+    match unit {
+        "px" => hundredths >= 1200,
+        "rem" | "em" => hundredths >= 75,
+        "%" => hundredths >= 7500,
+        _ => false,
+    }
+}
+
+/// The crisis panel's colours with their light and dark defaults
+/// (styles/main.css).
+const CRISIS_COLOURS: &[(&str, [u8; 3], [u8; 3])] = &[
+    ("--sp-text", [0x1f, 0x23, 0x28], [0xe8, 0xea, 0xed]),
+    ("--sp-surface", [0xff, 0xff, 0xff], [0x1f, 0x23, 0x29]),
+    ("--sp-urgent-bg", [0xfd, 0xf0, 0xec], [0x3a, 0x21, 0x1a]),
+    ("--sp-urgent-text", [0x8a, 0x30, 0x09], [0xff, 0xc9, 0xa8]),
+];
+
+/// Text colour on background colour, as the crisis panel draws them
+/// (indices into [`CRISIS_COLOURS`]).
+const CRISIS_PAIRS: &[(usize, usize)] = &[(0, 2), (3, 2), (3, 1)];
+
+/// An opaque colour written as #rgb or #rrggbb (the forms the contrast
+/// check reads).
+pub fn parse_colour(s: &str) -> Option<[u8; 3]> {
+    let hex = s.trim().strip_prefix('#')?;
+    let digit = |i: usize| u8::from_str_radix(hex.get(i..i + 1)?, 16).ok();
+    match hex.len() {
+        3 => Some([digit(0)? * 17, digit(1)? * 17, digit(2)? * 17]),
+        6 => {
+            let pair = |i: usize| u8::from_str_radix(hex.get(i..i + 2)?, 16).ok();
+            Some([pair(0)?, pair(2)?, pair(4)?])
+        }
+        _ => None,
+    }
+}
+
+/// `x^2.4` for `x` in 0..=1 from square roots (a wasm instruction), so
+/// the guide's wasm carries no `pow`: 2.4 = 2 + 1/4 + 1/8 + 1/64 + 1/128
+/// + 1/1024 + 1/2048 + ..., exact to about 1e-4.
+fn pow_2_4(x: f64) -> f64 {
+    let mut root = x;
+    let mut out = x * x;
+    // Bits of 0.4 in binary: 0.0110 0110 0110...
+    for bit in [0, 1, 1, 0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 1, 1] {
+        root = root.sqrt();
+        if bit == 1 {
+            out *= root;
+        }
+    }
+    out
+}
+
+/// WCAG 2 contrast ratio of two opaque sRGB colours.
+pub fn contrast(a: [u8; 3], b: [u8; 3]) -> f64 {
+    let luminance = |c: [u8; 3]| {
+        let lin = |v: u8| {
+            let v = f64::from(v) / 255.0;
+            if v <= 0.04045 {
+                v / 12.92
+            } else {
+                pow_2_4((v + 0.055) / 1.055)
+            }
+        };
+        0.2126 * lin(c[0]) + 0.7152 * lin(c[1]) + 0.0722 * lin(c[2])
+    };
+    let (x, y) = (luminance(a), luminance(b));
+    (x.max(y) + 0.05) / (x.min(y) + 0.05)
 }

@@ -84,6 +84,7 @@ pub const UI_KEYS: &[&str] = &[
     "not_offered",
     "remember",
     "remember_note",
+    "remember_note_site",
     "forget",
     "privacy_check",
     "privacy_none",

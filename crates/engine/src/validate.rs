@@ -315,6 +315,13 @@ impl Validator<'_> {
                         format!("duplicate value {}", a.value),
                     );
                 }
+                // Bounded so instrument totals stay small (and cannot overflow).
+                if a.value > 100 {
+                    self.err(
+                        format!("{p}.answers[{j}].value"),
+                        format!("value {} is above 100", a.value),
+                    );
+                }
                 self.text(&format!("{p}.answers[{j}].label"), &a.label);
             }
         }
@@ -606,22 +613,43 @@ impl Validator<'_> {
             self.err(format!("{p}.bands"), "an instrument needs bands");
             return;
         }
-        for total in lo..=hi {
-            let n = bands
-                .iter()
-                .filter(|b| b.min <= total && total <= b.max)
-                .count();
-            if n == 0 {
-                self.err(
-                    format!("{p}.bands"),
-                    format!("no band covers a total of {total}"),
-                );
-            } else if n > 1 {
-                self.err(
-                    format!("{p}.bands"),
-                    format!("{n} bands cover a total of {total}"),
-                );
+        // A sweep over the bands' edges, sorted: the work grows with the
+        // number of bands, never with the size of the totals.
+        let (lo64, hi64) = (u64::from(lo), u64::from(hi));
+        let mut edges: Vec<(u64, i64)> = vec![(lo64, 0), (hi64 + 1, 0)];
+        for b in bands.iter().filter(|b| b.min <= b.max) {
+            let (start, end) = (u64::from(b.min).max(lo64), u64::from(b.max).min(hi64));
+            if start <= end {
+                edges.push((start, 1));
+                edges.push((end + 1, -1));
             }
+        }
+        edges.sort_unstable();
+        // Runs of totals [from, to) covered by `n` bands, merged.
+        let mut runs: Vec<(u64, u64, i64)> = Vec::new();
+        let mut n = 0;
+        for (i, &(at, delta)) in edges.iter().enumerate() {
+            n += delta;
+            let next = edges.get(i + 1).map_or(at, |e| e.0);
+            if next > at && at >= lo64 && at <= hi64 {
+                match runs.last_mut() {
+                    Some(last) if last.1 == at && last.2 == n => last.1 = next,
+                    _ => runs.push((at, next, n)),
+                }
+            }
+        }
+        for (from, to, n) in runs.into_iter().filter(|r| r.2 != 1) {
+            let totals = if to - from == 1 {
+                format!("a total of {from}")
+            } else {
+                format!("the totals {from}-{}", to - 1)
+            };
+            let message = if n == 0 {
+                format!("no band covers {totals}")
+            } else {
+                format!("{n} bands cover {totals}")
+            };
+            self.err(format!("{p}.bands"), message);
         }
         for (k, b) in bands.iter().enumerate() {
             if b.max > hi || b.min < lo {

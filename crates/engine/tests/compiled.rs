@@ -21,6 +21,31 @@ fn compiled_content_is_validated_when_decoded() {
 }
 
 #[test]
+fn replacement_content_must_cover_every_language_of_the_interface() {
+    // Valid on its own terms (every text has Spanish), but an English
+    // visitor would see empty text, crisis advice included.
+    fn drop_english(v: &mut serde_json::Value) {
+        match v {
+            serde_json::Value::Object(map) => {
+                if map.contains_key("es") {
+                    map.remove("en");
+                }
+                map.values_mut().for_each(drop_english);
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(drop_english),
+            _ => {}
+        }
+    }
+    let mut json = serde_json::to_value(common::content()).unwrap();
+    drop_english(&mut json);
+    let mut content: signpost_engine::Content = serde_json::from_value(json).unwrap();
+    content.locales = vec!["es".into()];
+    let p = from_bytes(&to_bytes(&content)).unwrap_err();
+    assert!(p.mentions("missing: en"), "{p}");
+    assert_eq!(p.to_string().lines().count(), 1, "otherwise valid: {p}");
+}
+
+#[test]
 fn wrong_header_or_version_is_reported() {
     assert!(
         from_bytes(b"")

@@ -108,7 +108,7 @@ fn wrong_types_and_values_give_precise_errors_and_fallbacks() {
     );
     has(
         &problems,
-        "error: theme.--sp-accent: must be a plain CSS value",
+        "error: theme.--sp-accent: \"url(https://evil.example/x)\" must be a plain CSS value",
     );
     has(
         &problems,
@@ -184,4 +184,197 @@ fn the_published_schema_lists_the_same_keys_and_options() {
         .map(|o| o.id.as_str())
         .collect();
     assert_eq!(offered, options);
+}
+
+#[test]
+fn theme_values_that_could_load_something_are_refused() {
+    // Every way CSS has to name a resource, and ways to leave the value.
+    for bad in [
+        "image-set('https://evil.example/x' 1x)",
+        "image-set(https://evil.example/x 1x)",
+        "-webkit-image-set(x 1x)",
+        "URL(https://evil.example/x)",
+        "u\\72l(https://evil.example/x)",
+        "cross-fade(a, b)",
+        "image(x)",
+        "element(#x)",
+        "src(x)",
+        "paint(x)",
+        "red; background: blue",
+        "red } body { color: red",
+        "\"Comic Sans\"",
+        "@import x",
+        "rgb(0 0 0",
+        "calc(1px + url(x))",
+    ] {
+        let json = format!(
+            r#"{{"schema_version": 1, "theme": {{"--sp-accent": {}}}}}"#,
+            serde_json::to_string(bad).unwrap()
+        );
+        let (config, problems) = read(&json);
+        assert_eq!(config.theme, vec![], "{bad} was accepted");
+        has(&problems, "error: theme.--sp-accent:");
+    }
+}
+
+#[test]
+fn theme_values_of_the_allowed_shapes_are_kept() {
+    for good in [
+        "#0b5d3b",
+        "#abc",
+        "rgb(11, 93, 59)",
+        "rgb(11 93 59 / 50%)",
+        "hsl(150 79% 20%)",
+        "rebeccapurple",
+        "1.25rem",
+        "calc(var(--sp-space) * 2)",
+        "max(2.75rem, 44px)",
+        "1.6",
+        "system-ui, -apple-system, Segoe UI, sans-serif",
+    ] {
+        let json = format!(
+            r#"{{"schema_version": 1, "theme": {{"--sp-bg": {}}}}}"#,
+            serde_json::to_string(good).unwrap()
+        );
+        let (config, problems) = read(&json);
+        assert_eq!(
+            config.theme,
+            [("--sp-bg".to_string(), good.to_string())],
+            "{good}: {problems:?}"
+        );
+    }
+}
+
+#[test]
+fn a_base_font_size_too_small_to_read_is_refused() {
+    for bad in ["0", "0px", "4px", "0.1rem", "10%"] {
+        let (config, problems) = read(&format!(
+            r#"{{"schema_version": 1, "theme": {{"--sp-font-size": "{bad}"}}}}"#
+        ));
+        assert_eq!(config.theme, vec![], "{bad}");
+        has(&problems, "error: theme.--sp-font-size:");
+    }
+    let (config, _) = read(r#"{"schema_version": 1, "theme": {"--sp-font-size": "18px"}}"#);
+    assert_eq!(config.theme.len(), 1);
+}
+
+#[test]
+fn crisis_colours_without_aa_contrast_fall_back_to_the_defaults() {
+    for theme in [
+        r##"{"--sp-urgent-text": "transparent"}"##,
+        r##"{"--sp-urgent-text": "#fdf0ec"}"##,
+        r##"{"--sp-urgent-bg": "#8a3009"}"##,
+        r##"{"--sp-text": "#ffffff", "--sp-accent": "#0b5d3b"}"##,
+        r##"{"--sp-urgent-bg": "#000000", "--sp-urgent-text": "#111111"}"##,
+        // Readable in light mode, unreadable on the dark default background.
+        r##"{"--sp-urgent-text": "#5a1e06"}"##,
+    ] {
+        let (config, problems) = read(&format!(r#"{{"schema_version": 1, "theme": {theme}}}"#));
+        assert!(
+            config.theme.iter().all(|(k, _)| ![
+                "--sp-text",
+                "--sp-surface",
+                "--sp-urgent-bg",
+                "--sp-urgent-text"
+            ]
+            .contains(&k.as_str())),
+            "{theme}: {:?}",
+            config.theme
+        );
+        has(
+            &problems,
+            "warning: theme: the crisis panel would be hard to read",
+        );
+    }
+    // Other theme values stay.
+    let (config, _) = read(
+        r##"{"schema_version": 1, "theme": {"--sp-text": "#ffffff", "--sp-accent": "#0b5d3b"}}"##,
+    );
+    assert_eq!(
+        config.theme,
+        [("--sp-accent".to_string(), "#0b5d3b".to_string())]
+    );
+    // A readable pair in both modes is kept.
+    let (config, problems) = read(
+        r##"{"schema_version": 1, "theme": {"--sp-urgent-bg": "#ffffff", "--sp-urgent-text": "#7a0000", "--sp-text": "#000000", "--sp-surface": "#ffffff"}}"##,
+    );
+    assert_eq!(config.theme.len(), 4, "{problems:?}");
+}
+
+#[test]
+fn the_contrast_ratio_matches_wcag() {
+    use signpost_engine::config::{contrast, parse_colour};
+    let black = parse_colour("#000").unwrap();
+    let white = parse_colour("#ffffff").unwrap();
+    assert!((contrast(black, white) - 21.0).abs() < 0.01);
+    // styles/main.css: urgent-text on urgent-bg is 7.5:1.
+    let ratio = contrast(
+        parse_colour("#8a3009").unwrap(),
+        parse_colour("#fdf0ec").unwrap(),
+    );
+    assert!((ratio - 7.5).abs() < 0.1, "{ratio}");
+    assert_eq!(parse_colour("transparent"), None);
+    assert_eq!(parse_colour("#11223344"), None);
+}
+
+#[test]
+fn names_and_emails_refuse_hidden_characters_and_mailto_parameters() {
+    for (field, value) in [
+        ("clinic.name", r"Riverside\u202e0000 000"),
+        ("clinic.name", r"Riverside\u0007"),
+        ("clinic.name", r"Riverside\u2066x\u2069"),
+        ("clinic.email", r"help@clinic.example?subject=hi"),
+        ("clinic.email", r"help@clinic.example&cc=x@evil.example"),
+        ("clinic.email", r"help%40clinic.example@evil.example"),
+        ("clinic.email", r"a,b@clinic.example"),
+        ("crisis_contacts.en[0].name", r"Line\u200f"),
+        ("crisis_contacts.en[0].name", r"Line\nTwo"),
+    ] {
+        let (key, json) = match field {
+            "clinic.name" => (
+                "name",
+                format!(
+                    r#"{{"schema_version": 1, "clinic": {{"name": "{value}"}}, "crisis_contacts": {{"en": [{{"name": "ok", "phone": "1"}}]}}}}"#
+                ),
+            ),
+            "clinic.email" => (
+                "email",
+                format!(
+                    r#"{{"schema_version": 1, "clinic": {{"name": "R", "email": "{value}"}}}}"#
+                ),
+            ),
+            _ => (
+                "contact",
+                format!(
+                    r#"{{"schema_version": 1, "crisis_contacts": {{"en": [{{"name": "{value}", "phone": "116 123"}}]}}}}"#
+                ),
+            ),
+        };
+        let (config, problems) = read(&json);
+        has(&problems, &format!("error: {field}:"));
+        match key {
+            "name" => assert_eq!(config.clinic, None, "{value}"),
+            "email" => assert_eq!(config.clinic.unwrap().email, None, "{value}"),
+            _ => assert!(config.contacts(Locale::En).is_empty(), "{value}"),
+        }
+    }
+}
+
+#[test]
+fn content_origins_and_element_storage_are_read() {
+    let (config, problems) = read(
+        r#"{"schema_version": 1, "content": "https://cdn.example/c.bin",
+            "content_origins": ["https://CDN.example", "http://insecure.example", "https://x.example/path"],
+            "remember_in_element": true}"#,
+    );
+    assert_eq!(config.content_origins, ["https://cdn.example"]);
+    has(&problems, "error: content_origins[1]:");
+    has(&problems, "error: content_origins[2]:");
+    assert!(config.remember_in_element);
+    let (config, problems) = read(r#"{"schema_version": 1, "remember_in_element": "yes"}"#);
+    assert!(
+        !config.remember_in_element,
+        "off unless the configuration allows it"
+    );
+    has(&problems, "error: remember_in_element:");
 }

@@ -450,3 +450,39 @@ proptest! {
         let _ = load(&edited);
     }
 }
+
+#[test]
+fn huge_scale_values_are_refused_without_walking_every_total() {
+    // Crafted content: totals up to 4 billion. Checking the bands must not
+    // visit each total (the checker would freeze); it must say what is wrong.
+    // The channel only stops a regression from hanging the test run.
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let result = load_edited("questionnaire.toml", |t| {
+            let t = replace_once(
+                t,
+                "id = \"nearly_every_day\", value = 3",
+                "id = \"nearly_every_day\", value = 1000000000",
+            );
+            replace_once(&t, "min = 9\nmax = 12", "min = 9\nmax = 4000000000")
+        });
+        let _ = tx.send(problems_of(result));
+    });
+    let p = rx
+        .recv_timeout(std::time::Duration::from_secs(60))
+        .expect("validation finished");
+    assert_mentions(&p, "value 1000000000 is above 100");
+}
+
+#[test]
+fn band_gaps_and_overlaps_are_reported_as_ranges() {
+    let p = problems_of(load_edited("questionnaire.toml", |t| {
+        replace_once(t, "min = 9\nmax = 12", "min = 11\nmax = 12")
+    }));
+    assert_mentions(&p, "no band covers the totals 9-10");
+    let p = problems_of(load_edited("questionnaire.toml", |t| {
+        replace_once(t, "min = 6\nmax = 8", "min = 4\nmax = 10")
+    }));
+    assert_mentions(&p, "2 bands cover the totals 4-5");
+    assert_mentions(&p, "2 bands cover the totals 9-10");
+}
