@@ -58,12 +58,13 @@ pub fn App(props: &AppProps) -> Html {
                 let locale = locale.unwrap_or_else(browser_locale);
                 match (storage::load(), &*content) {
                     // Answers the visitor chose to keep: back to their results.
-                    (Some(answers), Ok(content)) => Session {
+                    (Some((answers, country)), Ok(content)) => Session {
                         locale,
                         screen: Screen::Results,
                         crisis: signpost_engine::is_crisis(content, &answers),
                         answers,
                         remember: true,
+                        country,
                         ..Session::default()
                     },
                     (_, content) => Session {
@@ -93,10 +94,14 @@ pub fn App(props: &AppProps) -> Html {
     {
         // Storage only with the visitor's consent; unticking removes it.
         use_effect_with(
-            (session.remember, session.answers.clone()),
-            |(remember, answers)| {
+            (
+                session.remember,
+                session.answers.clone(),
+                session.country.clone(),
+            ),
+            |(remember, answers, country)| {
                 if *remember {
-                    storage::save(answers);
+                    storage::save(answers, country.as_deref());
                 } else {
                     storage::forget();
                 }
@@ -126,10 +131,26 @@ pub fn App(props: &AppProps) -> Html {
             };
         }
     };
+    let device = use_memo((), |_| crate::embed::device::hints());
+    // The visitor's "another country" ("") means no country's numbers,
+    // unless the clinic pinned one.
+    let other = props.config.country.is_none() && session.country.as_deref() == Some("");
+    let country = (!other)
+        .then(|| {
+            signpost_engine::directory::choose_country(
+                &content,
+                props.config.country.as_deref(),
+                session.country.as_deref(),
+                &device,
+            )
+        })
+        .flatten()
+        .map(|(c, _)| AttrValue::from(c.country.clone()));
     let guide = Guide {
         content,
         locale: session.locale,
         config: props.config.clone(),
+        country,
     };
     let on_locale = {
         let session = session.dispatcher();

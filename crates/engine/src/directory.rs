@@ -7,6 +7,8 @@
 //! goes first because many devices keep a default language such as `en-US`
 //! wherever they are, while the clock follows the place.
 
+use crate::Locale;
+use crate::config::Config;
 use crate::model::{Content, CountryEntry};
 
 /// Where the country came from (the panel says so, and tests check it).
@@ -114,6 +116,158 @@ fn percent_encode(s: &str) -> String {
             }
         })
         .collect()
+}
+
+/// One number to call or text, ready to show.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Dial {
+    /// The service's name; for an emergency number its label, if any.
+    pub name: Option<String>,
+    pub number: String,
+    /// `tel:` or `sms:` (with the body the service asks for).
+    pub href: String,
+    /// A text line: `sms_body` is the word to send, if it asks for one.
+    pub text: bool,
+    pub sms_body: Option<String>,
+    pub hours: Option<String>,
+    pub young: bool,
+    /// The country it works in, by name in the visitor's language (or its
+    /// code when the directory does not know it).
+    pub country: Option<String>,
+}
+
+/// What every page that speaks of crisis shows: the emergency number(s)
+/// and the crisis lines for one country, in one language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ContactSet {
+    /// The chosen country: (code, name).
+    pub country: Option<(String, String)>,
+    /// Never replaced by the clinic's contacts; empty only when neither the
+    /// clinic nor the directory knows the country's number (the view then
+    /// says to call the local emergency number).
+    pub emergency: Vec<Dial>,
+    /// The clinic's contacts for this language first, then the directory's
+    /// lines for the country (young people's first when `young_first`), a
+    /// number shown once.
+    pub lines: Vec<Dial>,
+}
+
+/// The contacts for `country` in `locale`, with the clinic's configuration.
+pub fn contact_set(
+    content: &Content,
+    config: &Config,
+    locale: Locale,
+    country: Option<&CountryEntry>,
+    young_first: bool,
+) -> ContactSet {
+    let country_name = |code: &str| {
+        content
+            .country(code)
+            .map_or_else(|| code.to_string(), |c| c.name.get(locale).to_string())
+    };
+    let here = country.map(|c| (c.country.clone(), c.name.get(locale).to_string()));
+    let mut emergency = Vec::new();
+    // The clinic's own emergency number belongs to its country.
+    let clinic_emergency = config.emergency_number.as_ref().filter(|_| {
+        config.country.is_none()
+            || country.is_none_or(|c| config.country.as_deref() == Some(c.country.as_str()))
+    });
+    if let Some(n) = clinic_emergency {
+        emergency.push(Dial {
+            name: None,
+            number: n.clone(),
+            href: tel_href(n),
+            text: false,
+            sms_body: None,
+            hours: None,
+            young: false,
+            country: config
+                .country
+                .as_deref()
+                .map(country_name)
+                .or_else(|| here.as_ref().map(|h| h.1.clone())),
+        });
+    }
+    if let Some(c) = country {
+        for e in &c.emergency {
+            if emergency.iter().any(|d| dial(&d.number) == dial(&e.number)) {
+                continue;
+            }
+            emergency.push(Dial {
+                name: e.label.as_ref().map(|l| l.get(locale).to_string()),
+                number: e.number.clone(),
+                href: tel_href(&e.number),
+                text: false,
+                sms_body: None,
+                hours: None,
+                young: false,
+                country: Some(c.name.get(locale).to_string()),
+            });
+        }
+    }
+    let mut lines: Vec<Dial> = config
+        .contacts(locale)
+        .iter()
+        .map(|c| Dial {
+            name: Some(c.name.clone()),
+            number: c.phone.clone(),
+            href: tel_href(&c.phone),
+            text: false,
+            sms_body: None,
+            hours: None,
+            young: false,
+            country: c.country.as_deref().map(country_name),
+        })
+        .collect();
+    if let Some(c) = country {
+        let mut directory: Vec<Dial> = Vec::new();
+        for l in &c.lines {
+            let name = Some(l.name.get(locale).to_string());
+            let hours = l.hours.as_ref().map(|h| h.get(locale).to_string());
+            let base = Dial {
+                name,
+                number: String::new(),
+                href: String::new(),
+                text: false,
+                sms_body: None,
+                hours,
+                young: l.young,
+                country: Some(c.name.get(locale).to_string()),
+            };
+            if let Some(p) = &l.phone {
+                directory.push(Dial {
+                    number: p.clone(),
+                    href: tel_href(p),
+                    ..base.clone()
+                });
+            }
+            if let Some(s) = &l.sms {
+                directory.push(Dial {
+                    number: s.clone(),
+                    href: sms_href(s, l.sms_body.as_deref()),
+                    text: true,
+                    sms_body: l.sms_body.clone(),
+                    ..base
+                });
+            }
+        }
+        if young_first {
+            directory.sort_by_key(|d| !d.young);
+        }
+        for d in directory {
+            let shown = lines
+                .iter()
+                .any(|x| x.text == d.text && dial(&x.number) == dial(&d.number));
+            if !shown {
+                lines.push(d);
+            }
+        }
+    }
+    ContactSet {
+        country: here,
+        emergency,
+        lines,
+    }
 }
 
 impl Content {
