@@ -64,12 +64,13 @@ pub fn App(props: &AppProps) -> Html {
                 let stored = (remember != Remember::Off).then(storage::load).flatten();
                 match (stored, &*content) {
                     // Answers the visitor chose to keep: back to their results.
-                    (Some(answers), Ok(content)) => Session {
+                    (Some((answers, country)), Ok(content)) => Session {
                         locale,
                         screen: Screen::Results,
                         crisis: signpost_engine::is_crisis(content, &answers),
                         answers,
                         remember: true,
+                        country,
                         ..Session::default()
                     },
                     (_, content) => Session {
@@ -100,12 +101,16 @@ pub fn App(props: &AppProps) -> Html {
         // Storage only with the visitor's consent; unticking removes it.
         let offered = props.remember != Remember::Off;
         use_effect_with(
-            (session.remember, session.answers.clone()),
-            move |(remember, answers)| {
+            (
+                session.remember,
+                session.answers.clone(),
+                session.country.clone(),
+            ),
+            move |(remember, answers, country)| {
                 if !offered {
                     // Not offered: never touch the host's storage.
                 } else if *remember {
-                    storage::save(answers);
+                    storage::save(answers, country.as_deref());
                 } else {
                     storage::forget();
                 }
@@ -135,11 +140,27 @@ pub fn App(props: &AppProps) -> Html {
             };
         }
     };
+    let device = use_memo((), |_| crate::embed::device::hints());
+    // The visitor's "another country" ("") means no country's numbers,
+    // unless the clinic pinned one.
+    let other = props.config.country.is_none() && session.country.as_deref() == Some("");
+    let country = (!other)
+        .then(|| {
+            signpost_engine::directory::choose_country(
+                &content,
+                props.config.country.as_deref(),
+                session.country.as_deref(),
+                &device,
+            )
+        })
+        .flatten()
+        .map(|(c, _)| AttrValue::from(c.country.clone()));
     let guide = Guide {
         content,
         locale: session.locale,
         config: props.config.clone(),
         remember: props.remember,
+        country,
     };
     let on_locale = {
         let session = session.dispatcher();

@@ -5,6 +5,7 @@
 
 use std::rc::Rc;
 
+use signpost_engine::directory::{ContactSet, contact_set};
 use signpost_engine::{Content, Locale, Problems, Text, compiled};
 use yew::prelude::*;
 
@@ -37,6 +38,9 @@ pub struct Guide {
     pub locale: Locale,
     pub config: Rc<Config>,
     pub remember: Remember,
+    /// The country whose crisis numbers are shown (clinic, visitor, device:
+    /// `signpost_engine::directory::choose_country`); `None` when unknown.
+    pub country: Option<AttrValue>,
 }
 
 /// Where remembered answers would live, which decides what the visitor is told.
@@ -58,6 +62,7 @@ impl PartialEq for Guide {
             && self.locale == other.locale
             && self.remember == other.remember
             && Rc::ptr_eq(&self.config, &other.config)
+            && self.country == other.country
     }
 }
 
@@ -72,9 +77,20 @@ impl Guide {
         self.content.ui(key).get(self.locale)
     }
 
-    /// The crisis contacts for the current locale (maybe none).
-    pub fn contacts(&self) -> &[CrisisContact] {
-        self.config.contacts(self.locale)
+    /// The emergency numbers and crisis lines to show, for the chosen
+    /// country in the current language, with the clinic's contacts.
+    pub fn contacts(&self, young_first: bool) -> ContactSet {
+        let country = self
+            .country
+            .as_deref()
+            .and_then(|c| self.content.country(c));
+        contact_set(
+            &self.content,
+            &self.config,
+            self.locale,
+            country,
+            young_first,
+        )
     }
 
     /// An interface text with `{name}`-style slots filled in.

@@ -47,6 +47,9 @@ pub struct Session {
     pub missing_answer: bool,
     /// The visitor ticked "Remember my answers on this device".
     pub remember: bool,
+    /// The country the visitor chose for crisis numbers (ISO code); `None`
+    /// lets the clinic or the device decide.
+    pub country: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -66,6 +69,8 @@ pub enum Action {
     MissingAnswer,
     /// Tick or untick "Remember my answers on this device".
     Remember(bool),
+    /// Show crisis numbers for this country (`None`: another country).
+    SetCountry(Option<String>),
     /// Clear every answer and go back to the start.
     Restart,
 }
@@ -104,6 +109,8 @@ impl Reducible for Session {
             }
             Action::MissingAnswer => s.missing_answer = true,
             Action::Remember(remember) => s.remember = remember,
+            Action::SetCountry(country) if country == s.country => return self,
+            Action::SetCountry(country) => s.country = country,
             Action::Restart => {
                 return Rc::new(Session {
                     locale: s.locale,

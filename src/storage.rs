@@ -30,6 +30,26 @@ pub fn encode(answers: &Answers) -> String {
 }
 
 /// The inverse of [`encode`]; anything malformed is dropped, never a panic.
+/// The visitor's chosen country, kept in the same key as their answers
+/// (`...;@=GB`), only when they chose to be remembered.
+pub fn encode_country(text: &mut String, country: Option<&str>) {
+    if let Some(c) = country.filter(|c| c.len() == 2 && c.bytes().all(|b| b.is_ascii_uppercase())) {
+        if !text.is_empty() {
+            text.push(';');
+        }
+        text.push_str("@=");
+        text.push_str(c);
+    }
+}
+
+/// The country stored by [`encode_country`], if any.
+pub fn decode_country(text: &str) -> Option<String> {
+    text.split(';')
+        .find_map(|p| p.strip_prefix("@="))
+        .filter(|c| c.len() == 2 && c.bytes().all(|b| b.is_ascii_uppercase()))
+        .map(String::from)
+}
+
 pub fn decode(text: &str) -> Answers {
     let mut answers = Answers::default();
     for part in text.split(';') {
@@ -70,14 +90,20 @@ fn local() -> Option<web_sys::Storage> {
 
 /// The remembered answers, if the visitor chose to keep them.
 #[cfg(target_arch = "wasm32")]
-pub fn load() -> Option<Answers> {
-    local()?.get_item(KEY).ok().flatten().map(|s| decode(&s))
+pub fn load() -> Option<(Answers, Option<String>)> {
+    local()?
+        .get_item(KEY)
+        .ok()
+        .flatten()
+        .map(|s| (decode(&s), decode_country(&s)))
 }
 
 #[cfg(target_arch = "wasm32")]
-pub fn save(answers: &Answers) {
+pub fn save(answers: &Answers, country: Option<&str>) {
     if let Some(s) = local() {
-        let _ = s.set_item(KEY, &encode(answers));
+        let mut text = encode(answers);
+        encode_country(&mut text, country);
+        let _ = s.set_item(KEY, &text);
     }
 }
 
@@ -89,11 +115,11 @@ pub fn forget() {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-pub fn load() -> Option<Answers> {
+pub fn load() -> Option<(Answers, Option<String>)> {
     None
 }
 #[cfg(not(target_arch = "wasm32"))]
-pub fn save(_: &Answers) {}
+pub fn save(_: &Answers, _: Option<&str>) {}
 #[cfg(not(target_arch = "wasm32"))]
 pub fn forget() {}
 

@@ -66,11 +66,37 @@ pub fn summary(g: &Guide, outcome: &Outcome<'_>, answers: &Answers) -> String {
     if outcome.crisis {
         let _ = writeln!(s, "{}", g.ui("crisis_title"));
         let _ = writeln!(s, "{}", g.ui("crisis_text"));
-        if g.contacts().is_empty() {
-            let _ = writeln!(s, "{}", g.ui("crisis_default"));
+        let set = g.contacts(false);
+        match &set.country {
+            Some((_, name)) => {
+                let _ = writeln!(
+                    s,
+                    "{}",
+                    g.ui_with("crisis_numbers_for", &[("country", name)])
+                );
+            }
+            None => {
+                let _ = writeln!(s, "{}", g.ui("crisis_no_country"));
+            }
         }
-        for contact in g.contacts().iter() {
-            let _ = writeln!(s, "- {}: {}", contact.name, contact.phone);
+        for d in set.emergency.iter().chain(&set.lines) {
+            let name = d
+                .name
+                .clone()
+                .unwrap_or_else(|| g.ui("emergency_number").to_string());
+            let how = match (&d.sms_body, d.text) {
+                (Some(body), true) => {
+                    g.ui_with("text_to", &[("body", body), ("number", &d.number)])
+                }
+                (None, true) => g.ui_with("text_number", &[("number", &d.number)]),
+                _ => d.number.clone(),
+            };
+            let place = d
+                .country
+                .as_deref()
+                .map(|c| format!(" ({c})"))
+                .unwrap_or_default();
+            let _ = writeln!(s, "- {name}: {how}{place}");
         }
         s.push('\n');
     }

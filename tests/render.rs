@@ -18,6 +18,10 @@ struct Spec {
     answers: Vec<(&'static str, &'static str)>,
     contacts: Vec<(&'static str, &'static str)>,
     clinic: Option<Clinic>,
+    /// The visitor's chosen country (server rendering has no device hints).
+    country: Option<&'static str>,
+    /// A country the clinic pins, and its emergency number.
+    clinic_country: Option<(&'static str, Option<&'static str>)>,
 }
 
 impl Spec {
@@ -36,10 +40,13 @@ impl Spec {
                         .map(|(name, phone)| CrisisContact {
                             name: name.to_string(),
                             phone: phone.to_string(),
+                            country: Some("GB".into()),
                         })
                         .collect(),
                 )]
                 .into(),
+                country: self.clinic_country.map(|(c, _)| c.to_string()),
+                emergency_number: self.clinic_country.and_then(|(_, n)| n.map(String::from)),
                 ..Config::default()
             }),
             initial: self.screen.map(|screen| {
@@ -48,6 +55,7 @@ impl Spec {
                     screen,
                     answers,
                     crisis,
+                    country: self.country.map(String::from),
                     ..Session::default()
                 })
             }),
@@ -283,10 +291,13 @@ async fn without_configured_contacts_the_panel_says_to_call_the_local_emergency_
         html.contains("No tiene que pasar por esto a solas"),
         "{html}"
     );
+    // No country known (server rendering has no device hints): the advice
+    // to call the local emergency number, and the country choice.
     assert!(
-        html.contains("Llame ahora al número de emergencias de su zona."),
+        html.contains("llame ahora al número de emergencias de su zona."),
         "{html}"
     );
+    assert!(html.contains("Mostrar números de"), "{html}");
     assert!(!html.contains("tel:"), "{html}");
 }
 
@@ -354,4 +365,100 @@ async fn results_show_the_clinic_contact_when_configured() {
         html.contains(r#"target="_blank" rel="noopener noreferrer""#),
         "{html}"
     );
+}
+
+/// Crisis contacts: issue 11's promises, rendered.
+mod contacts {
+    use super::*;
+
+    fn risk(locale: Locale) -> Spec {
+        at(Screen::Welcome, &[("safety", "several_days")], locale)
+    }
+
+    #[tokio::test]
+    async fn an_unknown_country_gets_the_emergency_advice_and_the_choice() {
+        let html = render(risk(Locale::En)).await;
+        assert!(
+            html.contains("We have no numbers for your country here."),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"<label for="sp-country-panel">Show numbers for</label>"#),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"<option value="GB">United Kingdom</option>"#),
+            "{html}"
+        );
+    }
+
+    #[tokio::test]
+    async fn a_country_shows_its_emergency_number_and_lines_as_links() {
+        let mut spec = risk(Locale::En);
+        spec.country = Some("GB");
+        let html = render(spec).await;
+        assert!(html.contains("Numbers for United Kingdom"), "{html}");
+        for href in ["tel:999", "tel:112", "tel:116123", "sms:85258?body=SHOUT"] {
+            assert!(
+                html.contains(&format!(r#"href="{href}""#)),
+                "{href} in {html}"
+            );
+        }
+        assert!(html.contains("Text SHOUT to 85258"), "{html}");
+        let emergency = html.find(r#"href="tel:999""#).unwrap();
+        let samaritans = html.find(r#"href="tel:116123""#).unwrap();
+        assert!(emergency < samaritans, "the emergency number comes first");
+    }
+
+    #[tokio::test]
+    async fn a_clinic_line_adds_to_the_emergency_number_and_says_its_country() {
+        let mut spec = risk(Locale::En);
+        spec.contacts = vec![("Clinic crisis line", "020 7946 0000")];
+        spec.clinic_country = Some(("GB", None));
+        let html = render(spec).await;
+        assert!(
+            html.contains(r#"href="tel:999""#),
+            "the emergency number stays: {html}"
+        );
+        assert!(html.contains(r#"href="tel:02079460000""#), "{html}");
+        assert!(html.contains("Clinic crisis line"), "{html}");
+        assert!(html.contains("United Kingdom"), "{html}");
+        // A pinned country: no control to change it.
+        assert!(!html.contains("sp-country-panel"), "{html}");
+    }
+
+    #[tokio::test]
+    async fn a_clinic_emergency_number_is_shown_for_its_country() {
+        let mut spec = risk(Locale::En);
+        spec.clinic_country = Some(("IE", Some("999")));
+        let html = render(spec).await;
+        assert!(html.contains("Numbers for Ireland"), "{html}");
+        assert!(html.contains(r#"href="tel:999""#), "{html}");
+        assert!(html.contains(r#"href="tel:112""#), "{html}");
+    }
+
+    #[tokio::test]
+    async fn a_language_without_contacts_gets_the_directory_in_that_language() {
+        // The clinic configured English contacts only; a Spanish visitor
+        // gets Spain's numbers in Spanish, never the English list.
+        let mut spec = risk(Locale::Es);
+        spec.contacts = vec![("Samaritans", "116 123")];
+        spec.country = Some("ES");
+        let html = render(spec).await;
+        assert!(html.contains("Números para España"), "{html}");
+        assert!(html.contains(r#"href="tel:112""#), "{html}");
+        assert!(!html.contains(r#"href="tel:116123""#), "{html}");
+    }
+
+    #[tokio::test]
+    async fn the_pages_about_a_child_put_young_peoples_lines_first() {
+        let mut spec = at(Screen::Audience("child".into()), &[], Locale::En);
+        spec.country = Some("GB");
+        let html = render(spec).await;
+        assert!(html.contains("For children and young people"), "{html}");
+        let childline = html.find(r#"href="tel:08001111""#).expect("Childline");
+        let samaritans = html.find(r#"href="tel:116123""#).unwrap();
+        assert!(childline < samaritans, "{html}");
+        assert!(html.contains(r#"href="tel:999""#), "{html}");
+    }
 }

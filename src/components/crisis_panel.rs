@@ -1,6 +1,8 @@
+use signpost_engine::directory::Dial;
 use yew::prelude::*;
 
-use crate::content::{tel, use_guide};
+use crate::content::{use_guide, use_session};
+use crate::state::Action;
 
 /// Crisis contacts: a landmark region with a heading. The App renders it
 /// inside a live region that exists from the start, so screen readers
@@ -12,32 +14,122 @@ pub fn CrisisPanel() -> Html {
         <section class="sp-crisis" aria-labelledby="sp-crisis-title">
             <h2 id="sp-crisis-title">{ g.ui("crisis_title") }</h2>
             <p>{ g.ui("crisis_text") }</p>
-            <ContactList />
+            <ContactList id="panel" />
             <p class="sp-crisis__continue">{ g.ui("crisis_continue") }</p>
         </section>
     }
 }
 
-/// The configured crisis contacts as `tel:` links, or the default advice
-/// to call the local emergency number when none are configured.
+#[derive(Clone, Debug, PartialEq, Properties)]
+pub struct ContactListProps {
+    /// Distinguishes the country control's id where two lists show at once.
+    pub id: AttrValue,
+    /// Young people's lines first (the pages for a child and for under-18s).
+    #[prop_or_default]
+    pub young_first: bool,
+}
+
+/// The emergency number and the crisis lines for the chosen country, as
+/// `tel:` and `sms:` links, each labelled with its country; the clinic's own
+/// contacts among them; and a control to choose another country. Without a
+/// known country, the advice to call the local emergency number.
 #[component]
-pub fn ContactList() -> Html {
+pub fn ContactList(props: &ContactListProps) -> Html {
     let g = use_guide();
-    if g.contacts().is_empty() {
-        return html! { <p class="sp-crisis__default"><strong>{ g.ui("crisis_default") }</strong></p> };
-    }
-    html! {
-        <ul class="sp-contacts" role="list">
-        { for g.contacts().iter().map(|c| {
-            html! {
-                <li>
-                    <a class="sp-contact" href={tel(&c.phone)}>
-                        <span class="sp-contact__name">{ &c.name }</span>
-                        <span class="sp-contact__phone">{ &c.phone }</span>
-                    </a>
-                </li>
+    let set = g.contacts(props.young_first);
+    let heading = match &set.country {
+        Some((_, name)) => g.ui_with("crisis_numbers_for", &[("country", name)]),
+        None => g.ui("crisis_no_country").to_string(),
+    };
+    let item = |d: &Dial, emergency: bool| {
+        let name = match (&d.name, emergency) {
+            (Some(n), true) => format!("{}: {n}", g.ui("emergency_number")),
+            (None, true) => g.ui("emergency_number").to_string(),
+            (Some(n), false) => n.clone(),
+            (None, false) => d.number.clone(),
+        };
+        let action = if d.text {
+            match &d.sms_body {
+                Some(body) => g.ui_with("text_to", &[("body", body), ("number", &d.number)]),
+                None => g.ui_with("text_number", &[("number", &d.number)]),
             }
-        }) }
-        </ul>
+        } else {
+            d.number.clone()
+        };
+        let detail: Vec<&str> = d
+            .country
+            .iter()
+            .chain(&d.hours)
+            .map(String::as_str)
+            .collect();
+        html! {
+            <li>
+                <a class={classes!("sp-contact", emergency.then_some("sp-contact--emergency"))} href={d.href.clone()}>
+                    <span class="sp-contact__name">{ name }</span>
+                    <span class="sp-contact__phone">{ action }</span>
+                    if !detail.is_empty() {
+                        <span class="sp-contact__detail">{ detail.join(" · ") }</span>
+                    }
+                </a>
+            </li>
+        }
+    };
+    let young = props.young_first && set.lines.iter().any(|d| d.young);
+    html! {
+        <div class="sp-contacts-block">
+            <p class="sp-contacts__country"><strong>{ heading }</strong></p>
+            if set.emergency.is_empty() && set.country.is_some() {
+                <p class="sp-crisis__default"><strong>{ g.ui("crisis_default") }</strong></p>
+            }
+            if young {
+                <p class="sp-contacts__young">{ g.ui("young_lines") }</p>
+            }
+            <ul class="sp-contacts" role="list">
+                { for set.emergency.iter().map(|d| item(d, true)) }
+                { for set.lines.iter().map(|d| item(d, false)) }
+            </ul>
+            <CountryChoice id={props.id.clone()} />
+        </div>
+    }
+}
+
+/// A labelled list of the directory's countries, and "Another country".
+#[component]
+fn CountryChoice(props: &ContactListProps) -> Html {
+    let g = use_guide();
+    let session = use_session();
+    let id = format!("sp-country-{}", props.id);
+    let onchange = {
+        let session = session.clone();
+        Callback::from(move |e: Event| {
+            let value = e
+                .target_dyn_into::<web_sys::HtmlSelectElement>()
+                .map(|s| s.value())
+                .unwrap_or_default();
+            // "" is "another country": no numbers, only the advice.
+            session.dispatch(Action::SetCountry(Some(value)));
+        })
+    };
+    let mut countries: Vec<(&str, &str)> = g
+        .content
+        .crisis_directory
+        .iter()
+        .map(|c| (c.country.as_str(), c.name.get(g.locale)))
+        .collect();
+    countries.sort_by_key(|(_, name)| name.to_lowercase());
+    if g.config.country.is_some() {
+        return html! {}; // the clinic chose the country for every visitor
+    }
+    let current = g.country.as_deref().unwrap_or_default();
+    html! {
+        <p class="sp-country sp-no-print">
+            <label for={id.clone()}>{ g.ui("country_choose") }</label>
+            <select id={id} {onchange}>
+                { for countries.iter().map(|(code, name)| html! {
+                    <option value={code.to_string()} selected={*code == current}>{ *name }</option>
+                }) }
+                <option value="" selected={current.is_empty()}>{ g.ui("country_other") }</option>
+            </select>
+        </p>
     }
 }

@@ -4,6 +4,7 @@
 //! JavaScript glue lives in `embed/` at the repository root.
 
 pub mod content;
+pub mod device;
 pub mod frame;
 pub mod json;
 pub mod settings;

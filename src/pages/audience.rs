@@ -2,6 +2,7 @@ use yew::prelude::*;
 
 use super::BackButton;
 use crate::components::Paragraphs;
+use crate::components::crisis_panel::ContactList;
 use crate::content::use_guide;
 
 #[derive(Clone, Debug, PartialEq, Properties)]
@@ -32,6 +33,14 @@ pub fn AudiencePage(props: &AudiencePageProps) -> Html {
                     <Paragraphs text={s.body.clone()} />
                 </section>
             }) }
+            // Every page about helping someone speaks of crisis: the same
+            // numbers as the crisis panel, young people's lines first where
+            // the page is about a child or a young person.
+            <section class="sp-detail" aria-labelledby="sp-audience-urgent">
+                <h2 id="sp-audience-urgent">{ g.ui("urgent_title") }</h2>
+                <p>{ g.ui("urgent_now") }</p>
+                <ContactList id="audience" young_first={matches!(page.id.as_str(), "child" | "young_people")} />
+            </section>
         </article>
     }
 }

@@ -16,7 +16,7 @@ pub fn Urgent() -> Html {
             <BackButton />
             <h1 id="sp-title" tabindex="-1">{ g.ui("urgent_title") }</h1>
             <p class="sp-lead">{ g.ui("urgent_now") }</p>
-            <ContactList />
+            <ContactList id="urgent" />
             if let Some(o) = option {
                 <p>{ g.t(&o.summary) }</p>
                 <OptionDetails option={o.clone()} />

@@ -82,14 +82,24 @@ pub struct Clinic {
 pub struct CrisisContact {
     pub name: String,
     pub phone: String,
+    /// The country the number works in (ISO 3166 code), shown beside it:
+    /// an embedded guide is reached from anywhere.
+    pub country: Option<String>,
 }
 
 /// A configuration after checking: only usable values remain.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Config {
     pub clinic: Option<Clinic>,
-    /// Per locale tag; a locale without its own list uses English's.
+    /// Per locale tag. A locale without its own list gets the built-in
+    /// directory's numbers for the visitor's country, never another
+    /// language's list.
     pub crisis_contacts: BTreeMap<String, Vec<CrisisContact>>,
+    /// The country whose numbers every visitor sees (ISO 3166 code); without
+    /// it, the visitor's device decides (`crate::directory`).
+    pub country: Option<String>,
+    /// The emergency number for that country, when the clinic sets it.
+    pub emergency_number: Option<String>,
     /// Option ids the clinic offers; `None` means it does not say.
     pub offered: Option<Vec<String>>,
     pub locale: Option<Locale>,
@@ -108,11 +118,11 @@ pub struct Config {
 }
 
 impl Config {
-    /// The crisis contacts for `locale` (falling back to English's list).
+    /// The clinic's crisis contacts for `locale` (maybe none: the view then
+    /// shows the directory's numbers in that language).
     pub fn contacts(&self, locale: Locale) -> &[CrisisContact] {
         self.crisis_contacts
             .get(locale.tag())
-            .or_else(|| self.crisis_contacts.get(Locale::En.tag()))
             .map(Vec::as_slice)
             .unwrap_or(&[])
     }
@@ -132,6 +142,8 @@ pub const KEYS: &[&str] = &[
     "schema_version",
     "clinic",
     "crisis_contacts",
+    "country",
+    "emergency_number",
     "offered",
     "locale",
     "theme",
@@ -185,8 +197,41 @@ pub fn read_config(value: &Value, content: &Content) -> (Config, Vec<ConfigProbl
     if let Some(v) = get("crisis_contacts") {
         config.crisis_contacts = r.contacts(v);
     }
-    if config.crisis_contacts.values().all(Vec::is_empty) {
-        r.missing_contacts();
+    for l in Locale::ALL {
+        if config.contacts(l).is_empty() {
+            r.warn(
+                format!("crisis_contacts.{}", l.tag()),
+                format!(
+                    "no crisis contacts for {}: those visitors see the built-in directory's numbers for their country and the emergency number",
+                    l.tag()
+                ),
+            );
+        }
+    }
+    if let Some(v) = get("country") {
+        config.country = r.text("country", v, 10).and_then(|c| {
+            if c.len() == 2 && c.bytes().all(|b| b.is_ascii_uppercase()) {
+                if content.country(&c).is_none() {
+                    r.warn(
+                        "country",
+                        format!("no built-in numbers for \"{c}\": visitors see your contacts, your emergency_number and the advice to call the local emergency number"),
+                    );
+                }
+                Some(c)
+            } else {
+                r.error("country", format!("\"{c}\" is not an ISO 3166 country code such as \"GB\""));
+                None
+            }
+        });
+    }
+    if let Some(v) = get("emergency_number") {
+        config.emergency_number = r.phone("emergency_number", v);
+        if config.emergency_number.is_some() && config.country.is_none() {
+            r.warn(
+                "emergency_number",
+                "set `country` too: the number is shown as that country's emergency number",
+            );
+        }
     }
     if let Some(v) = get("offered") {
         config.offered = r.offered(v, content);
@@ -423,7 +468,7 @@ impl Reader {
             let mut contacts = Vec::new();
             for (i, item) in items.iter().enumerate() {
                 let ip = format!("{path}[{i}]");
-                let Some(fields) = self.object(&ip, item, &["name", "phone"]) else {
+                let Some(fields) = self.object(&ip, item, &["name", "phone", "country"]) else {
                     continue;
                 };
                 let get = |k: &str| fields.iter().find(|(key, _)| key == k).map(|(_, v)| v);
@@ -441,8 +486,32 @@ impl Reader {
                         None
                     }
                 };
+                let country = match get("country") {
+                    Some(v) => self.text(&format!("{ip}.country"), v, 10).and_then(|c| {
+                        if c.len() == 2 && c.bytes().all(|b| b.is_ascii_uppercase()) {
+                            Some(c)
+                        } else {
+                            self.error(
+                                format!("{ip}.country"),
+                                format!("\"{c}\" is not an ISO 3166 country code such as \"GB\""),
+                            );
+                            None
+                        }
+                    }),
+                    None => {
+                        self.warn(
+                            format!("{ip}.country"),
+                            "missing: say which country this number works in (visitors may be anywhere)",
+                        );
+                        None
+                    }
+                };
                 if let (Some(name), Some(phone)) = (name, phone) {
-                    contacts.push(CrisisContact { name, phone });
+                    contacts.push(CrisisContact {
+                        name,
+                        phone,
+                        country,
+                    });
                 }
             }
             out.insert(tag.clone(), contacts);

@@ -10,6 +10,7 @@
 pub mod answers;
 pub mod compiled;
 pub mod config;
+pub mod directory;
 #[cfg(feature = "toml")]
 pub mod load;
 pub mod locale;

@@ -27,7 +27,7 @@ pub struct Source<'a> {
 }
 
 /// The content built into the guide (`content/*.toml`).
-pub fn builtin_sources() -> [Source<'static>; 4] {
+pub fn builtin_sources() -> [Source<'static>; 5] {
     [
         Source {
             name: "content/guide.toml",
@@ -44,6 +44,10 @@ pub fn builtin_sources() -> [Source<'static>; 4] {
         Source {
             name: "content/safeguards.toml",
             text: include_str!("../../../content/safeguards.toml"),
+        },
+        Source {
+            name: "content/crisis.toml",
+            text: include_str!("../../../content/crisis.toml"),
         },
     ]
 }
@@ -89,6 +93,8 @@ pub struct ContentFile {
     pub questionnaire: Option<Questionnaire>,
     /// Clinical safeguards the scoring must keep, proven at every load.
     pub safeguards: Option<Vec<Safeguard>>,
+    /// Emergency numbers and crisis lines by country.
+    pub crisis_directory: Option<Vec<CountryEntry>>,
 }
 
 /// The JSON Schema of one content file, for editors.
@@ -208,6 +214,7 @@ struct Merged {
     audiences: Option<(String, Vec<AudiencePage>)>,
     questionnaire: Option<(String, Questionnaire)>,
     safeguards: Option<(String, Vec<Safeguard>)>,
+    crisis_directory: Option<(String, Vec<CountryEntry>)>,
 }
 
 fn take<T>(
@@ -263,6 +270,13 @@ impl Merged {
             part.safeguards,
             problems,
         );
+        take(
+            &mut self.crisis_directory,
+            "crisis_directory",
+            file,
+            part.crisis_directory,
+            problems,
+        );
     }
 
     fn finish(self, problems: &mut Problems) -> Option<Content> {
@@ -280,6 +294,7 @@ impl Merged {
         let audiences = need(self.audiences, "audiences", problems);
         let questionnaire = need(self.questionnaire, "questionnaire", problems);
         let safeguards = need(self.safeguards, "safeguards", problems);
+        let crisis_directory = need(self.crisis_directory, "crisis_directory", problems);
         Some(Content {
             schema_version: schema_version?,
             locales: locales?,
@@ -289,6 +304,7 @@ impl Merged {
             audiences: audiences?,
             questionnaire: questionnaire?,
             safeguards: safeguards?,
+            crisis_directory: crisis_directory?,
         })
     }
 }

@@ -32,6 +32,71 @@ pub struct Content {
     /// What the suggestions must never do, each proven over every answer
     /// set when the content loads (see [`crate::prove`]).
     pub safeguards: Vec<Safeguard>,
+    /// Emergency numbers and crisis lines by country (see
+    /// [`crate::directory`]).
+    pub crisis_directory: Vec<CountryEntry>,
+}
+
+/// One country's emergency numbers and crisis lines, each with the page it
+/// was confirmed on and the date.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "toml", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CountryEntry {
+    /// ISO 3166-1 alpha-2, upper case ("GB").
+    pub country: String,
+    pub name: Text,
+    /// IANA time zones in this country, for finding it on the device.
+    #[serde(default)]
+    pub time_zones: Vec<String>,
+    /// Validation requires at least one (a default, so that its absence is
+    /// reported with its path).
+    #[serde(default)]
+    pub emergency: Vec<EmergencyNumber>,
+    #[serde(default)]
+    pub lines: Vec<CrisisLine>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "toml", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct EmergencyNumber {
+    /// As dialled in the country ("999").
+    pub number: String,
+    /// What it is for, where a country has several ("Police").
+    #[serde(default)]
+    pub label: Option<Text>,
+    pub source: String,
+    /// `YYYY-MM-DD`.
+    pub checked: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "toml", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CrisisLine {
+    pub id: String,
+    pub name: Text,
+    /// To call, as dialled in the country.
+    #[serde(default)]
+    pub phone: Option<String>,
+    /// To text.
+    #[serde(default)]
+    pub sms: Option<String>,
+    /// The word the service asks the first text to say ("SHOUT").
+    #[serde(default)]
+    pub sms_body: Option<String>,
+    #[serde(default)]
+    pub hours: Option<Text>,
+    /// Languages served, as language tags.
+    #[serde(default)]
+    pub languages: Vec<String>,
+    /// A line for children and young people.
+    #[serde(default)]
+    pub young: bool,
+    pub source: String,
+    /// `YYYY-MM-DD`.
+    pub checked: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

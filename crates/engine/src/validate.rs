@@ -33,6 +33,7 @@ pub fn validate(c: Content) -> Result<Content, Problems> {
     v.audiences(&c.audiences);
     v.questionnaire(&c);
     v.safeguards(&c);
+    v.directory(&c);
     if problems.is_empty() {
         Ok(c)
     } else {
@@ -713,6 +714,128 @@ impl Validator<'_> {
                     "the rule does nothing: give it weights, a caution, hold_back, exclude or require_one_of",
                 );
             }
+        }
+    }
+
+    /// Every country has an emergency number; every number is dialable;
+    /// every entry names the page it was confirmed on and the date.
+    fn directory(&mut self, c: &Content) {
+        use crate::directory::is_dial_string;
+        let mut codes = BTreeSet::new();
+        let mut zones: BTreeMap<&str, &str> = BTreeMap::new();
+        for (i, e) in c.crisis_directory.iter().enumerate() {
+            let p = format!("crisis_directory[{i}]");
+            let code = e.country.as_str();
+            if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
+                self.err(
+                    format!("{p}.country"),
+                    format!("\"{code}\" is not an ISO 3166 country code such as \"GB\""),
+                );
+            }
+            if !codes.insert(code) {
+                self.err(
+                    format!("{p}.country"),
+                    format!("\"{code}\" is listed twice"),
+                );
+            }
+            self.text(&format!("{p}.name"), &e.name);
+            if e.emergency.is_empty() {
+                self.err(
+                    format!("{p}.emergency"),
+                    "every country needs its emergency number",
+                );
+            }
+            for (k, z) in e.time_zones.iter().enumerate() {
+                if !z.contains('/') || z.contains(char::is_whitespace) {
+                    self.err(
+                        format!("{p}.time_zones[{k}]"),
+                        format!("\"{z}\" is not an IANA time zone such as \"Europe/London\""),
+                    );
+                }
+                if let Some(other) = zones.insert(z, code) {
+                    self.err(
+                        format!("{p}.time_zones[{k}]"),
+                        format!("\"{z}\" is already listed for {other}"),
+                    );
+                }
+            }
+            for (k, n) in e.emergency.iter().enumerate() {
+                let np = format!("{p}.emergency[{k}]");
+                if !is_dial_string(&n.number) {
+                    self.err(
+                        format!("{np}.number"),
+                        format!("\"{}\" is not a number a phone can dial", n.number),
+                    );
+                }
+                if let Some(l) = &n.label {
+                    self.text(&format!("{np}.label"), l);
+                }
+                self.provenance(&np, &n.source, &n.checked);
+            }
+            self.ids(&format!("{p}.lines"), e.lines.iter().map(|l| l.id.as_str()));
+            for (k, l) in e.lines.iter().enumerate() {
+                let lp = format!("{p}.lines[{k}]");
+                self.text(&format!("{lp}.name"), &l.name);
+                if let Some(h) = &l.hours {
+                    self.text(&format!("{lp}.hours"), h);
+                }
+                if l.phone.is_none() && l.sms.is_none() {
+                    self.err(
+                        &lp,
+                        "a line needs a `phone` to call or an `sms` number to text",
+                    );
+                }
+                for (field, n) in [("phone", &l.phone), ("sms", &l.sms)] {
+                    if let Some(n) = n
+                        && !is_dial_string(n)
+                    {
+                        self.err(
+                            format!("{lp}.{field}"),
+                            format!("\"{n}\" is not a number a phone can dial"),
+                        );
+                    }
+                }
+                if l.sms_body.is_some() && l.sms.is_none() {
+                    self.err(
+                        format!("{lp}.sms_body"),
+                        "a text body needs an `sms` number",
+                    );
+                }
+                if let Some(b) = &l.sms_body
+                    && (b.trim().is_empty() || b.chars().any(char::is_control))
+                {
+                    self.err(
+                        format!("{lp}.sms_body"),
+                        "an empty or unprintable text body",
+                    );
+                }
+                self.provenance(&lp, &l.source, &l.checked);
+            }
+        }
+    }
+
+    /// A source page (http or https) and a `YYYY-MM-DD` date.
+    fn provenance(&mut self, p: &str, source: &str, checked: &str) {
+        if !(source.starts_with("https://") || source.starts_with("http://"))
+            || source.contains(char::is_whitespace)
+        {
+            self.err(
+                format!("{p}.source"),
+                "name the page it was confirmed on (an http or https address)",
+            );
+        }
+        let b = checked.as_bytes();
+        let date = b.len() == 10
+            && b[4] == b'-'
+            && b[7] == b'-'
+            && b.iter()
+                .enumerate()
+                .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+        if !date {
+            self.err(
+                format!("{p}.checked"),
+                format!("\"{checked}\" is not a date such as \"2026-11-22\""),
+            );
         }
     }
 

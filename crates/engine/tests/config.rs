@@ -40,15 +40,24 @@ fn a_full_configuration_is_read() {
     let (config, problems) = read(
         r##"{"schema_version": 1,
             "clinic": {"name": "Riverside", "phone": "+44 20 7946 0000", "email": "a@b.example", "web": "https://b.example/"},
-            "crisis_contacts": {"en": [{"name": "Samaritans", "phone": "116 123"}]},
+            "crisis_contacts": {"en": [{"name": "Samaritans", "phone": "116 123", "country": "GB"}]},
+            "country": "GB",
+            "emergency_number": "999",
             "offered": ["counselling", "psychotherapy"],
             "locale": "es",
             "theme": {"--sp-accent": "#0b5d3b"}}"##,
     );
-    assert_eq!(problems, Vec::<String>::new());
+    // Spanish has no list of its own: it is told, and never silently gets
+    // the English list (the guide shows the directory's Spanish entry).
+    assert_eq!(
+        problems,
+        ["warning: crisis_contacts.es: no crisis contacts for es: those visitors see the built-in directory's numbers for their country and the emergency number"]
+    );
     assert_eq!(config.locale, Some(Locale::Es));
-    // Spanish falls back to the English list.
-    assert_eq!(config.contacts(Locale::Es)[0].phone, "116 123");
+    assert!(config.contacts(Locale::Es).is_empty());
+    assert_eq!(config.contacts(Locale::En)[0].country.as_deref(), Some("GB"));
+    assert_eq!(config.country.as_deref(), Some("GB"));
+    assert_eq!(config.emergency_number.as_deref(), Some("999"));
     assert!(config.offers("counselling") && !config.offers("coaching"));
     assert_eq!(
         config.theme,
@@ -60,10 +69,28 @@ fn a_full_configuration_is_read() {
 fn no_crisis_contacts_is_a_warning_and_the_default_applies() {
     let (config, problems) = read(r#"{"schema_version": 1}"#);
     assert!(config.contacts(Locale::En).is_empty());
-    has(
-        &problems,
-        "warning: crisis_contacts: no crisis contacts configured",
+    for l in ["en", "es"] {
+        has(
+            &problems,
+            &format!("warning: crisis_contacts.{l}: no crisis contacts for {l}"),
+        );
+    }
+}
+
+#[test]
+fn contacts_say_their_country_and_a_pinned_country_is_a_real_code() {
+    let (config, problems) = read(
+        r#"{"schema_version": 1,
+            "crisis_contacts": {"en": [{"name": "A", "phone": "116 123"}, {"name": "B", "phone": "988", "country": "usa"}]},
+            "country": "XX", "emergency_number": "call me"}"#,
     );
+    has(&problems, "warning: crisis_contacts.en[0].country: missing: say which country this number works in");
+    has(&problems, "error: crisis_contacts.en[1].country: \"usa\" is not an ISO 3166 country code");
+    has(&problems, "warning: country: no built-in numbers for \"XX\"");
+    has(&problems, "error: emergency_number: \"call me\" is not a phone number");
+    assert_eq!(config.country.as_deref(), Some("XX"));
+    assert_eq!(config.emergency_number, None);
+    assert_eq!(config.contacts(Locale::En).len(), 2);
 }
 
 #[test]
