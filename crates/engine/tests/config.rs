@@ -51,11 +51,16 @@ fn a_full_configuration_is_read() {
     // the English list (the guide shows the directory's Spanish entry).
     assert_eq!(
         problems,
-        ["warning: crisis_contacts.es: no crisis contacts for es: those visitors see the built-in directory's numbers for their country and the emergency number"]
+        [
+            "warning: crisis_contacts.es: no crisis contacts for es: those visitors see the built-in directory's numbers for their country and the emergency number"
+        ]
     );
     assert_eq!(config.locale, Some(Locale::Es));
     assert!(config.contacts(Locale::Es).is_empty());
-    assert_eq!(config.contacts(Locale::En)[0].country.as_deref(), Some("GB"));
+    assert_eq!(
+        config.contacts(Locale::En)[0].country.as_deref(),
+        Some("GB")
+    );
     assert_eq!(config.country.as_deref(), Some("GB"));
     assert_eq!(config.emergency_number.as_deref(), Some("999"));
     assert!(config.offers("counselling") && !config.offers("coaching"));
@@ -84,10 +89,22 @@ fn contacts_say_their_country_and_a_pinned_country_is_a_real_code() {
             "crisis_contacts": {"en": [{"name": "A", "phone": "116 123"}, {"name": "B", "phone": "988", "country": "usa"}]},
             "country": "XX", "emergency_number": "call me"}"#,
     );
-    has(&problems, "warning: crisis_contacts.en[0].country: missing: say which country this number works in");
-    has(&problems, "error: crisis_contacts.en[1].country: \"usa\" is not an ISO 3166 country code");
-    has(&problems, "warning: country: no built-in numbers for \"XX\"");
-    has(&problems, "error: emergency_number: \"call me\" is not a phone number");
+    has(
+        &problems,
+        "warning: crisis_contacts.en[0].country: missing: say which country this number works in",
+    );
+    has(
+        &problems,
+        "error: crisis_contacts.en[1].country: \"usa\" is not an ISO 3166 country code",
+    );
+    has(
+        &problems,
+        "warning: country: no built-in numbers for \"XX\"",
+    );
+    has(
+        &problems,
+        "error: emergency_number: \"call me\" is not a phone number",
+    );
     assert_eq!(config.country.as_deref(), Some("XX"));
     assert_eq!(config.emergency_number, None);
     assert_eq!(config.contacts(Locale::En).len(), 2);
