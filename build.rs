@@ -45,9 +45,20 @@ fn main() {
         println!("cargo:warning=readability: {w}");
     }
     // The browser never reads the safeguards (they are proven here, and
-    // their rationales are for reviewers): leave them out of its download.
+    // their rationales are for reviewers) nor where each crisis number was
+    // confirmed: leave them out of its download.
     let mut shipped = content;
     shipped.safeguards.clear();
+    for entry in &mut shipped.crisis_directory {
+        for n in &mut entry.emergency {
+            n.source.clear();
+            n.checked.clear();
+        }
+        for l in &mut entry.lines {
+            l.source.clear();
+            l.checked.clear();
+        }
+    }
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     std::fs::write(
         out.join("content.bin"),

@@ -227,7 +227,8 @@ test('crisis colours without enough contrast are replaced by the defaults', asyn
   }));
   expect(messages.some((m) => m.includes('the crisis panel would be hard to read')), messages.join('\n')).toBe(true);
   await page.getByRole('button', { name: 'Need help now?' }).click();
-  const phone = page.locator('.sp-contact__phone').first();
+  // The clinic's line, after the emergency number.
+  const phone = page.locator('.sp-contact__phone', { hasText: '116 123' });
   await expect(phone).toHaveText('116 123');
   const [color, bg] = await phone.evaluate((el) => [getComputedStyle(el).color, getComputedStyle(el.closest('.sp-crisis, .sp-main')).getPropertyValue('--sp-urgent-bg').trim()]);
   expect(color).toBe('rgb(138, 48, 9)');

@@ -21,6 +21,7 @@ fn good_content_passes_with_a_summary() {
         "content/options.toml",
         "content/questionnaire.toml",
         "content/safeguards.toml",
+        "content/crisis.toml",
     ]);
     assert_eq!(code, 0, "{out}");
     assert!(
@@ -49,6 +50,7 @@ fn bad_content_fails_with_every_problem() {
         "content/options.toml",
         bad.to_str().unwrap(),
         "content/safeguards.toml",
+        "content/crisis.toml",
     ]);
     assert_eq!(code, 1, "{out}");
     assert!(

@@ -74,7 +74,7 @@ fn duplicate_id() {
 #[test]
 fn weight_out_of_range() {
     let p = problems_of(load_edited("questionnaire.toml", |t| {
-        replace_once(t, "points = 5", "points = 60")
+        replace_once(t, "points = 6", "points = 60")
     }));
     assert_mentions(&p, "points: 60 is out of range; points go from -10 to 10");
 }
@@ -246,7 +246,7 @@ fn too_many_questions() {
 fn all_problems_are_reported_at_once() {
     let p = load_edited("questionnaire.toml", |t| {
         let t = replace_once(t, "option = \"psychiatry\"", "option = \"psychiatrist\"");
-        replace_once(&t, "points = 5", "points = 11")
+        replace_once(&t, "points = 6", "points = 11")
     })
     .unwrap_err();
     assert!(p.len() >= 2, "{p}");
