@@ -104,3 +104,22 @@ for (const lang of ['en', 'es']) {
     });
   }
 }
+
+test('offline, a returning visitor still gets their country\'s numbers, and nothing is requested to find them', async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL, locale: 'en-GB', timezoneId: 'Europe/London' });
+  const page = await context.newPage();
+  await open(page);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await context.setOffline(true);
+  const requests = [];
+  page.on('requestfailed', (r) => requests.push(r.url()));
+  await page.reload();
+  await expect(page.locator('.signpost:not(.sp-fallback) h1')).toBeVisible();
+  await urgent(page);
+  const list = page.locator('.sp-main .sp-contacts-block');
+  await expect(list).toContainText('Numbers for United Kingdom');
+  await expect(list.locator('a.sp-contact').first()).toHaveAttribute('href', 'tel:999');
+  await expect(list.locator('a[href="sms:85258?body=SHOUT"]')).toBeVisible();
+  expect(requests).toEqual([]);
+  await context.close();
+});
