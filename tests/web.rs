@@ -146,9 +146,12 @@ async fn a_risk_answer_shows_the_crisis_panel_at_once_and_it_stays() {
             vec![CrisisContact {
                 name: "Crisis line".into(),
                 phone: "988".into(),
+                country: Some("US".into()),
             }],
         )]
         .into(),
+        // Pinned, so the device's own time zone and languages do not matter.
+        country: Some("US".into()),
         ..Config::default()
     });
     let root = mount(props).await;
@@ -164,9 +167,15 @@ async fn a_risk_answer_shows_the_crisis_panel_at_once_and_it_stays() {
         text(&root, ".sp-crisis h2"),
         "You do not have to face this alone"
     );
+    // The emergency number first, then the clinic's line.
     assert_eq!(
         find(&root, ".sp-crisis a").get_attribute("href").as_deref(),
-        Some("tel:988")
+        Some("tel:911")
+    );
+    assert!(
+        root.query_selector(r#".sp-crisis a[href="tel:988"]"#)
+            .unwrap()
+            .is_some()
     );
 
     // Changing the answer back does not hide it, nor does moving on.
