@@ -116,11 +116,6 @@ pub fn use_session() -> SessionHandle {
         .expect("components are rendered inside App, which provides the session")
 }
 
-/// A phone number as a `tel:` URL: digits and `+` only.
-pub fn tel(phone: &str) -> String {
-    let digits: String = phone
-        .chars()
-        .filter(|c| c.is_ascii_digit() || *c == '+')
-        .collect();
-    format!("tel:{digits}")
-}
+/// A phone number as a `tel:` URL (the engine's, shared with the crisis
+/// contact lists).
+pub use signpost_engine::directory::tel_href as tel;

@@ -4,6 +4,7 @@
 
 use std::collections::BTreeSet;
 
+use signpost_engine::directory::is_country_code;
 use signpost_engine::{Answer, Answers};
 
 /// The one key the guide may write.
@@ -33,7 +34,7 @@ pub fn encode(answers: &Answers) -> String {
 /// The visitor's chosen country, kept in the same key as their answers
 /// (`...;@=GB`), only when they chose to be remembered.
 pub fn encode_country(text: &mut String, country: Option<&str>) {
-    if let Some(c) = country.filter(|c| c.len() == 2 && c.bytes().all(|b| b.is_ascii_uppercase())) {
+    if let Some(c) = country.filter(|c| is_country_code(c)) {
         if !text.is_empty() {
             text.push(';');
         }
@@ -46,7 +47,7 @@ pub fn encode_country(text: &mut String, country: Option<&str>) {
 pub fn decode_country(text: &str) -> Option<String> {
     text.split(';')
         .find_map(|p| p.strip_prefix("@="))
-        .filter(|c| c.len() == 2 && c.bytes().all(|b| b.is_ascii_uppercase()))
+        .filter(|c| is_country_code(c))
         .map(String::from)
 }
 

@@ -209,20 +209,15 @@ pub fn read_config(value: &Value, content: &Content) -> (Config, Vec<ConfigProbl
         }
     }
     if let Some(v) = get("country") {
-        config.country = r.text("country", v, 10).and_then(|c| {
-            if c.len() == 2 && c.bytes().all(|b| b.is_ascii_uppercase()) {
-                if content.country(&c).is_none() {
-                    r.warn(
-                        "country",
-                        format!("no built-in numbers for \"{c}\": visitors see your contacts, your emergency_number and the advice to call the local emergency number"),
-                    );
-                }
-                Some(c)
-            } else {
-                r.error("country", format!("\"{c}\" is not an ISO 3166 country code such as \"GB\""));
-                None
-            }
-        });
+        config.country = r.country("country", v);
+        if let Some(c) = &config.country
+            && content.country(c).is_none()
+        {
+            r.warn(
+                "country",
+                format!("no built-in numbers for \"{c}\": visitors see your contacts, your emergency_number and the advice to call the local emergency number"),
+            );
+        }
     }
     if let Some(v) = get("emergency_number") {
         config.emergency_number = r.phone("emergency_number", v);
@@ -373,6 +368,20 @@ impl Reader {
         }
     }
 
+    /// A country code such as "GB", or an error and `None`.
+    fn country(&mut self, path: &str, v: &Value) -> Option<String> {
+        let c = self.text(path, v, 10)?;
+        if crate::directory::is_country_code(&c) {
+            Some(c)
+        } else {
+            self.error(
+                path,
+                format!("\"{c}\" is not an ISO 3166 country code such as \"GB\""),
+            );
+            None
+        }
+    }
+
     fn object<'v>(
         &mut self,
         path: &str,
@@ -487,17 +496,7 @@ impl Reader {
                     }
                 };
                 let country = match get("country") {
-                    Some(v) => self.text(&format!("{ip}.country"), v, 10).and_then(|c| {
-                        if c.len() == 2 && c.bytes().all(|b| b.is_ascii_uppercase()) {
-                            Some(c)
-                        } else {
-                            self.error(
-                                format!("{ip}.country"),
-                                format!("\"{c}\" is not an ISO 3166 country code such as \"GB\""),
-                            );
-                            None
-                        }
-                    }),
+                    Some(v) => self.country(&format!("{ip}.country"), v),
                     None => {
                         self.warn(
                             format!("{ip}.country"),

@@ -68,6 +68,12 @@ pub fn region_of(tag: &str) -> Option<String> {
         .map(|p| p.to_ascii_uppercase())
 }
 
+/// An ISO 3166-1 alpha-2 code as the directory and the configuration
+/// write it: two upper-case letters ("GB").
+pub fn is_country_code(code: &str) -> bool {
+    code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase())
+}
+
 /// The digits (and a leading `+`) of a number, for a `tel:` or `sms:` link.
 pub fn dial(number: &str) -> String {
     number

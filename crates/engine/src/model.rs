@@ -624,6 +624,25 @@ pub struct Rule {
     pub require_one_of: Vec<String>,
 }
 
+impl SupportOption {
+    /// Its prose fields with their keys, in page order (what the validator
+    /// requires in every locale and the readability report reads).
+    pub fn prose(&self) -> [(&'static str, &Text); 10] {
+        [
+            ("name", &self.name),
+            ("summary", &self.summary),
+            ("what", &self.what),
+            ("good_for", &self.good_for),
+            ("not_for", &self.not_for),
+            ("length", &self.length),
+            ("provider", &self.provider),
+            ("first_session", &self.first_session),
+            ("privacy", &self.privacy),
+            ("cost", &self.cost),
+        ]
+    }
+}
+
 impl Instrument {
     /// The highest total its bands cover (validation makes that the
     /// highest possible total).
@@ -635,6 +654,11 @@ impl Instrument {
 impl Content {
     pub fn option(&self, id: &str) -> Option<&SupportOption> {
         self.options.iter().find(|o| o.id == id)
+    }
+
+    /// Where an option stands in `options` (the order ranking ties follow).
+    pub fn option_index(&self, id: &str) -> Option<usize> {
+        self.options.iter().position(|o| o.id == id)
     }
 
     pub fn question(&self, id: &str) -> Option<&Question> {

@@ -33,8 +33,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use crate::answers::{Answer, Answers};
 use crate::model::{Condition, Content, QuestionKind, Safeguard};
 use crate::score::{
-    Facts, Restrictions, applying_rules, instrument_result, is_crisis, is_risk_answer, option_set,
-    rank, score,
+    Evaluation, Restrictions, applying_rules, is_risk_answer, option_set, rank, score,
 };
 
 /// The result of proving a content's safeguards.
@@ -622,9 +621,8 @@ fn answer_classes(
         if q.kind != QuestionKind::Scale {
             for ans in q.answers.iter().filter(|x| a.includes(&x.id)) {
                 for w in &ans.weights {
-                    let o = option_set(content, std::slice::from_ref(&w.option));
-                    if o != 0 {
-                        weights[o.trailing_zeros() as usize] += w.points;
+                    if let Some(i) = content.option_index(&w.option) {
+                        weights[i] += w.points;
                     }
                 }
             }
@@ -691,22 +689,15 @@ impl Control {
         sets: &[Sets],
         urgent: Option<usize>,
     ) -> Control {
-        let visible = content.visible_questions(answers);
-        let instruments: Vec<_> = content
-            .questionnaire
-            .instruments
-            .iter()
-            .map(|i| instrument_result(content, i, answers, &visible))
-            .collect();
-        let crisis = is_crisis(content, answers);
-        let facts = Facts::new(answers, &visible, &instruments, crisis);
+        let evaluation = Evaluation::of(content, answers);
+        let crisis = evaluation.crisis;
+        let facts = evaluation.facts(answers);
         let rules = applying_rules(content, &facts);
         let mut rule_weights = vec![0i32; content.options.len()];
         for r in &rules {
             for w in &r.weights {
-                let o = option_set(content, std::slice::from_ref(&w.option));
-                if o != 0 {
-                    rule_weights[o.trailing_zeros() as usize] += w.points;
+                if let Some(i) = content.option_index(&w.option) {
+                    rule_weights[i] += w.points;
                 }
             }
         }

@@ -363,19 +363,7 @@ fn crisis_texts(content: &Content) -> Vec<(String, TextRef<'_>)> {
         }
     }
     for o in content.options.iter().filter(|o| o.urgent) {
-        let fields: [(&str, &Text); 10] = [
-            ("name", &o.name),
-            ("summary", &o.summary),
-            ("what", &o.what),
-            ("good_for", &o.good_for),
-            ("not_for", &o.not_for),
-            ("length", &o.length),
-            ("provider", &o.provider),
-            ("first_session", &o.first_session),
-            ("privacy", &o.privacy),
-            ("cost", &o.cost),
-        ];
-        for (field, text) in fields {
+        for (field, text) in o.prose() {
             out.push((format!("options[{}].{field}", o.id), TextRef::Text(text)));
         }
         out.push((format!("options[{}].ask", o.id), TextRef::List(&o.ask)));

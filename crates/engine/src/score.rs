@@ -182,6 +182,37 @@ impl Condition {
     }
 }
 
+/// What rules and safeguards are evaluated on, worked out once per answer
+/// set: the questions asked, the instruments' results, the risk flag.
+/// `score` and the prover both use it, so what is proven is what is shown.
+pub struct Evaluation<'c> {
+    pub visible: Vec<&'c Question>,
+    pub instruments: Vec<InstrumentResult<'c>>,
+    pub crisis: bool,
+}
+
+impl<'c> Evaluation<'c> {
+    pub fn of(content: &'c Content, answers: &Answers) -> Evaluation<'c> {
+        let visible = content.visible_questions(answers);
+        let instruments = content
+            .questionnaire
+            .instruments
+            .iter()
+            .map(|i| instrument_result(content, i, answers, &visible))
+            .collect();
+        Evaluation {
+            visible,
+            instruments,
+            crisis: is_crisis(content, answers),
+        }
+    }
+
+    /// The facts conditions see, for these answers.
+    pub fn facts<'a>(&'a self, answers: &'a Answers) -> Facts<'a, 'c> {
+        Facts::new(answers, &self.visible, &self.instruments, self.crisis)
+    }
+}
+
 /// Options as bits (validation keeps their number within [`MAX_OPTIONS`]).
 pub type OptionSet = u64;
 pub const MAX_OPTIONS: usize = 64;
@@ -200,7 +231,7 @@ pub struct Restrictions {
 /// The options named by `ids`, as bits (unknown ids are left out).
 pub fn option_set(content: &Content, ids: &[String]) -> OptionSet {
     ids.iter()
-        .filter_map(|id| content.options.iter().position(|o| o.id == *id))
+        .filter_map(|id| content.option_index(id))
         .fold(0, |set, i| set | (1 << i))
 }
 
@@ -295,7 +326,7 @@ pub fn score<'c>(content: &'c Content, answers: &Answers) -> Outcome<'c> {
     let mut scores = vec![0i32; options.len()];
     let mut reasons: Vec<Vec<Reason<'c>>> = vec![Vec::new(); options.len()];
     let mut add = |w: &'c Weight, source: Source<'c>| {
-        if let Some(i) = options.iter().position(|o| o.id == w.option) {
+        if let Some(i) = content.option_index(&w.option) {
             scores[i] = scores[i].saturating_add(w.points);
             reasons[i].push(Reason {
                 source,
@@ -305,9 +336,9 @@ pub fn score<'c>(content: &'c Content, answers: &Answers) -> Outcome<'c> {
         }
     };
 
-    let visible = content.visible_questions(answers);
+    let evaluation = Evaluation::of(content, answers);
     let mut skipped = Vec::new();
-    for q in &visible {
+    for q in &evaluation.visible {
         let answer = match answers.get(&q.id) {
             Some(a) if !a.is_empty() => a,
             _ => {
@@ -331,15 +362,8 @@ pub fn score<'c>(content: &'c Content, answers: &Answers) -> Outcome<'c> {
         }
     }
 
-    let instruments: Vec<InstrumentResult<'c>> = content
-        .questionnaire
-        .instruments
-        .iter()
-        .map(|i| instrument_result(content, i, answers, &visible))
-        .collect();
-    let crisis = is_crisis(content, answers);
-    let facts = Facts::new(answers, &visible, &instruments, crisis);
-    let rules = applying_rules(content, &facts);
+    let rules = applying_rules(content, &evaluation.facts(answers));
+    let crisis = evaluation.crisis;
     let mut cautions = Vec::new();
     for rule in &rules {
         for w in &rule.weights {
@@ -392,13 +416,13 @@ pub fn score<'c>(content: &'c Content, answers: &Answers) -> Outcome<'c> {
         crisis,
         ranked,
         best,
-        instruments,
+        instruments: evaluation.instruments,
         cautions,
         skipped,
     }
 }
 
-pub(crate) fn instrument_result<'c>(
+fn instrument_result<'c>(
     content: &'c Content,
     inst: &'c Instrument,
     answers: &Answers,

@@ -198,23 +198,13 @@ impl Validator<'_> {
         }
         for (i, o) in options.iter().enumerate() {
             let p = format!("options[{i}]");
-            for (field, t) in [
-                ("name", &o.name),
-                ("summary", &o.summary),
-                ("what", &o.what),
-                ("good_for", &o.good_for),
-                ("not_for", &o.not_for),
-                ("length", &o.length),
-                ("provider", &o.provider),
-                ("first_session", &o.first_session),
-                ("privacy", &o.privacy),
-                ("cost", &o.cost),
+            for (field, t) in o.prose().into_iter().chain([
                 ("compare.focus", &o.compare.focus),
                 ("compare.length", &o.compare.length),
                 ("compare.provider", &o.compare.provider),
                 ("compare.cost", &o.compare.cost),
                 ("compare.privacy", &o.compare.privacy),
-            ] {
+            ]) {
                 self.text(&format!("{p}.{field}"), t);
             }
             self.text_list(&format!("{p}.ask"), &o.ask);
@@ -726,7 +716,7 @@ impl Validator<'_> {
         for (i, e) in c.crisis_directory.iter().enumerate() {
             let p = format!("crisis_directory[{i}]");
             let code = e.country.as_str();
-            if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
+            if !crate::directory::is_country_code(code) {
                 self.err(
                     format!("{p}.country"),
                     format!("\"{code}\" is not an ISO 3166 country code such as \"GB\""),
