@@ -1,16 +1,21 @@
+//! The root component. [`App`] resolves the content (built in, or a
+//! clinic's replacement) and shows a clear error if it is invalid;
+//! [`Guide`] holds the session and lays out the header, the crisis slot,
+//! the current screen and the privacy line.
+
 use std::rc::Rc;
 
-use signpost_engine::Locale;
+use signpost_engine::{Content, Locale, Ui};
 use yew::prelude::*;
 
 use crate::components::{ContentError, CrisisPanel, LanguageSwitch, NavButton};
-pub use crate::content::Remember;
-use crate::content::{self, Config, Guide, SessionHandle};
+pub use crate::context::Remember;
+use crate::context::{self, Config, SessionHandle};
 use crate::hooks::{use_document_lang, use_focus_on_change, use_request_count};
 use crate::pages::{
     AudiencePage, Compare, Explore, Helper, OptionPage, QuestionPage, Results, Urgent, Welcome,
 };
-use crate::state::{Action, Screen, Session};
+use crate::state::{Action, Screen, Session, Start};
 use crate::storage;
 
 #[derive(Clone, Debug, Default, PartialEq, Properties)]
@@ -29,15 +34,11 @@ pub struct AppProps {
     /// Content to show instead of the built-in content (a clinic's
     /// replacement, already loaded and validated).
     #[prop_or_default]
-    pub content: Option<Rc<signpost_engine::Content>>,
-    /// Open at the first question instead of the welcome screen
-    /// (`?step=questions`: a clinic's direct link to the questions).
+    pub content: Option<Rc<Content>>,
+    /// What is known at start (`?step=questions`, answers given in the
+    /// prerendered questions.html); remembered answers are read here.
     #[prop_or_default]
-    pub start_questions: bool,
-    /// Start from this session instead of the welcome screen (tests, and
-    /// answers given in the prerendered questions.html).
-    #[prop_or_default]
-    pub initial: Option<Rc<Session>>,
+    pub start: Rc<Start>,
     /// Whether "Remember my answers" is offered, and where they would be kept.
     #[prop_or_default]
     pub remember: Remember,
@@ -47,44 +48,50 @@ pub struct AppProps {
 pub fn App(props: &AppProps) -> Html {
     let content = use_memo(props.content.clone(), |replacement| match replacement {
         Some(c) => Ok(c.clone()),
-        None => content::shared(),
+        None => crate::builtin::shared(),
     });
-    let session = {
-        let (locale, initial, content, start_questions, remember) = (
-            props.locale,
-            props.initial.clone(),
-            content.clone(),
-            props.start_questions,
-            props.remember,
-        );
-        use_reducer(move || match initial {
-            Some(session) => (*session).clone(),
-            None => {
-                let locale = locale.unwrap_or_else(browser_locale);
-                let stored = (remember != Remember::Off).then(storage::load).flatten();
-                match (stored, &*content) {
-                    // Answers the visitor chose to keep: back to their results.
-                    (Some((answers, country)), Ok(content)) => Session {
-                        locale,
-                        screen: Screen::Results,
-                        crisis: signpost_engine::is_crisis(content, &answers),
-                        answers,
-                        remember: true,
-                        country,
-                        ..Session::default()
-                    },
-                    (_, content) => Session {
-                        locale,
-                        screen: content
-                            .as_ref()
-                            .ok()
-                            .filter(|_| start_questions)
-                            .and_then(|c| c.next_question(None, &Default::default()))
-                            .map_or(Screen::Welcome, |q| Screen::Question(q.id.clone())),
-                        ..Session::default()
-                    },
-                }
+    {
+        // Tell the integrator exactly what is wrong, once.
+        let content = content.clone();
+        use_effect_with((), move |_| {
+            if let Err(problems) = &*content {
+                crate::log::error(&format!(
+                    "Signpost: the guide's content is invalid:\n{problems}"
+                ));
             }
+        });
+    }
+    match &*content {
+        Ok(content) => html! { <Guide content={content.clone()} props={props.clone()} /> },
+        Err(problems) => html! {
+            <div class="signpost" lang="en"><ContentError problems={problems.clone()} /></div>
+        },
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Properties)]
+struct GuideProps {
+    content: Rc<Content>,
+    props: AppProps,
+}
+
+#[component]
+fn Guide(GuideProps { content, props }: &GuideProps) -> Html {
+    let session = {
+        let content = content.clone();
+        let locale = props.locale;
+        let mut start = (*props.start).clone();
+        let offered = props.remember != Remember::Off;
+        use_reducer_eq(move || {
+            // Storage is read only where remembering is offered.
+            if offered
+                && start.remembered.is_none()
+                && let Some((answers, country)) = storage::load()
+            {
+                start.remembered = Some(answers);
+                start.country = country;
+            }
+            Session::start(content, locale.unwrap_or_else(browser_locale), start)
         })
     };
     use_document_lang(session.locale, props.standalone);
@@ -120,34 +127,15 @@ pub fn App(props: &AppProps) -> Html {
     let requests = use_request_count();
     let root = use_node_ref();
     use_focus_on_change(root.clone(), session.screen.clone());
-    {
-        // Tell the integrator exactly what is wrong, once.
-        let content = content.clone();
-        use_effect_with((), move |_| {
-            if let Err(problems) = &*content {
-                crate::log::error(&format!(
-                    "Signpost: the guide's content is invalid:\n{problems}"
-                ));
-            }
-        });
-    }
-
-    let content = match &*content {
-        Ok(content) => content.clone(),
-        Err(problems) => {
-            return html! {
-                <div class="signpost" lang="en"><ContentError problems={problems.clone()} /></div>
-            };
-        }
-    };
     let device = use_memo((), |_| crate::embed::device::hints());
+
     // The visitor's "another country" ("") means no country's numbers,
     // unless the clinic pinned one.
     let other = props.config.country.is_none() && session.country.as_deref() == Some("");
     let country = (!other)
         .then(|| {
             signpost_engine::directory::choose_country(
-                &content,
+                content,
                 props.config.country.as_deref(),
                 session.country.as_deref(),
                 &device,
@@ -155,8 +143,8 @@ pub fn App(props: &AppProps) -> Html {
         })
         .flatten()
         .map(|(c, _)| AttrValue::from(c.country.clone()));
-    let guide = Guide {
-        content,
+    let guide = context::Guide {
+        content: content.clone(),
         locale: session.locale,
         config: props.config.clone(),
         remember: props.remember,
@@ -179,12 +167,12 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     html! {
-        <ContextProvider<Guide> context={guide.clone()}>
+        <ContextProvider<context::Guide> context={guide.clone()}>
         <ContextProvider<SessionHandle> context={session.clone()}>
             <div class="signpost" lang={session.locale.tag()} ref={root}>
                 <header class="sp-header sp-no-print">
                     if session.screen != Screen::Urgent {
-                        <NavButton to={Screen::Urgent} class="sp-button--urgent">{ guide.ui("urgent_link") }</NavButton>
+                        <NavButton to={Screen::Urgent} class="sp-button--urgent">{ guide.ui(Ui::UrgentLink) }</NavButton>
                     }
                     <LanguageSwitch current={session.locale} on_change={on_locale} />
                 </header>
@@ -198,17 +186,17 @@ pub fn App(props: &AppProps) -> Html {
                 <main class="sp-main">{ page }</main>
                 <footer class="sp-footer">
                     <p class="sp-privacy-check">
-                        <strong>{ guide.ui("privacy_check") }{ ": " }</strong>
+                        <strong>{ guide.ui(Ui::PrivacyCheck) }{ ": " }</strong>
                         if requests == 0 {
-                            { guide.ui("privacy_none") }
+                            { guide.ui(Ui::PrivacyNone) }
                         } else {
-                            { guide.ui_with("privacy_some", &[("n", &requests.to_string())]) }
+                            { guide.ui_with(Ui::PrivacySome, &[("n", &requests.to_string())]) }
                         }
                     </p>
                 </footer>
             </div>
         </ContextProvider<SessionHandle>>
-        </ContextProvider<Guide>>
+        </ContextProvider<context::Guide>>
     }
 }
 

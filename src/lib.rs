@@ -1,12 +1,17 @@
 //! Signpost's browser guide: Yew components over the engine.
 //!
-//! `state` holds the visitor's session (one reducer), `pages/` the whole
-//! screens, `components/` the pieces shared between them and `hooks/` the
-//! custom hooks. Nothing here decides anything the engine could decide.
+//! Data flows one way: content + the visitor's answers -> engine -> view.
+//! `builtin` decodes the built-in content; `state` is the visitor's
+//! session, one reducer that makes every navigation decision; `context`
+//! the two contexts components read; `pages/` the whole screens;
+//! `components/` the pieces they share; `hooks/` the custom hooks;
+//! `embed/` how the guide gets onto a page (standalone, iframe, custom
+//! element). Nothing here decides what the engine could decide.
 
 pub mod app;
+pub mod builtin;
 pub mod components;
-pub mod content;
+pub mod context;
 pub mod embed;
 pub mod hooks;
 pub mod log;

@@ -1,12 +1,16 @@
-//! The visitor's session: one reducer, every change a pure function.
+//! The visitor's session: one reducer that makes every decision about
+//! moving through the guide, with the content at hand. Components only
+//! dispatch [`Action`]s and render.
 //!
-//! Only what the visitor did is stored (screen, answers, locale, whether a
-//! risk answer was ever given); everything else, the outcome included, is
-//! derived in render.
+//! Only what the visitor did is kept (screen, answers, locale, whether a
+//! risk answer was ever given); the outcome is derived by the engine when
+//! the results render.
 
+use std::collections::BTreeSet;
 use std::rc::Rc;
 
-use signpost_engine::{Answer, Answers, Locale};
+use signpost_engine::model::QuestionKind;
+use signpost_engine::{Answer, Answers, Content, Locale, is_crisis};
 use yew::Reducible;
 
 /// Which screen is showing.
@@ -30,11 +34,46 @@ pub enum Screen {
     Results,
 }
 
+impl Screen {
+    /// Information pages return with "Back" to wherever they were opened
+    /// from; the welcome screen, the questions and the results have their
+    /// own way back.
+    fn is_information(&self) -> bool {
+        !matches!(
+            self,
+            Screen::Welcome | Screen::Question(_) | Screen::Results
+        )
+    }
+}
+
+/// What is known when a guide starts, from which [`Session::start`]
+/// decides where it opens.
 #[derive(Clone, Debug, Default, PartialEq)]
+pub struct Start {
+    /// Open at the first question (`?step=questions`, questions.html).
+    pub questions: bool,
+    /// Answers the visitor chose to keep (read only where remembering is
+    /// offered): the guide reopens at their results, still remembering.
+    pub remembered: Option<Answers>,
+    /// The country the visitor chose for crisis numbers, kept with the
+    /// answers (`Some("")`: another country).
+    pub country: Option<String>,
+    /// Answers ticked in the prerendered questions.html before the guide
+    /// started: they are added to any remembered ones and the guide opens
+    /// at the question answered.
+    pub early: Answers,
+    /// Open at this screen with `early` as the answers (component tests).
+    pub at: Option<Screen>,
+}
+
+#[derive(Clone, Debug)]
 pub struct Session {
+    /// The content the answers refer to (the reducer needs the questions).
+    content: Rc<Content>,
     pub locale: Locale,
     pub screen: Screen,
-    /// Screens to return to with "Back" on the information pages.
+    /// The information pages to return to with "Back", oldest first; never
+    /// holds a screen twice, so it cannot grow without bound.
     pub history: Vec<Screen>,
     pub answers: Answers,
     /// A risk answer was given at some point: the crisis panel stays on top
@@ -47,32 +86,146 @@ pub struct Session {
     pub missing_answer: bool,
     /// The visitor ticked "Remember my answers on this device".
     pub remember: bool,
-    /// The country the visitor chose for crisis numbers (ISO code); `None`
-    /// lets the clinic or the device decide.
+    /// The country the visitor chose for crisis numbers (ISO code; `""`:
+    /// another country); `None` lets the clinic or the device decide.
     pub country: Option<String>,
+}
+
+impl PartialEq for Session {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.content, &other.content)
+            && self.locale == other.locale
+            && self.screen == other.screen
+            && self.history == other.history
+            && self.answers == other.answers
+            && self.crisis == other.crisis
+            && self.results_seen == other.results_seen
+            && self.missing_answer == other.missing_answer
+            && self.remember == other.remember
+            && self.country == other.country
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     SetLocale(Locale),
-    /// Open a screen, remembering the current one for "Back".
+    /// Open a screen (an information page remembers where it was opened from).
     Go(Screen),
-    /// Return to the previous information screen (or the start).
+    /// "Back": an information page returns to where it was opened from, a
+    /// question to the previous question asked (or the start).
     Back,
-    /// Record an answer; `risk` is the engine's verdict on it.
-    Answer {
-        question: String,
-        answer: Answer,
-        risk: bool,
+    /// Tick (`true`) or untick an answer to the question showing.
+    Choose {
+        answer: String,
+        checked: bool,
     },
-    /// "Next" was pressed without a required answer.
-    MissingAnswer,
+    /// "Next" on the question showing: to the next question asked, or the
+    /// results; refused with a message when a required question has no answer.
+    Next,
+    /// "Skip" on an optional question: recorded as skipped, then on.
+    Skip,
     /// Tick or untick "Remember my answers on this device".
     Remember(bool),
-    /// Show crisis numbers for this country (`None`: another country).
+    /// Show crisis numbers for this country (`Some("")`: another country).
     SetCountry(Option<String>),
     /// Clear every answer and go back to the start.
     Restart,
+}
+
+impl Session {
+    /// A session at the welcome screen with no answers.
+    pub fn new(content: Rc<Content>, locale: Locale) -> Session {
+        Session {
+            content,
+            locale,
+            screen: Screen::Welcome,
+            history: Vec::new(),
+            answers: Answers::default(),
+            crisis: false,
+            results_seen: false,
+            missing_answer: false,
+            remember: false,
+            country: None,
+        }
+    }
+
+    /// Where the guide opens, given what is known at start.
+    pub fn start(content: Rc<Content>, locale: Locale, start: Start) -> Session {
+        let mut s = Session::new(content, locale);
+        s.remember = start.remembered.is_some();
+        s.results_seen = s.remember;
+        s.country = start.country;
+        let remembered = start.remembered.unwrap_or_default();
+        for (question, answer) in remembered.0.into_iter().chain(start.early.0.clone()) {
+            s.record(question, answer);
+        }
+        let first_early = s
+            .content
+            .questionnaire
+            .questions
+            .iter()
+            .find(|q| start.early.get(&q.id).is_some())
+            .map(|q| Screen::Question(q.id.clone()));
+        s.screen = if let Some(screen) = start.at {
+            screen
+        } else if let Some(screen) = first_early {
+            screen
+        } else if s.remember {
+            Screen::Results
+        } else if start.questions {
+            s.first_question()
+        } else {
+            Screen::Welcome
+        };
+        s
+    }
+
+    /// The screen after the question `id`: the next question asked given
+    /// the answers so far, or the results. The view labels "Next" or "See
+    /// my results" from it.
+    pub fn after(&self, id: &str) -> Screen {
+        self.content
+            .next_question(Some(id), &self.answers)
+            .map_or(Screen::Results, |q| Screen::Question(q.id.clone()))
+    }
+
+    /// The screen before the question `id`: the previous question asked,
+    /// or the start.
+    fn before(&self, id: &str) -> Screen {
+        self.content
+            .previous_question(id, &self.answers)
+            .map_or(Screen::Welcome, |q| Screen::Question(q.id.clone()))
+    }
+
+    fn first_question(&self) -> Screen {
+        self.content
+            .first_question()
+            .map_or(Screen::Welcome, |q| Screen::Question(q.id.clone()))
+    }
+
+    /// The one place an answer is recorded, and so the one place the crisis
+    /// flag is set: once a risk answer is given it stays set.
+    fn record(&mut self, question: String, answer: Answer) {
+        self.answers.set(question, answer);
+        self.crisis |= is_crisis(&self.content, &self.answers);
+        self.missing_answer = false;
+    }
+
+    fn go(&mut self, screen: Screen) {
+        if screen == Screen::Results {
+            self.results_seen = true;
+        }
+        let previous = std::mem::replace(&mut self.screen, screen);
+        if !self.screen.is_information() {
+            self.history.clear();
+        } else if let Some(at) = self.history.iter().position(|s| *s == self.screen) {
+            // Back at a page already in the trail: return along it from there.
+            self.history.truncate(at);
+        } else if previous != self.screen {
+            self.history.push(previous);
+        }
+        self.missing_answer = false;
+    }
 }
 
 impl Reducible for Session {
@@ -80,45 +233,66 @@ impl Reducible for Session {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
+        let question = match &s.screen {
+            Screen::Question(id) => s.content.question(id).cloned(),
+            _ => None,
+        };
         match action {
-            Action::SetLocale(locale) if locale == s.locale => return self,
             Action::SetLocale(locale) => s.locale = locale,
-            Action::Go(screen) if screen == s.screen => return self,
-            Action::Go(screen) => {
-                if screen == Screen::Results {
-                    s.results_seen = true;
+            Action::Go(screen) => s.go(screen),
+            Action::Back => match &question {
+                Some(q) => {
+                    let screen = s.before(&q.id);
+                    s.go(screen);
                 }
-                let previous = std::mem::replace(&mut s.screen, screen);
-                // Questions and results have their own Back; information
-                // pages return to wherever they were opened from.
-                s.history.push(previous);
-                s.missing_answer = false;
+                None => {
+                    s.screen = s.history.pop().unwrap_or_default();
+                    s.missing_answer = false;
+                }
+            },
+            Action::Choose { answer, checked } => {
+                let Some(q) = question else { return self };
+                let answer = if q.kind == QuestionKind::Multi {
+                    let mut set = match s.answers.get(&q.id) {
+                        Some(Answer::Many(set)) => set.clone(),
+                        _ => BTreeSet::new(),
+                    };
+                    if checked {
+                        set.insert(answer);
+                    } else {
+                        set.remove(&answer);
+                    }
+                    Answer::Many(set)
+                } else {
+                    Answer::One(answer)
+                };
+                s.record(q.id, answer);
             }
-            Action::Back => {
-                s.screen = s.history.pop().unwrap_or_default();
-                s.missing_answer = false;
+            Action::Next => {
+                let Some(q) = question else { return self };
+                let answered = s.answers.get(&q.id).is_some_and(|a| !a.is_empty());
+                if q.optional || answered {
+                    let screen = s.after(&q.id);
+                    s.go(screen);
+                } else {
+                    s.missing_answer = true;
+                }
             }
-            Action::Answer {
-                question,
-                answer,
-                risk,
-            } => {
-                s.answers.set(question, answer);
-                s.crisis |= risk;
-                s.missing_answer = false;
+            Action::Skip => {
+                let Some(q) = question.filter(|q| q.optional) else {
+                    return self;
+                };
+                s.record(q.id.clone(), Answer::Skipped);
+                let screen = s.after(&q.id);
+                s.go(screen);
             }
-            Action::MissingAnswer => s.missing_answer = true,
             Action::Remember(remember) => s.remember = remember,
-            Action::SetCountry(country) if country == s.country => return self,
             Action::SetCountry(country) => s.country = country,
             Action::Restart => {
-                return Rc::new(Session {
-                    locale: s.locale,
-                    ..Session::default()
-                });
+                return Rc::new(Session::new(s.content, s.locale));
             }
         }
-        Rc::new(s)
+        if s == *self { self } else { Rc::new(s) }
     }
 }
 
@@ -126,54 +300,169 @@ impl Reducible for Session {
 mod tests {
     use super::*;
 
-    fn reduce(s: Rc<Session>, a: Action) -> Rc<Session> {
-        s.reduce(a)
+    fn content() -> Rc<Content> {
+        crate::builtin::shared().unwrap()
+    }
+
+    fn session() -> Rc<Session> {
+        Rc::new(Session::new(content(), Locale::En))
+    }
+
+    fn at(screen: &str) -> Rc<Session> {
+        let mut s = Session::new(content(), Locale::En);
+        s.screen = Screen::Question(screen.into());
+        Rc::new(s)
+    }
+
+    fn run(mut s: Rc<Session>, actions: impl IntoIterator<Item = Action>) -> Rc<Session> {
+        for a in actions {
+            s = s.reduce(a);
+        }
+        s
+    }
+
+    fn choose(answer: &str) -> Action {
+        Action::Choose {
+            answer: answer.into(),
+            checked: true,
+        }
+    }
+
+    fn question(id: &str) -> Screen {
+        Screen::Question(id.into())
     }
 
     #[test]
-    fn set_locale_changes_only_the_locale() {
-        let s = Rc::new(Session::default());
-        let s2 = reduce(s.clone(), Action::SetLocale(Locale::Es));
-        assert_eq!(s2.locale, Locale::Es);
-        assert_eq!(s2.screen, s.screen);
-        // Setting the same locale again keeps the same state (no re-render).
-        let s3 = reduce(s2.clone(), Action::SetLocale(Locale::Es));
-        assert!(Rc::ptr_eq(&s2, &s3));
+    fn an_action_that_changes_nothing_keeps_the_same_state() {
+        let s = run(session(), [Action::SetLocale(Locale::Es)]);
+        assert_eq!(s.locale, Locale::Es);
+        for a in [
+            Action::SetLocale(Locale::Es),
+            Action::Remember(false),
+            Action::SetCountry(None),
+            // Answers and Next mean nothing outside a question.
+            choose("grief"),
+            Action::Next,
+            Action::Skip,
+        ] {
+            assert!(Rc::ptr_eq(&s, &s.clone().reduce(a.clone())), "{a:?}");
+        }
     }
 
     #[test]
-    fn back_returns_along_the_history_then_to_the_start() {
-        let mut s = Rc::new(Session::default());
-        s = reduce(s, Action::Go(Screen::Explore));
-        s = reduce(s, Action::Go(Screen::Option("counselling".into())));
-        s = reduce(s, Action::Back);
+    fn back_returns_along_the_information_pages_then_to_the_start() {
+        let s = run(
+            session(),
+            [
+                Action::Go(Screen::Explore),
+                Action::Go(Screen::Option("counselling".into())),
+                Action::Back,
+            ],
+        );
         assert_eq!(s.screen, Screen::Explore);
-        s = reduce(s, Action::Back);
+        let s = run(s, [Action::Back]);
         assert_eq!(s.screen, Screen::Welcome);
-        s = reduce(s, Action::Back);
+        let s = run(s, [Action::Back]);
         assert_eq!(s.screen, Screen::Welcome);
+    }
+
+    #[test]
+    fn the_trail_of_pages_never_grows_past_the_pages_it_holds() {
+        // Explore -> an option -> Explore again, many times: Back still
+        // leads to the start in a few steps.
+        let mut s = run(session(), [Action::Go(Screen::Explore)]);
+        for _ in 0..100 {
+            s = run(
+                s,
+                [
+                    Action::Go(Screen::Option("counselling".into())),
+                    Action::Go(Screen::Urgent),
+                    Action::Go(Screen::Explore),
+                ],
+            );
+        }
+        assert_eq!(s.history, [Screen::Welcome]);
+        // Answering questions keeps no trail at all.
+        let mut s = run(session(), [Action::Go(question("concerns"))]);
+        for _ in 0..20 {
+            s = run(s, [choose("grief"), Action::Next, Action::Back]);
+        }
+        assert!(s.history.is_empty());
+    }
+
+    #[test]
+    fn next_follows_the_questionnaire_and_refuses_a_missing_required_answer() {
+        let s = run(session(), [Action::Go(question("concerns")), Action::Next]);
+        assert_eq!(s.screen, question("concerns"));
+        assert!(s.missing_answer);
+        let s = run(s, [choose("grief")]);
+        assert!(!s.missing_answer, "an answer clears the message");
+        let s = run(s, [Action::Next]);
+        assert_eq!(s.screen, question("duration"));
+        let s = run(s, [Action::Back]);
+        assert_eq!(s.screen, question("concerns"));
+        let s = run(s, [Action::Back]);
+        assert_eq!(s.screen, Screen::Welcome);
+    }
+
+    #[test]
+    fn a_multiple_choice_answer_is_ticked_and_unticked() {
+        let s = run(at("concerns"), [choose("grief"), choose("growth")]);
+        assert_eq!(
+            s.answers.get("concerns"),
+            Some(&Answer::Many(["grief".into(), "growth".into()].into()))
+        );
+        let s = run(
+            s,
+            [Action::Choose {
+                answer: "grief".into(),
+                checked: false,
+            }],
+        );
+        assert_eq!(
+            s.answers.get("concerns"),
+            Some(&Answer::Many(["growth".into()].into()))
+        );
+        // A single-choice question keeps one answer.
+        let s = run(at("impact"), [choose("some"), choose("a_lot")]);
+        assert_eq!(s.answers.get("impact"), Some(&Answer::One("a_lot".into())));
+    }
+
+    #[test]
+    fn skip_records_a_skipped_optional_question_and_moves_on() {
+        let content = content();
+        let optional = content
+            .questionnaire
+            .questions
+            .iter()
+            .find(|q| q.optional)
+            .expect("the questionnaire has an optional question");
+        let s = run(at(&optional.id), [Action::Skip]);
+        assert_eq!(s.answers.get(&optional.id), Some(&Answer::Skipped));
+        assert_eq!(s.screen, at(&optional.id).after(&optional.id));
+        // A required question cannot be skipped.
+        let s = at("impact");
+        assert!(Rc::ptr_eq(&s, &s.clone().reduce(Action::Skip)));
     }
 
     #[test]
     fn a_risk_answer_keeps_the_crisis_panel_until_restart() {
-        let mut s = Rc::new(Session::default());
-        let answer = |a: &str, risk| Action::Answer {
-            question: "safety".into(),
-            answer: Answer::One(a.into()),
-            risk,
-        };
-        s = reduce(s, answer("several_days", true));
+        let s = run(at("safety"), [choose("several_days")]);
         assert!(s.crisis);
-        s = reduce(s, answer("not_at_all", false));
+        let s = run(s, [choose("not_at_all")]);
         assert!(s.crisis, "changing the answer does not hide the contacts");
         assert_eq!(
             s.answers.get("safety"),
             Some(&Answer::One("not_at_all".into()))
         );
-        s = reduce(s, Action::SetLocale(Locale::Es));
-        s = reduce(s, Action::Remember(true));
-        assert!(s.remember);
-        s = reduce(s, Action::Restart);
+        let s = run(
+            s,
+            [
+                Action::SetLocale(Locale::Es),
+                Action::Remember(true),
+                Action::Restart,
+            ],
+        );
         assert!(!s.crisis);
         assert!(s.answers.0.is_empty());
         assert_eq!(s.screen, Screen::Welcome);
@@ -183,22 +472,72 @@ mod tests {
     }
 
     #[test]
-    fn missing_answer_flag_clears_on_answer_or_move() {
-        let mut s = Rc::new(Session::default());
-        s = reduce(s, Action::MissingAnswer);
+    fn results_seen_is_set_on_reaching_the_results() {
+        let s = run(at("impact"), [Action::Next]);
         assert!(s.missing_answer);
-        s = reduce(
-            s,
-            Action::Answer {
-                question: "impact".into(),
-                answer: Answer::One("some".into()),
-                risk: false,
-            },
-        );
-        assert!(!s.missing_answer);
-        s = reduce(s, Action::MissingAnswer);
-        s = reduce(s, Action::Go(Screen::Results));
+        let s = run(s, [Action::Go(Screen::Results)]);
         assert!(!s.missing_answer);
         assert!(s.results_seen);
+    }
+
+    fn answers(pairs: &[(&str, &str)]) -> Answers {
+        Answers::from_pairs(&content(), pairs.iter().copied())
+    }
+
+    #[test]
+    fn start_opens_at_the_welcome_the_first_question_or_the_results() {
+        let start = |start| Session::start(content(), Locale::En, start);
+        let s = start(Start::default());
+        assert_eq!((s.screen.clone(), s.remember), (Screen::Welcome, false));
+        let s = start(Start {
+            questions: true,
+            ..Start::default()
+        });
+        assert_eq!(s.screen, question("concerns"));
+        // Remembered answers: back at the results, still remembered, with
+        // the crisis panel if any of them was a risk answer.
+        let s = start(Start {
+            questions: true,
+            remembered: Some(answers(&[("impact", "a_lot"), ("safety", "several_days")])),
+            country: Some("GB".into()),
+            ..Start::default()
+        });
+        assert_eq!(s.screen, Screen::Results);
+        assert!(s.remember && s.results_seen && s.crisis);
+        assert_eq!(s.country.as_deref(), Some("GB"));
+    }
+
+    #[test]
+    fn an_early_answer_in_questions_html_keeps_the_remembered_ones() {
+        let s = Session::start(
+            content(),
+            Locale::En,
+            Start {
+                questions: true,
+                remembered: Some(answers(&[("concerns", "grief"), ("impact", "a_lot")])),
+                early: answers(&[("concerns", "growth")]),
+                ..Start::default()
+            },
+        );
+        assert!(s.remember, "the visitor's choice to be remembered stays");
+        assert_eq!(s.screen, question("concerns"));
+        assert_eq!(
+            s.answers,
+            answers(&[("concerns", "growth"), ("impact", "a_lot")])
+        );
+    }
+
+    #[test]
+    fn an_early_risk_answer_shows_the_crisis_panel() {
+        let s = Session::start(
+            content(),
+            Locale::En,
+            Start {
+                early: answers(&[("safety", "several_days")]),
+                ..Start::default()
+            },
+        );
+        assert!(s.crisis);
+        assert_eq!(s.screen, question("safety"));
     }
 }

@@ -5,9 +5,9 @@
 use std::fmt::Write;
 
 use signpost_engine::model::QuestionKind;
-use signpost_engine::{Answers, Outcome};
+use signpost_engine::{Answers, Outcome, Ui};
 
-use crate::content::Guide;
+use crate::context::Guide;
 
 /// One question and the visitor's answer in words.
 pub struct AnswerLine<'c> {
@@ -31,9 +31,9 @@ pub fn answer_lines<'c>(g: &'c Guide, answers: &Answers) -> Vec<AnswerLine<'c>> 
             let asked = visible.iter().any(|v| v.id == q.id);
             let chosen = answers.get(&q.id).map(|a| a.chosen()).unwrap_or_default();
             let words = if !asked {
-                g.ui("not_asked").to_string()
+                g.ui(Ui::NotAsked).to_string()
             } else if chosen.is_empty() {
-                g.ui("skipped").to_string()
+                g.ui(Ui::Skipped).to_string()
             } else {
                 let choices = q.choices(c);
                 chosen
@@ -62,33 +62,33 @@ pub fn answer_lines<'c>(g: &'c Guide, answers: &Answers) -> Vec<AnswerLine<'c>> 
 
 pub fn summary(g: &Guide, outcome: &Outcome<'_>, answers: &Answers) -> String {
     let mut s = String::new();
-    let _ = writeln!(s, "{}\n", g.ui("summary_title"));
+    let _ = writeln!(s, "{}\n", g.ui(Ui::SummaryTitle));
     if outcome.crisis {
-        let _ = writeln!(s, "{}", g.ui("crisis_title"));
-        let _ = writeln!(s, "{}", g.ui("crisis_text"));
+        let _ = writeln!(s, "{}", g.ui(Ui::CrisisTitle));
+        let _ = writeln!(s, "{}", g.ui(Ui::CrisisText));
         let set = g.contacts(false);
         match &set.country {
             Some((_, name)) => {
                 let _ = writeln!(
                     s,
                     "{}",
-                    g.ui_with("crisis_numbers_for", &[("country", name)])
+                    g.ui_with(Ui::CrisisNumbersFor, &[("country", name)])
                 );
             }
             None => {
-                let _ = writeln!(s, "{}", g.ui("crisis_no_country"));
+                let _ = writeln!(s, "{}", g.ui(Ui::CrisisNoCountry));
             }
         }
         for d in set.emergency.iter().chain(&set.lines) {
             let name = d
                 .name
                 .clone()
-                .unwrap_or_else(|| g.ui("emergency_number").to_string());
+                .unwrap_or_else(|| g.ui(Ui::EmergencyNumber).to_string());
             let how = match (&d.sms_body, d.text) {
                 (Some(body), true) => {
-                    g.ui_with("text_to", &[("body", body), ("number", &d.number)])
+                    g.ui_with(Ui::TextTo, &[("body", body), ("number", &d.number)])
                 }
-                (None, true) => g.ui_with("text_number", &[("number", &d.number)]),
+                (None, true) => g.ui_with(Ui::TextNumber, &[("number", &d.number)]),
                 _ => d.number.clone(),
             };
             let place = d
@@ -119,35 +119,35 @@ pub fn summary(g: &Guide, outcome: &Outcome<'_>, answers: &Answers) -> String {
         }
         s.push('\n');
     };
-    list(g.ui("best_title"), outcome.best());
-    list(g.ui("others_title"), outcome.others());
+    list(g.ui(Ui::BestTitle), outcome.best());
+    list(g.ui(Ui::OthersTitle), outcome.others());
     if !outcome.cautions.is_empty() {
-        let _ = writeln!(s, "{}", g.ui("cautions_title"));
+        let _ = writeln!(s, "{}", g.ui(Ui::CautionsTitle));
         for c in &outcome.cautions {
             let _ = writeln!(s, "- {}", g.t(c.text));
         }
         s.push('\n');
     }
     for r in &outcome.instruments {
-        let _ = writeln!(s, "{}: {}", g.ui("mood_title"), g.t(&r.instrument.name));
+        let _ = writeln!(s, "{}: {}", g.ui(Ui::MoodTitle), g.t(&r.instrument.name));
         match (r.band, r.total) {
             (Some(band), Some(total)) => {
                 let max = r.instrument.max_total();
                 let _ = writeln!(s, "{}. {}", g.t(&band.label), g.t(&band.meaning));
                 let score = g.ui_with(
-                    "mood_score",
+                    Ui::MoodScore,
                     &[("n", &total.to_string()), ("total", &max.to_string())],
                 );
                 let _ = writeln!(s, "{score}");
             }
             _ => {
-                let _ = writeln!(s, "{}", g.ui("mood_incomplete"));
+                let _ = writeln!(s, "{}", g.ui(Ui::MoodIncomplete));
             }
         }
         s.push('\n');
     }
-    let _ = writeln!(s, "{}\n", g.ui("not_diagnosis"));
-    let _ = writeln!(s, "{}", g.ui("your_answers"));
+    let _ = writeln!(s, "{}\n", g.ui(Ui::NotDiagnosis));
+    let _ = writeln!(s, "{}", g.ui(Ui::YourAnswers));
     for line in answer_lines(g, answers) {
         let _ = writeln!(s, "- {}: {}", line.question, line.answer);
     }

@@ -4,8 +4,8 @@
 
 use std::rc::Rc;
 
-use signpost::content::{Clinic, Config, CrisisContact};
-use signpost::state::{Screen, Session};
+use signpost::context::{Clinic, Config, CrisisContact};
+use signpost::state::{Screen, Start};
 use signpost::{App, AppProps};
 use signpost_engine::{Answers, Locale};
 
@@ -26,9 +26,8 @@ struct Spec {
 
 impl Spec {
     fn props(self) -> AppProps {
-        let content = signpost::content::builtin().unwrap();
+        let content = signpost::builtin::decode().unwrap();
         let answers = Answers::from_pairs(&content, self.answers.iter().copied());
-        let crisis = signpost_engine::is_crisis(&content, &answers);
         AppProps {
             locale: self.locale,
             config: Rc::new(Config {
@@ -49,15 +48,11 @@ impl Spec {
                 emergency_number: self.clinic_country.and_then(|(_, n)| n.map(String::from)),
                 ..Config::default()
             }),
-            initial: self.screen.map(|screen| {
-                Rc::new(Session {
-                    locale: self.locale.unwrap_or_default(),
-                    screen,
-                    answers,
-                    crisis,
-                    country: self.country.map(String::from),
-                    ..Session::default()
-                })
+            start: Rc::new(Start {
+                at: self.screen,
+                early: answers,
+                country: self.country.map(String::from),
+                ..Start::default()
             }),
             ..AppProps::default()
         }
@@ -267,7 +262,7 @@ async fn the_safety_questions_have_a_gentle_lead_in_and_question_one_links_elsew
     let legend = html.find("<legend").unwrap();
     assert!(links < legend, "{html}");
     for title in ["someone_else", "young_people"].map(|id| {
-        signpost::content::builtin()
+        signpost::builtin::decode()
             .unwrap()
             .audience(id)
             .unwrap()
@@ -303,7 +298,7 @@ async fn without_configured_contacts_the_panel_says_to_call_the_local_emergency_
 
 #[tokio::test]
 async fn every_screen_renders_in_both_languages() {
-    let content = signpost::content::builtin().unwrap();
+    let content = signpost::builtin::decode().unwrap();
     let mut screens = vec![
         Screen::Welcome,
         Screen::Explore,

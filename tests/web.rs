@@ -4,8 +4,9 @@
 
 use std::rc::Rc;
 
-use signpost::content::{Config, CrisisContact};
-use signpost::state::{Screen, Session};
+use signpost::context::{Config, CrisisContact};
+use signpost::embed::element::ElementGuide;
+use signpost::state::{Screen, Start};
 use signpost::{App, AppProps};
 use signpost_engine::Locale;
 use wasm_bindgen::JsCast;
@@ -24,10 +25,10 @@ async fn mount(props: AppProps) -> web_sys::Element {
 
 fn at(screen: Screen) -> AppProps {
     AppProps {
-        initial: Some(Rc::new(Session {
-            screen,
-            ..Session::default()
-        })),
+        start: Rc::new(Start {
+            at: Some(screen),
+            ..Start::default()
+        }),
         ..AppProps::default()
     }
 }
@@ -227,4 +228,37 @@ async fn results_show_reasons_and_follow_changed_answers() {
     click(&button(&root, "Start the questions")).await;
     let grief: web_sys::HtmlInputElement = find(&root, "#sp-concerns-grief").unchecked_into();
     assert!(!grief.checked());
+}
+
+/// The custom element's Rust side: mounts with the element's settings,
+/// follows a changed `lang`, and leaves nothing behind when removed.
+#[wasm_bindgen_test]
+async fn the_element_guide_mounts_follows_its_language_and_unmounts() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    let settings = |lang: &str| {
+        let object = js_sys::Object::new();
+        js_sys::Reflect::set(&object, &"lang".into(), &lang.into()).unwrap();
+        wasm_bindgen::JsValue::from(object)
+    };
+    let html = document.document_element().unwrap();
+    html.set_attribute("lang", "fr").unwrap();
+    let mut guide = ElementGuide::mount(root.clone(), &settings("en"));
+    yew::scheduler::flush().await;
+    assert_eq!(text(&root, "h1"), "Find the kind of support that suits you");
+    guide.update(&settings("es"));
+    yew::scheduler::flush().await;
+    assert_eq!(
+        text(&root, "h1"),
+        "Encuentre el tipo de apoyo que le conviene"
+    );
+    assert_eq!(
+        html.get_attribute("lang").as_deref(),
+        Some("fr"),
+        "an embedded guide leaves the host page's language alone"
+    );
+    guide.destroy();
+    yew::scheduler::flush().await;
+    assert_eq!(root.child_element_count(), 0, "nothing is left behind");
 }

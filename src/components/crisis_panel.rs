@@ -1,7 +1,8 @@
+use signpost_engine::Ui;
 use signpost_engine::directory::Dial;
 use yew::prelude::*;
 
-use crate::content::{use_guide, use_session};
+use crate::context::{use_guide, use_session};
 use crate::state::Action;
 
 /// Crisis contacts: a landmark region with a heading. The App renders it
@@ -12,10 +13,10 @@ pub fn CrisisPanel() -> Html {
     let g = use_guide();
     html! {
         <section class="sp-crisis" aria-labelledby="sp-crisis-title">
-            <h2 id="sp-crisis-title">{ g.ui("crisis_title") }</h2>
-            <p>{ g.ui("crisis_text") }</p>
+            <h2 id="sp-crisis-title">{ g.ui(Ui::CrisisTitle) }</h2>
+            <p>{ g.ui(Ui::CrisisText) }</p>
             <ContactList id="panel" />
-            <p class="sp-crisis__continue">{ g.ui("crisis_continue") }</p>
+            <p class="sp-crisis__continue">{ g.ui(Ui::CrisisContinue) }</p>
         </section>
     }
 }
@@ -38,20 +39,20 @@ pub fn ContactList(props: &ContactListProps) -> Html {
     let g = use_guide();
     let set = g.contacts(props.young_first);
     let heading = match &set.country {
-        Some((_, name)) => g.ui_with("crisis_numbers_for", &[("country", name)]),
-        None => g.ui("crisis_no_country").to_string(),
+        Some((_, name)) => g.ui_with(Ui::CrisisNumbersFor, &[("country", name)]),
+        None => g.ui(Ui::CrisisNoCountry).to_string(),
     };
     let item = |d: &Dial, emergency: bool| {
         let name = match (&d.name, emergency) {
-            (Some(n), true) => format!("{}: {n}", g.ui("emergency_number")),
-            (None, true) => g.ui("emergency_number").to_string(),
+            (Some(n), true) => format!("{}: {n}", g.ui(Ui::EmergencyNumber)),
+            (None, true) => g.ui(Ui::EmergencyNumber).to_string(),
             (Some(n), false) => n.clone(),
             (None, false) => d.number.clone(),
         };
         let action = if d.text {
             match &d.sms_body {
-                Some(body) => g.ui_with("text_to", &[("body", body), ("number", &d.number)]),
-                None => g.ui_with("text_number", &[("number", &d.number)]),
+                Some(body) => g.ui_with(Ui::TextTo, &[("body", body), ("number", &d.number)]),
+                None => g.ui_with(Ui::TextNumber, &[("number", &d.number)]),
             }
         } else {
             d.number.clone()
@@ -79,10 +80,10 @@ pub fn ContactList(props: &ContactListProps) -> Html {
         <div class="sp-contacts-block">
             <p class="sp-contacts__country"><strong>{ heading }</strong></p>
             if set.emergency.is_empty() && set.country.is_some() {
-                <p class="sp-crisis__default"><strong>{ g.ui("crisis_default") }</strong></p>
+                <p class="sp-crisis__default"><strong>{ g.ui(Ui::CrisisDefault) }</strong></p>
             }
             if young {
-                <p class="sp-contacts__young">{ g.ui("young_lines") }</p>
+                <p class="sp-contacts__young">{ g.ui(Ui::YoungLines) }</p>
             }
             <ul class="sp-contacts" role="list">
                 { for set.emergency.iter().map(|d| item(d, true)) }
@@ -123,12 +124,12 @@ fn CountryChoice(props: &ContactListProps) -> Html {
     let current = g.country.as_deref().unwrap_or_default();
     html! {
         <p class="sp-country sp-no-print">
-            <label for={id.clone()}>{ g.ui("country_choose") }</label>
+            <label for={id.clone()}>{ g.ui(Ui::CountryChoose) }</label>
             <select id={id} {onchange}>
                 { for countries.iter().map(|(code, name)| html! {
                     <option value={code.to_string()} selected={*code == current}>{ *name }</option>
                 }) }
-                <option value="" selected={current.is_empty()}>{ g.ui("country_other") }</option>
+                <option value="" selected={current.is_empty()}>{ g.ui(Ui::CountryOther) }</option>
             </select>
         </p>
     }

@@ -1,7 +1,8 @@
 use signpost_engine::Locale;
+use signpost_engine::Ui;
 use yew::prelude::*;
 
-use crate::content::use_guide;
+use crate::context::use_guide;
 
 #[derive(Clone, Debug, PartialEq, Properties)]
 pub struct LanguageSwitchProps {
@@ -15,7 +16,7 @@ pub struct LanguageSwitchProps {
 pub fn LanguageSwitch(props: &LanguageSwitchProps) -> Html {
     let g = use_guide();
     html! {
-        <nav class="sp-lang" aria-label={g.ui("language").to_string()}>
+        <nav class="sp-lang" aria-label={g.ui(Ui::Language).to_string()}>
             <ul role="list">
             { for Locale::ALL.into_iter().map(|l| {
                 let on_change = props.on_change.clone();

@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use crate::content::use_session;
+use crate::context::use_session;
 use crate::state::{Action, Screen};
 
 #[derive(Clone, Debug, PartialEq, Properties)]

@@ -1,59 +1,43 @@
-use signpost_engine::model::SupportOption;
+use signpost_engine::{Text, Ui};
 use yew::prelude::*;
 
-use crate::components::Paragraphs;
-use crate::content::use_guide;
+use crate::components::{ById, definitions, paragraphs};
+use crate::context::use_guide;
 
-#[derive(Clone, Debug, PartialEq, Properties)]
-pub struct OptionDetailsProps {
-    pub option: SupportOption,
-    /// The heading level of the sections (the page heading is one above).
-    #[prop_or(2)]
-    pub level: u8,
-}
-
-/// Everything the content says about one kind of support.
+/// Everything the content says about one kind of support, in `h2`
+/// sections under the page's title.
 #[component]
-pub fn OptionDetails(props: &OptionDetailsProps) -> Html {
+pub fn OptionDetails(props: &ById) -> Html {
     let g = use_guide();
-    let o = &props.option;
-    let heading = |text: &str| -> Html {
-        let tag = if props.level <= 2 { "h2" } else { "h3" };
-        html! { <@{tag}>{ text.to_string() }</@> }
+    let Some(o) = g.content.option(&props.id) else {
+        return html! {};
     };
-    let section = |key: &str, text: &signpost_engine::Text| {
+    let section = |key: Ui, text: &Text| {
         html! {
             <section class="sp-detail">
-                { heading(g.ui(key)) }
-                <Paragraphs text={text.clone()} />
+                <h2>{ g.ui(key) }</h2>
+                { paragraphs(&g, text) }
             </section>
         }
     };
     html! {
         <div class="sp-option-details">
-            { section("what", &o.what) }
+            { section(Ui::What, &o.what) }
             if !o.schools.is_empty() {
                 <section class="sp-detail">
-                    { heading(g.ui("schools")) }
-                    <dl class="sp-schools">
-                    { for o.schools.iter().map(|s| html! {
-                        <>
-                            <dt>{ g.t(&s.name) }</dt>
-                            <dd><Paragraphs text={s.text.clone()} /></dd>
-                        </>
-                    }) }
-                    </dl>
+                    <h2>{ g.ui(Ui::Schools) }</h2>
+                    { definitions(&g, "sp-schools", o.schools.iter().map(|s| (&s.name, &s.text))) }
                 </section>
             }
-            { section("good_for", &o.good_for) }
-            { section("not_for", &o.not_for) }
-            { section("length", &o.length) }
-            { section("provider", &o.provider) }
-            { section("first_session", &o.first_session) }
-            { section("privacy", &o.privacy) }
-            { section("cost", &o.cost) }
+            { section(Ui::GoodFor, &o.good_for) }
+            { section(Ui::NotFor, &o.not_for) }
+            { section(Ui::Length, &o.length) }
+            { section(Ui::Provider, &o.provider) }
+            { section(Ui::FirstSession, &o.first_session) }
+            { section(Ui::Privacy, &o.privacy) }
+            { section(Ui::Cost, &o.cost) }
             <section class="sp-detail">
-                { heading(g.ui("ask")) }
+                <h2>{ g.ui(Ui::Ask) }</h2>
                 <ul>{ for o.ask.get(g.locale).iter().map(|q| html! { <li>{ q }</li> }) }</ul>
             </section>
         </div>

@@ -1,6 +1,7 @@
+use signpost_engine::Ui;
 use yew::prelude::*;
 
-use crate::content::use_guide;
+use crate::context::use_guide;
 
 #[derive(Clone, Debug, PartialEq, Properties)]
 pub struct TakeAwayProps {
@@ -39,17 +40,17 @@ pub fn TakeAway(props: &TakeAwayProps) -> Html {
     };
     html! {
         <section class="sp-take-away sp-no-print" aria-labelledby="sp-take-away-title">
-            <h2 id="sp-take-away-title">{ g.ui("take_away") }</h2>
+            <h2 id="sp-take-away-title">{ g.ui(Ui::TakeAway) }</h2>
             <div class="sp-actions">
-                <button type="button" class="sp-button" onclick={on_print}>{ g.ui("print") }</button>
-                <button type="button" class="sp-button" onclick={on_copy}>{ g.ui("copy") }</button>
-                <button type="button" class="sp-button" onclick={on_download}>{ g.ui("download") }</button>
+                <button type="button" class="sp-button" onclick={on_print}>{ g.ui(Ui::Print) }</button>
+                <button type="button" class="sp-button" onclick={on_copy}>{ g.ui(Ui::Copy) }</button>
+                <button type="button" class="sp-button" onclick={on_download}>{ g.ui(Ui::Download) }</button>
             </div>
             <p class="sp-status" role="status">
             { match *copy_state {
                 Copy::Idle => html! {},
-                Copy::Done => html! { g.ui("copied") },
-                Copy::Failed => html! { g.ui("copy_failed") },
+                Copy::Done => html! { g.ui(Ui::Copied) },
+                Copy::Failed => html! { g.ui(Ui::CopyFailed) },
             } }
             </p>
         </section>

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use signpost_engine::Locale;
 use signpost_engine::config::{Config, Severity, Value, read_config};
 
-use crate::{content, log};
+use crate::{builtin, log};
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Settings {
@@ -19,7 +19,7 @@ pub struct Settings {
 /// Reads the configuration value (JSON already parsed) and a requested
 /// language, logging each problem for the integrator.
 pub fn settings(lang: Option<&str>, config: Option<&Value>) -> Settings {
-    let (config, problems) = match (config, content::shared()) {
+    let (config, problems) = match (config, builtin::shared()) {
         (Some(value), Ok(content)) => read_config(value, &content),
         // No configuration at all: only the missing crisis contacts are news.
         (None, Ok(content)) => read_config(

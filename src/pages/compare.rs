@@ -1,7 +1,8 @@
+use signpost_engine::Ui;
 use yew::prelude::*;
 
-use super::BackButton;
-use crate::content::use_guide;
+use crate::components::Page;
+use crate::context::use_guide;
 
 /// The side-by-side comparison. A real table (row and column headers); on
 /// narrow screens CSS turns each row into a card that keeps its labels.
@@ -11,28 +12,26 @@ use crate::content::use_guide;
 pub fn Compare() -> Html {
     let g = use_guide();
     let columns = [
-        "compare_focus",
-        "compare_length",
-        "compare_provider",
-        "compare_cost",
-        "compare_privacy",
+        Ui::CompareFocus,
+        Ui::CompareLength,
+        Ui::CompareProvider,
+        Ui::CompareCost,
+        Ui::ComparePrivacy,
     ];
     html! {
-        <section class="sp-page" aria-labelledby="sp-title">
-            <BackButton />
-            <h1 id="sp-title" tabindex="-1">{ g.ui("compare_title") }</h1>
+        <Page back=true title={g.ui(Ui::CompareTitle).to_string()}>
             <table class="sp-compare" role="table" aria-labelledby="sp-title">
                 <thead role="rowgroup">
                     <tr role="row">
-                        <th scope="col" role="columnheader">{ g.ui("compare_option") }</th>
-                        { for columns.iter().map(|c| html! { <th scope="col" role="columnheader">{ g.ui(c) }</th> }) }
+                        <th scope="col" role="columnheader">{ g.ui(Ui::CompareOption) }</th>
+                        { for columns.iter().map(|c| html! { <th scope="col" role="columnheader">{ g.ui(*c) }</th> }) }
                     </tr>
                 </thead>
                 <tbody role="rowgroup">
                 { for g.content.options.iter().map(|o| {
                     let cells = [&o.compare.focus, &o.compare.length, &o.compare.provider, &o.compare.cost, &o.compare.privacy];
                     html! {
-                        <tr role="row">
+                        <tr key={o.id.as_str()} role="row">
                             <th scope="row" role="rowheader">{ g.t(&o.name) }</th>
                             { for cells.iter().zip(columns).map(|(t, c)| html! {
                                 <td role="cell" data-label={g.ui(c).to_string()}>{ g.t(t) }</td>
@@ -42,6 +41,6 @@ pub fn Compare() -> Html {
                 }) }
                 </tbody>
             </table>
-        </section>
+        </Page>
     }
 }

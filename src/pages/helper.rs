@@ -1,8 +1,7 @@
 use yew::prelude::*;
 
-use super::BackButton;
-use crate::components::Paragraphs;
-use crate::content::use_guide;
+use crate::components::{Page, definitions, paragraphs};
+use crate::context::use_guide;
 
 /// What matters in any helper, and the honest note on overlapping names.
 #[component]
@@ -10,20 +9,11 @@ pub fn Helper() -> Html {
     let g = use_guide();
     let h = &g.content.helper;
     html! {
-        <article class="sp-page" aria-labelledby="sp-title">
-            <BackButton />
-            <h1 id="sp-title" tabindex="-1">{ g.t(&h.title) }</h1>
-            <Paragraphs text={h.intro.clone()} />
-            <dl class="sp-qualities">
-            { for h.qualities.iter().map(|q| html! {
-                <>
-                    <dt>{ g.t(&q.name) }</dt>
-                    <dd><Paragraphs text={q.text.clone()} /></dd>
-                </>
-            }) }
-            </dl>
-            <div class="sp-note"><Paragraphs text={h.overlap.clone()} /></div>
-            <div class="sp-note"><Paragraphs text={h.titles.clone()} /></div>
-        </article>
+        <Page article=true back=true title={g.t(&h.title).to_string()}>
+            { paragraphs(&g, &h.intro) }
+            { definitions(&g, "sp-qualities", h.qualities.iter().map(|q| (&q.name, &q.text))) }
+            <div class="sp-note">{ paragraphs(&g, &h.overlap) }</div>
+            <div class="sp-note">{ paragraphs(&g, &h.titles) }</div>
+        </Page>
     }
 }

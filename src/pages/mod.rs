@@ -1,4 +1,5 @@
-//! Whole screens, one per file.
+//! Whole screens, one per file. Each renders from the two contexts and
+//! dispatches actions; the reducer (`state`) and the engine decide.
 
 mod audience;
 mod compare;
@@ -19,17 +20,3 @@ pub use question::QuestionPage;
 pub use results::Results;
 pub use urgent::Urgent;
 pub use welcome::Welcome;
-
-use yew::prelude::*;
-
-use crate::content::{use_guide, use_session};
-use crate::state::Action;
-
-/// "Back" on the information pages: to wherever the page was opened from.
-#[component]
-pub fn BackButton() -> Html {
-    let g = use_guide();
-    let session = use_session();
-    let onclick = Callback::from(move |_| session.dispatch(Action::Back));
-    html! { <button type="button" class="sp-button sp-button--quiet sp-no-print" {onclick}>{ g.ui("back") }</button> }
-}

@@ -1,30 +1,23 @@
+use signpost_engine::Ui;
 use yew::prelude::*;
 
-use super::BackButton;
-use crate::components::OptionDetails;
-use crate::content::use_guide;
-
-#[derive(Clone, Debug, PartialEq, Properties)]
-pub struct OptionPageProps {
-    pub id: AttrValue,
-}
+use super::Explore;
+use crate::components::{ById, OptionDetails, Page};
+use crate::context::use_guide;
 
 /// One kind of support in full.
 #[component]
-pub fn OptionPage(props: &OptionPageProps) -> Html {
+pub fn OptionPage(props: &ById) -> Html {
     let g = use_guide();
     let Some(option) = g.content.option(&props.id) else {
-        return html! { <section class="sp-page"><BackButton /></section> };
+        return html! { <Explore /> }; // an id the content lacks: every option instead
     };
     html! {
-        <article class="sp-page" aria-labelledby="sp-title">
-            <BackButton />
-            <h1 id="sp-title" tabindex="-1">{ g.t(&option.name) }</h1>
-            <p class="sp-lead">{ g.t(&option.summary) }</p>
-            if !option.urgent && !g.config.offers(&option.id) {
-                <p class="sp-not-offered">{ g.ui("not_offered") }</p>
+        <Page article=true back=true title={g.t(&option.name).to_string()} lead={g.t(&option.summary).to_string()}>
+            if !g.config.offers(option) {
+                <p class="sp-not-offered">{ g.ui(Ui::NotOffered) }</p>
             }
-            <OptionDetails option={option.clone()} />
-        </article>
+            <OptionDetails id={props.id.clone()} />
+        </Page>
     }
 }

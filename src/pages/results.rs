@@ -1,9 +1,10 @@
+use signpost_engine::Ui;
 use signpost_engine::score::Suggestion;
 use signpost_engine::{Outcome, score};
 use yew::prelude::*;
 
-use crate::components::{NavButton, Paragraphs, TakeAway};
-use crate::content::{Guide, Remember, tel, use_guide, use_session};
+use crate::components::{NavButton, Page, TakeAway, paragraphs};
+use crate::context::{Guide, Remember, tel, use_guide, use_session};
 use crate::state::{Action, Screen};
 use crate::summary::{answer_lines, summary};
 
@@ -35,56 +36,39 @@ pub fn Results() -> Html {
         let session = session.clone();
         Callback::from(move |_| session.dispatch(Action::Remember(false)))
     };
-    let lead = outcome
-        .best()
-        .iter()
-        .find(|s| !s.option.urgent)
-        .or(outcome.ranked.first());
 
     html! {
-        <section class="sp-page sp-results" aria-labelledby="sp-title">
-            <h1 id="sp-title" tabindex="-1">{ g.ui("results_title") }</h1>
-            <p class="sp-lead">{ g.ui("results_intro") }</p>
+        <Page class="sp-results" title={g.ui(Ui::ResultsTitle).to_string()} lead={g.ui(Ui::ResultsIntro).to_string()}>
 
             if !outcome.cautions.is_empty() {
                 <section class="sp-cautions" aria-labelledby="sp-cautions-title">
-                    <h2 id="sp-cautions-title">{ g.ui("cautions_title") }</h2>
+                    <h2 id="sp-cautions-title">{ g.ui(Ui::CautionsTitle) }</h2>
                     <ul>{ for outcome.cautions.iter().map(|c| html! { <li>{ g.t(c.text) }</li> }) }</ul>
                 </section>
             }
 
-            <section aria-labelledby="sp-best-title">
-                <h2 id="sp-best-title">{ g.ui("best_title") }</h2>
-                <ol class="sp-suggestions" role="list">
-                    { for outcome.best().iter().map(|s| suggestion(&g, s, true)) }
-                </ol>
-            </section>
+            { suggestions(&g, Ui::BestTitle, outcome.best(), true) }
 
             { mood(&g, &outcome) }
 
-            if let Some(lead) = lead {
+            if let Some(next) = outcome.next_step() {
                 <section class="sp-detail" aria-labelledby="sp-first-title">
-                    <h2 id="sp-first-title">{ format!("{}: {}", g.ui("first_session"), g.t(&lead.option.name)) }</h2>
-                    <Paragraphs text={lead.option.first_session.clone()} />
-                    <h3>{ g.ui("ask") }</h3>
-                    <ul>{ for lead.option.ask.get(g.locale).iter().map(|q| html! { <li>{ q }</li> }) }</ul>
+                    <h2 id="sp-first-title">{ format!("{}: {}", g.ui(Ui::FirstSession), g.t(&next.option.name)) }</h2>
+                    { paragraphs(&g, &next.option.first_session) }
+                    <h3>{ g.ui(Ui::Ask) }</h3>
+                    <ul>{ for next.option.ask.get(g.locale).iter().map(|q| html! { <li>{ q }</li> }) }</ul>
                 </section>
             }
 
             if !outcome.others().is_empty() {
-                <section aria-labelledby="sp-others-title">
-                    <h2 id="sp-others-title">{ g.ui("others_title") }</h2>
-                    <ol class="sp-suggestions sp-suggestions--others" role="list">
-                        { for outcome.others().iter().map(|s| suggestion(&g, s, false)) }
-                    </ol>
-                </section>
+                { suggestions(&g, Ui::OthersTitle, outcome.others(), false) }
             }
 
-            <p class="sp-note"><strong>{ g.ui("not_diagnosis") }</strong></p>
+            <p class="sp-note"><strong>{ g.ui(Ui::NotDiagnosis) }</strong></p>
 
             if let Some(clinic) = &g.config.clinic {
                 <section class="sp-clinic" aria-labelledby="sp-clinic-title">
-                    <h2 id="sp-clinic-title">{ g.ui_with("clinic_contact", &[("name", &clinic.name)]) }</h2>
+                    <h2 id="sp-clinic-title">{ g.ui_with(Ui::ClinicContact, &[("name", &clinic.name)]) }</h2>
                     <ul role="list">
                         if let Some(phone) = &clinic.phone {
                             <li><a href={tel(phone)}>{ phone }</a></li>
@@ -100,12 +84,12 @@ pub fn Results() -> Html {
             }
 
             <div class="sp-actions sp-no-print">
-                <NavButton to={Screen::Explore}>{ g.ui("explore") }</NavButton>
-                <NavButton to={Screen::Compare}>{ g.ui("compare_link") }</NavButton>
+                <NavButton to={Screen::Explore}>{ g.ui(Ui::Explore) }</NavButton>
+                <NavButton to={Screen::Compare}>{ g.ui(Ui::CompareLink) }</NavButton>
             </div>
 
             <section class="sp-answers" aria-labelledby="sp-answers-title">
-                <h2 id="sp-answers-title">{ g.ui("your_answers") }</h2>
+                <h2 id="sp-answers-title">{ g.ui(Ui::YourAnswers) }</h2>
                 <dl>
                 { for answer_lines(&g, &session.answers).into_iter().map(|line| html! {
                     <div class="sp-answer">
@@ -114,8 +98,8 @@ pub fn Results() -> Html {
                             <span>{ line.answer }</span>
                             if line.asked {
                                 <NavButton to={Screen::Question(line.id.to_string())} class="sp-button--link sp-no-print"
-                                    label={AttrValue::from(format!("{}: {}", g.ui("change"), line.question))}>
-                                    { g.ui("change") }
+                                    label={AttrValue::from(format!("{}: {}", g.ui(Ui::Change), line.question))}>
+                                    { g.ui(Ui::Change) }
                                 </NavButton>
                             }
                         </dd>
@@ -131,18 +115,36 @@ pub fn Results() -> Html {
                 <div class="sp-choice">
                     <input type="checkbox" id="sp-remember" checked={session.remember}
                         aria-describedby="sp-remember-note" onchange={remember} />
-                    <label for="sp-remember" id="sp-remember-label">{ g.ui("remember") }</label>
+                    <label for="sp-remember" id="sp-remember-label">{ g.ui(Ui::Remember) }</label>
                 </div>
-                <p id="sp-remember-note" class="sp-hint">{ g.ui(if g.remember == Remember::Site { "remember_note_site" } else { "remember_note" }) }</p>
+                <p id="sp-remember-note" class="sp-hint">{ g.ui(if g.remember == Remember::Site { Ui::RememberNoteSite } else { Ui::RememberNote }) }</p>
                 if session.remember {
-                    <button type="button" class="sp-button" onclick={forget}>{ g.ui("forget") }</button>
+                    <button type="button" class="sp-button" onclick={forget}>{ g.ui(Ui::Forget) }</button>
                 }
             </section>
             }
 
             <p class="sp-no-print">
-                <button type="button" class="sp-button sp-button--danger" onclick={restart}>{ g.ui("start_again") }</button>
+                <button type="button" class="sp-button sp-button--danger" onclick={restart}>{ g.ui(Ui::StartAgain) }</button>
             </p>
+        </Page>
+    }
+}
+
+/// A titled, ranked list of suggestions: the best fits (their reasons
+/// open) or the others.
+fn suggestions(g: &Guide, title: Ui, list: &[Suggestion<'_>], best: bool) -> Html {
+    let id = if best {
+        "sp-best-title"
+    } else {
+        "sp-others-title"
+    };
+    html! {
+        <section aria-labelledby={id}>
+            <h2 {id}>{ g.ui(title) }</h2>
+            <ol class={classes!("sp-suggestions", (!best).then_some("sp-suggestions--others"))} role="list">
+                { for list.iter().map(|s| suggestion(g, s, best)) }
+            </ol>
         </section>
     }
 }
@@ -150,17 +152,19 @@ pub fn Results() -> Html {
 fn suggestion(g: &Guide, s: &Suggestion<'_>, best: bool) -> Html {
     let o = s.option;
     html! {
-        <li class={classes!("sp-suggestion", o.urgent.then_some("sp-suggestion--urgent"))}>
+        // Keyed by option: a reordered list moves each item (an opened
+        // "Why" included) with its option.
+        <li key={o.id.as_str()} class={classes!("sp-suggestion", o.urgent.then_some("sp-suggestion--urgent"))}>
             <h3>{ g.t(&o.name) }</h3>
             <p>{ g.t(&o.summary) }</p>
-            if !o.urgent && !g.config.offers(&o.id) {
-                <p class="sp-not-offered">{ g.ui("not_offered") }</p>
+            if !g.config.offers(o) {
+                <p class="sp-not-offered">{ g.ui(Ui::NotOffered) }</p>
             }
             if best || !s.reasons.is_empty() {
                 <details class="sp-why" open={best}>
-                    <summary>{ g.ui("why") }</summary>
+                    <summary>{ g.ui(Ui::Why) }</summary>
                     if s.reasons.is_empty() {
-                        <p>{ g.ui("no_reasons") }</p>
+                        <p>{ g.ui(Ui::NoReasons) }</p>
                     } else {
                         <ul>
                         // Plain reasons only: points are for professionals
@@ -171,7 +175,7 @@ fn suggestion(g: &Guide, s: &Suggestion<'_>, best: bool) -> Html {
                 </details>
             }
             <NavButton to={Screen::Option(o.id.clone())} class="sp-button--link sp-no-print">
-                { g.ui_with("read_more", &[("name", g.t(&o.name))]) }
+                { g.ui_with(Ui::ReadMore, &[("name", g.t(&o.name))]) }
             </NavButton>
         </li>
     }
@@ -184,11 +188,11 @@ fn mood(g: &Guide, outcome: &Outcome<'_>) -> Html {
             let max = r.instrument.max_total();
             html! {
                 <section class="sp-mood" aria-labelledby={format!("sp-mood-{}", r.instrument.id)}>
-                    <h2 id={format!("sp-mood-{}", r.instrument.id)}>{ g.ui("mood_title") }</h2>
+                    <h2 id={format!("sp-mood-{}", r.instrument.id)}>{ g.ui(Ui::MoodTitle) }</h2>
                     if let (Some(band), Some(total)) = (r.band, r.total) {
                         <p class="sp-mood__band"><strong>{ g.t(&band.label) }</strong>{ ". " }{ g.t(&band.meaning) }</p>
                         <p class="sp-mood__numbers">
-                            { g.ui_with("mood_score", &[("n", &total.to_string()), ("total", &max.to_string())]) }
+                            { g.ui_with(Ui::MoodScore, &[("n", &total.to_string()), ("total", &max.to_string())]) }
                             { format!(" ({})", g.t(&r.instrument.name)) }
                         </p>
                         <ul class="sp-mood__subscales">
@@ -196,13 +200,13 @@ fn mood(g: &Guide, outcome: &Outcome<'_>) -> Html {
                             <li>
                                 { format!("{}: {score}", g.t(&s.subscale.name)) }
                                 if s.flagged {
-                                    { format!(" ({}). ", g.ui("mood_flagged")) }{ g.t(&s.subscale.meaning) }
+                                    { format!(" ({}). ", g.ui(Ui::MoodFlagged)) }{ g.t(&s.subscale.meaning) }
                                 }
                             </li>
                         }) }
                         </ul>
                     } else {
-                        <p>{ g.ui("mood_incomplete") }</p>
+                        <p>{ g.ui(Ui::MoodIncomplete) }</p>
                     }
                 </section>
             }

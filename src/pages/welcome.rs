@@ -1,31 +1,27 @@
+use signpost_engine::Ui;
 use yew::prelude::*;
 
-use crate::components::NavButton;
-use crate::content::use_guide;
+use crate::components::{NavButton, Page};
+use crate::context::use_guide;
 use crate::state::Screen;
 
 #[component]
 pub fn Welcome() -> Html {
     let g = use_guide();
-    let first = g
-        .content
-        .next_question(None, &Default::default())
-        .map(|q| q.id.clone());
+    let first = g.content.first_question().map(|q| q.id.clone());
     html! {
-        <section class="sp-page" aria-labelledby="sp-title">
-            <h1 id="sp-title" tabindex="-1">{ g.ui("welcome_title") }</h1>
-            <p class="sp-lead">{ g.ui("welcome_what") }</p>
-            <p>{ g.ui("welcome_time") }</p>
-            <p class="sp-privacy">{ g.ui("privacy_promise") }</p>
+        <Page title={g.ui(Ui::WelcomeTitle).to_string()} lead={g.ui(Ui::WelcomeWhat).to_string()}>
+            <p>{ g.ui(Ui::WelcomeTime) }</p>
+            <p class="sp-privacy">{ g.ui(Ui::PrivacyPromise) }</p>
             <div class="sp-actions">
                 if let Some(first) = first {
-                    <NavButton to={Screen::Question(first)} class="sp-button--primary">{ g.ui("start") }</NavButton>
+                    <NavButton to={Screen::Question(first)} class="sp-button--primary">{ g.ui(Ui::Start) }</NavButton>
                 }
-                <NavButton to={Screen::Explore}>{ g.ui("explore") }</NavButton>
+                <NavButton to={Screen::Explore}>{ g.ui(Ui::Explore) }</NavButton>
             </div>
-            <p class="sp-urgent" role="note">{ g.ui("urgent_now") }</p>
+            <p class="sp-urgent" role="note">{ g.ui(Ui::UrgentNow) }</p>
             <nav class="sp-more" aria-labelledby="sp-more-title">
-                <h2 id="sp-more-title">{ g.ui("more_help") }</h2>
+                <h2 id="sp-more-title">{ g.ui(Ui::MoreHelp) }</h2>
                 <ul role="list">
                 { for g.content.audiences.iter().map(|a| html! {
                     <li>
@@ -35,6 +31,6 @@ pub fn Welcome() -> Html {
                 }) }
                 </ul>
             </nav>
-        </section>
+        </Page>
     }
 }

@@ -1,9 +1,10 @@
 //! The content validator as its own WebAssembly module, without
 //! wasm-bindgen: a clinic's replacement content file is checked here before
 //! the guide uses it. Keeping the validator out of the guide's own wasm
-//! makes every visitor's first visit 8.2 KiB brotli smaller; only pages whose
-//! configuration names replacement content fetch this module
-//! (`src/embed/content.rs`).
+//! makes it 8.2 KiB brotli smaller, so the guide starts sooner; only pages
+//! whose configuration names replacement content run this module
+//! (`src/embed/replacement.rs`). The service worker still precaches it
+//! with the guide's other files.
 //!
 //! The interface is three plain functions over the module's memory:
 //! `alloc(len)` reserves room for the file, `check(ptr, len)` validates it

@@ -1,4 +1,4 @@
-//! The module's three functions, called the way src/embed/content.rs calls
+//! The module's three functions, called the way src/embed/replacement.rs calls
 //! them in the browser: copy the file into `alloc`'s room, `check`, read the
 //! report.
 

@@ -109,13 +109,6 @@ impl Content {
         }
         visible
     }
-
-    /// Whether the question with this id is asked, given the answers so far.
-    pub fn is_visible(&self, question: &str, answers: &Answers) -> bool {
-        self.visible_questions(answers)
-            .iter()
-            .any(|q| q.id == question)
-    }
 }
 
 /// Moving through the questionnaire, given the answers so far.

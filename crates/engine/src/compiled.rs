@@ -1,8 +1,12 @@
 //! Content compiled for the browser: validated content serialized with
 //! postcard behind a small header. Decoding it in wasm costs ~10 KiB brotli,
 //! where a TOML parser costs ~84 KiB (ARCHITECTURE.md, "Content format").
-//! Compiled bytes are still validated when decoded: a replacement file from
-//! a clinic gets the same checks as the built-in content.
+//!
+//! Two ways in: [`from_bytes`] validates (the native checker, and the
+//! checker module crates/content-check, which the guide runs on a clinic's
+//! replacement file); [`from_trusted_bytes`] does not, for the built-in
+//! content that build.rs validated and proved when it compiled it, so the
+//! validator stays out of the visitor's download.
 
 use crate::Locale;
 use crate::model::{Content, SCHEMA_VERSION};

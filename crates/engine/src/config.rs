@@ -127,11 +127,11 @@ impl Config {
             .unwrap_or(&[])
     }
 
-    /// Whether the clinic offers this option (true when it does not say).
-    pub fn offers(&self, option: &str) -> bool {
-        self.offered
-            .as_ref()
-            .is_none_or(|o| o.iter().any(|id| id == option))
+    /// Whether the clinic offers this option: true when it does not say,
+    /// and always for urgent help, which is never a clinic's to offer (the
+    /// guide marks the others "not offered here").
+    pub fn offers(&self, option: &crate::model::SupportOption) -> bool {
+        option.urgent || self.offered.as_ref().is_none_or(|o| o.contains(&option.id))
     }
 }
 

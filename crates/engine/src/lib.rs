@@ -2,10 +2,12 @@
 //!
 //! No web dependencies, so every rule here is tested natively and the same
 //! code runs in the browser, in the native checker and in server rendering.
-//! Data flows one way: content files -> [`load`] (TOML, native) or
-//! [`compiled::from_bytes`] (browser) -> [`Content`]; content + [`Answers`]
-//! -> [`score`] -> [`Outcome`]. [`prove::prove`] checks the content's
-//! clinical safeguards over every reachable answer set.
+//! Data flows one way: content files -> [`load`] (TOML, native: build.rs
+//! and the checker) -> [`validate`] -> [`Content`] -> [`compiled`] bytes for
+//! the browser; content + [`Answers`] -> [`score`] -> [`Outcome`] -> view.
+//! [`prove::prove`] checks the content's clinical safeguards over every
+//! reachable answer set at every build. Interface words are the closed set
+//! [`Ui`].
 
 pub mod answers;
 pub mod compiled;
@@ -33,7 +35,7 @@ pub use model::Content;
 pub use problem::{Problem, Problems};
 pub use score::{Outcome, is_crisis, is_risk_answer, score};
 pub use text::{Text, TextList};
-pub use ui_keys::UI_KEYS;
+pub use ui_keys::Ui;
 
 /// The content in `content/*.toml`, loaded and validated.
 #[cfg(feature = "toml")]

@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::text::{Text, TextList};
+use crate::ui_keys::Ui;
 
 /// The content format this engine reads. Bumped on any breaking change.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -677,11 +678,16 @@ impl Content {
             .find(|i| i.items.iter().any(|q| q == question))
     }
 
-    /// The interface text for `key` (empty if the key is unknown; the
-    /// checker reports missing keys, see [`crate::UI_KEYS`]).
-    pub fn ui(&self, key: &str) -> &Text {
+    /// The interface text for `key` (validation guarantees every [`Ui`]
+    /// key is present; unchecked content gets an empty text, never a panic).
+    pub fn ui(&self, key: Ui) -> &Text {
         static EMPTY: Text = Text(BTreeMap::new());
-        self.ui.get(key).unwrap_or(&EMPTY)
+        self.ui.get(key.key()).unwrap_or(&EMPTY)
+    }
+
+    /// The first question asked (before any answer).
+    pub fn first_question(&self) -> Option<&Question> {
+        self.next_question(None, &crate::Answers::default())
     }
 
     /// The safety (risk) questions (validation guarantees at least one).

@@ -489,6 +489,16 @@ impl<'c> Outcome<'c> {
         self.best().first()
     }
 
+    /// The suggestion whose first session the results describe: the first
+    /// best fit other than urgent help (which has its own contacts), or the
+    /// first ranked.
+    pub fn next_step(&self) -> Option<&Suggestion<'c>> {
+        self.best()
+            .iter()
+            .find(|s| !s.option.urgent)
+            .or(self.ranked.first())
+    }
+
     pub fn instrument(&self, id: &str) -> Option<&InstrumentResult<'c>> {
         self.instruments.iter().find(|i| i.instrument.id == id)
     }

@@ -1,100 +1,123 @@
-//! The interface texts the browser guide needs from the content's `[ui]`
-//! table. Kept here so the native checker can report a missing one before a
-//! clinic's file reaches a visitor. `{n}`, `{total}` and `{name}` are
-//! filled in by the guide.
+//! The interface words the guide shows, as a closed set: a view names a
+//! [`Ui`] variant, never a string, so a typo is a compile error; the
+//! validator iterates [`Ui::ALL`], so a content file missing one (or naming
+//! an unknown one) is a content error before a visitor meets an empty
+//! label. `{n}`, `{total}`, `{name}` and `{country}` are filled in by the
+//! guide.
 
-pub const UI_KEYS: &[&str] = &[
+macro_rules! ui_keys {
+    ($($(#[$doc:meta])* $variant:ident = $key:literal,)*) => {
+        /// One interface text: a key of the `[ui]` table in content/guide.toml.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Ui {
+            $($(#[$doc])* $variant,)*
+        }
+
+        impl Ui {
+            /// Every key, in the order of content/guide.toml.
+            pub const ALL: &[Ui] = &[$(Ui::$variant,)*];
+
+            /// The key as written in the content file.
+            pub const fn key(self) -> &'static str {
+                match self {
+                    $(Ui::$variant => $key,)*
+                }
+            }
+        }
+    };
+}
+
+ui_keys! {
     // Every screen
-    "language",
-    "urgent_link",
-    "back",
-    "home",
+    Language = "language",
+    UrgentLink = "urgent_link",
+    Back = "back",
     // Welcome
-    "welcome_title",
-    "welcome_what",
-    "welcome_time",
-    "privacy_promise",
-    "urgent_now",
-    "start",
-    "explore",
-    "more_help",
+    WelcomeTitle = "welcome_title",
+    WelcomeWhat = "welcome_what",
+    WelcomeTime = "welcome_time",
+    PrivacyPromise = "privacy_promise",
+    UrgentNow = "urgent_now",
+    Start = "start",
+    Explore = "explore",
+    MoreHelp = "more_help",
     // Explore, option pages, comparison
-    "explore_title",
-    "explore_intro",
-    "read_more",
-    "compare_link",
-    "helper_link",
-    "what",
-    "good_for",
-    "not_for",
-    "length",
-    "provider",
-    "first_session",
-    "privacy",
-    "cost",
-    "schools",
-    "ask",
-    "compare_title",
-    "compare_option",
-    "compare_focus",
-    "compare_length",
-    "compare_provider",
-    "compare_cost",
-    "compare_privacy",
+    ExploreTitle = "explore_title",
+    ExploreIntro = "explore_intro",
+    ReadMore = "read_more",
+    CompareLink = "compare_link",
+    HelperLink = "helper_link",
+    What = "what",
+    GoodFor = "good_for",
+    NotFor = "not_for",
+    Length = "length",
+    Provider = "provider",
+    FirstSession = "first_session",
+    Privacy = "privacy",
+    Cost = "cost",
+    Schools = "schools",
+    Ask = "ask",
+    CompareTitle = "compare_title",
+    CompareOption = "compare_option",
+    CompareFocus = "compare_focus",
+    CompareLength = "compare_length",
+    CompareProvider = "compare_provider",
+    CompareCost = "compare_cost",
+    ComparePrivacy = "compare_privacy",
     // Questionnaire
-    "question_progress",
-    "next",
-    "skip",
-    "see_results",
-    "back_to_results",
-    "optional",
-    "answer_required",
+    QuestionProgress = "question_progress",
+    Next = "next",
+    Skip = "skip",
+    SeeResults = "see_results",
+    BackToResults = "back_to_results",
+    Optional = "optional",
+    AnswerRequired = "answer_required",
     // Crisis
-    "crisis_title",
-    "crisis_text",
-    "crisis_default",
-    "crisis_numbers_for",
-    "crisis_no_country",
-    "country_choose",
-    "country_other",
-    "emergency_number",
-    "text_to",
-    "text_number",
-    "young_lines",
-    "crisis_continue",
-    "urgent_title",
+    CrisisTitle = "crisis_title",
+    CrisisText = "crisis_text",
+    CrisisDefault = "crisis_default",
+    CrisisNumbersFor = "crisis_numbers_for",
+    CrisisNoCountry = "crisis_no_country",
+    CountryChoose = "country_choose",
+    CountryOther = "country_other",
+    EmergencyNumber = "emergency_number",
+    TextTo = "text_to",
+    TextNumber = "text_number",
+    YoungLines = "young_lines",
+    CrisisContinue = "crisis_continue",
+    UrgentTitle = "urgent_title",
     // Results
-    "results_title",
-    "results_intro",
-    "best_title",
-    "others_title",
-    "why",
-    "no_reasons",
-    "cautions_title",
-    "mood_title",
-    "mood_score",
-    "mood_incomplete",
-    "mood_flagged",
-    "not_diagnosis",
-    "your_answers",
-    "change",
-    "skipped",
-    "not_asked",
-    "take_away",
-    "print",
-    "copy",
-    "copied",
-    "copy_failed",
-    "download",
-    "summary_title",
-    "start_again",
-    "clinic_contact",
-    "not_offered",
-    "remember",
-    "remember_note",
-    "remember_note_site",
-    "forget",
-    "privacy_check",
-    "privacy_none",
-    "privacy_some",
-];
+    ResultsTitle = "results_title",
+    ResultsIntro = "results_intro",
+    BestTitle = "best_title",
+    OthersTitle = "others_title",
+    Why = "why",
+    NoReasons = "no_reasons",
+    CautionsTitle = "cautions_title",
+    MoodTitle = "mood_title",
+    MoodScore = "mood_score",
+    MoodIncomplete = "mood_incomplete",
+    MoodFlagged = "mood_flagged",
+    NotDiagnosis = "not_diagnosis",
+    YourAnswers = "your_answers",
+    Change = "change",
+    Skipped = "skipped",
+    NotAsked = "not_asked",
+    TakeAway = "take_away",
+    Print = "print",
+    Copy = "copy",
+    Copied = "copied",
+    CopyFailed = "copy_failed",
+    Download = "download",
+    SummaryTitle = "summary_title",
+    StartAgain = "start_again",
+    ClinicContact = "clinic_contact",
+    NotOffered = "not_offered",
+    Remember = "remember",
+    RememberNote = "remember_note",
+    RememberNoteSite = "remember_note_site",
+    Forget = "forget",
+    PrivacyCheck = "privacy_check",
+    PrivacyNone = "privacy_none",
+    PrivacySome = "privacy_some",
+}

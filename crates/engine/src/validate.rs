@@ -8,7 +8,7 @@ use crate::Locale;
 use crate::model::*;
 use crate::problem::Problems;
 use crate::text::{Text, TextList};
-use crate::ui_keys::UI_KEYS;
+use crate::ui_keys::Ui;
 
 /// At most this many questions: the questionnaire promises about three minutes.
 pub const MAX_QUESTIONS: usize = 13;
@@ -157,13 +157,13 @@ impl Validator<'_> {
     }
 
     fn ui(&mut self, ui: &BTreeMap<String, Text>) {
-        for key in UI_KEYS {
-            if !ui.contains_key(*key) {
+        for key in Ui::ALL.iter().map(|u| u.key()) {
+            if !ui.contains_key(key) {
                 self.err(format!("ui.{key}"), "missing interface text");
             }
         }
         for (key, t) in ui {
-            if !UI_KEYS.contains(&key.as_str()) {
+            if !Ui::ALL.iter().any(|u| u.key() == key) {
                 self.err(format!("ui.{key}"), "unknown interface text key (a typo?)");
             }
             self.text(&format!("ui.{key}"), t);

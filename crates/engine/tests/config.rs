@@ -63,7 +63,13 @@ fn a_full_configuration_is_read() {
     );
     assert_eq!(config.country.as_deref(), Some("GB"));
     assert_eq!(config.emergency_number.as_deref(), Some("999"));
-    assert!(config.offers("counselling") && !config.offers("coaching"));
+    let content = signpost_engine::builtin().unwrap();
+    let option = |id| content.option(id).unwrap();
+    assert!(config.offers(option("counselling")) && !config.offers(option("coaching")));
+    assert!(
+        config.offers(content.urgent_option().unwrap()),
+        "urgent help is never marked \"not offered here\""
+    );
     assert_eq!(
         config.theme,
         [("--sp-accent".to_string(), "#0b5d3b".to_string())]

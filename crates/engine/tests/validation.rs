@@ -64,6 +64,31 @@ fn empty_translation() {
 }
 
 #[test]
+fn a_missing_or_unknown_interface_key_is_a_content_error() {
+    // Every `Ui` key the views use must be in the file...
+    let p = problems_of(load_edited("guide.toml", |t| {
+        let line = t
+            .lines()
+            .find(|l| l.starts_with("see_results = "))
+            .expect("guide.toml has see_results")
+            .to_string();
+        t.replace(&format!("{line}\n"), "")
+    }));
+    assert_mentions(&p, "ui.see_results: missing interface text");
+    // ...and a key no view uses is a typo, not silently ignored.
+    let p = problems_of(load_edited("guide.toml", |t| {
+        replace_once(t, "see_results = ", "see_result = ")
+    }));
+    assert_mentions(&p, "ui.see_result: unknown interface text key (a typo?)");
+    // The enum and the shipped file agree exactly.
+    let content = common::content();
+    let keys: Vec<&str> = content.ui.keys().map(String::as_str).collect();
+    let mut expected: Vec<&str> = signpost_engine::Ui::ALL.iter().map(|u| u.key()).collect();
+    expected.sort_unstable();
+    assert_eq!(keys, expected);
+}
+
+#[test]
 fn duplicate_id() {
     let p = problems_of(load_edited("questionnaire.toml", |t| {
         replace_once(t, "id = \"phq4_2\"", "id = \"phq4_1\"")

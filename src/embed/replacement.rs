@@ -8,9 +8,10 @@
 //! huge file falls back to the built-in content instead of leaving the
 //! guide blank or running it out of memory.
 //!
-//! The validator is not in the guide's wasm (every visitor would download
-//! it): it is a module of its own, `signpost-check.wasm`
-//! (crates/content-check), fetched only here.
+//! The validator is not in the guide's wasm (every visitor would wait for
+//! it before the guide starts): it is a module of its own,
+//! `signpost-check-<hash>.wasm` (crates/content-check), run only here. The
+//! service worker precaches it with the guide's other files.
 
 use std::rc::Rc;
 

@@ -1,34 +1,16 @@
-//! The content the guide shows: compiled from content/*.toml by build.rs,
-//! embedded in the wasm, decoded and validated once at start-up. Also the
-//! contexts every component reads: the content with the locale, and the
-//! visitor's session.
+//! The two contexts every component reads: [`Guide`] (the content, the
+//! locale, the clinic's configuration and the country whose numbers are
+//! shown) and the visitor's [`Session`] with its dispatcher.
 
 use std::rc::Rc;
 
 use signpost_engine::directory::{ContactSet, contact_set};
-use signpost_engine::{Content, Locale, Problems, Text, compiled};
+use signpost_engine::{Content, Locale, Text, Ui};
 use yew::prelude::*;
 
-use crate::state::Session;
-
-static BUILTIN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/content.bin"));
-
-/// Decodes the built-in content. build.rs validated it when it compiled
-/// it, so it is not validated again here.
-pub fn builtin() -> Result<Content, Problems> {
-    compiled::from_trusted_bytes(BUILTIN)
-}
-
-thread_local! {
-    static SHARED: Result<Rc<Content>, Problems> = builtin().map(Rc::new);
-}
-
-/// The built-in content, decoded once per page however many guides it shows.
-pub fn shared() -> Result<Rc<Content>, Problems> {
-    SHARED.with(Clone::clone)
-}
-
 pub use signpost_engine::config::{Clinic, Config, CrisisContact};
+
+use crate::state::Session;
 
 /// What every component needs to show text: the content, the locale and
 /// the clinic's configuration.
@@ -73,8 +55,15 @@ impl Guide {
     }
 
     /// An interface text (`[ui]` in content/guide.toml) in the current locale.
-    pub fn ui(&self, key: &str) -> &str {
+    pub fn ui(&self, key: Ui) -> &str {
         self.content.ui(key).get(self.locale)
+    }
+
+    /// An interface text with `{name}`-style slots filled in.
+    pub fn ui_with(&self, key: Ui, slots: &[(&str, &str)]) -> String {
+        slots.iter().fold(self.ui(key).to_string(), |s, (k, v)| {
+            s.replace(&format!("{{{k}}}"), v)
+        })
     }
 
     /// The emergency numbers and crisis lines to show, for the chosen
@@ -91,13 +80,6 @@ impl Guide {
             country,
             young_first,
         )
-    }
-
-    /// An interface text with `{name}`-style slots filled in.
-    pub fn ui_with(&self, key: &str, slots: &[(&str, &str)]) -> String {
-        slots.iter().fold(self.ui(key).to_string(), |s, (k, v)| {
-            s.replace(&format!("{{{k}}}"), v)
-        })
     }
 }
 

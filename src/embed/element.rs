@@ -1,0 +1,95 @@
+//! The Rust side of the `<signpost-guide>` custom element
+//! (web/signpost-guide.js): one guide per element, mounted in its shadow
+//! root, following attribute changes, unmounted on removal. `src/main.rs`
+//! exports it to JavaScript; tests call it directly.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use signpost_engine::Content;
+use wasm_bindgen::JsValue;
+
+use super::{Settings, apply_theme, props, replacement, settings, with_content};
+use crate::app::App;
+use crate::state::Start;
+
+/// One element's guide.
+pub struct ElementGuide {
+    state: Rc<RefCell<Element>>,
+}
+
+struct Element {
+    root: web_sys::Element,
+    app: Option<yew::AppHandle<App>>,
+    content: Option<Rc<Content>>,
+    destroyed: bool,
+}
+
+impl ElementGuide {
+    /// Mounts a guide into `root` (inside the element's shadow root) with
+    /// the element's settings: `{ lang, config, checker }` (`checker`: the
+    /// checker module's URL, beside the guide's files on the guide's origin).
+    pub fn mount(root: web_sys::Element, settings: &JsValue) -> ElementGuide {
+        let checker = setting(settings, "checker")
+            .and_then(|v| v.as_string())
+            .unwrap_or_else(|| replacement::CHECKER.to_string());
+        let settings = element_settings(settings);
+        let state = Rc::new(RefCell::new(Element {
+            root,
+            app: None,
+            content: None,
+            destroyed: false,
+        }));
+        let mount = state.clone();
+        with_content(&settings.config.clone(), checker, move |content| {
+            let mut el = mount.borrow_mut();
+            if el.destroyed {
+                return; // removed while its content was loading
+            }
+            // The built-in fallback shown while loading goes (web/signpost-guide.js).
+            el.root.set_inner_html("");
+            apply_theme(&el.root, &settings);
+            el.content = content.clone();
+            let app = yew::Renderer::<App>::with_root_and_props(
+                el.root.clone(),
+                props(settings, content, false, Start::default()),
+            )
+            .render();
+            el.app = Some(app);
+        });
+        ElementGuide { state }
+    }
+
+    /// An attribute changed: the guide follows (the visitor's answers stay).
+    pub fn update(&mut self, settings: &JsValue) {
+        let settings = element_settings(settings);
+        let mut el = self.state.borrow_mut();
+        apply_theme(&el.root, &settings);
+        let content = el.content.clone();
+        if let Some(app) = el.app.as_mut() {
+            app.update(props(settings, content, false, Start::default()));
+        }
+    }
+
+    /// The element was removed: unmount and drop every listener.
+    pub fn destroy(&mut self) {
+        let mut el = self.state.borrow_mut();
+        el.destroyed = true;
+        if let Some(app) = el.app.take() {
+            app.destroy();
+        }
+    }
+}
+
+/// One key of the settings object the custom element passes.
+fn setting(settings: &JsValue, key: &str) -> Option<JsValue> {
+    js_sys::Reflect::get(settings, &key.into()).ok()
+}
+
+fn element_settings(settings: &JsValue) -> Settings {
+    let lang = setting(settings, "lang").and_then(|v| v.as_string());
+    let config = setting(settings, "config")
+        .filter(|v| !v.is_null() && !v.is_undefined())
+        .map(|v| super::json::from_js(&v));
+    self::settings(lang.as_deref(), config.as_ref())
+}

@@ -1,0 +1,122 @@
+//! The standalone page (and so the iframe): mounts into `<div
+//! id="signpost">`, replacing the plain-HTML fallback (or the prerendered
+//! first question of questions.html) shown until the WebAssembly runs.
+
+use wasm_bindgen::JsCast;
+
+use super::{apply_theme, props, replacement, settings, with_content};
+use crate::app::App;
+use crate::state::Start;
+
+/// Starts the guide on its own page; does nothing on a page without
+/// `#signpost` (a host page whose custom elements mount themselves).
+pub fn start() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(root) = document.get_element_by_id("signpost") else {
+        return;
+    };
+    let query = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .and_then(|s| web_sys::UrlSearchParams::new_with_str(&s).ok());
+    let param = |name: &str| query.as_ref().and_then(|q| q.get(name));
+    let config = document
+        .get_element_by_id("signpost-config")
+        .and_then(|el| parse_config(&el));
+    let settings = settings(param("lang").as_deref(), config.as_ref());
+    // Opt-in only: by default an iframe posts nothing to its host.
+    if param("embed").as_deref() == Some("frame") && param("autoheight").as_deref() == Some("1") {
+        super::frame::report_height();
+    }
+    let prerendered = root.get_attribute("data-start").as_deref() == Some("questions");
+    // The checker module sits beside this page's other files; the build
+    // writes its hashed name on the root.
+    let checker = root
+        .get_attribute("data-checker")
+        .unwrap_or_else(|| replacement::CHECKER.to_string());
+    let questions = prerendered || param("step").as_deref() == Some("questions");
+    with_content(&settings.config.clone(), checker, move |content| {
+        let start = Start {
+            questions,
+            // questions.html: answers given before the wasm arrived are kept.
+            early: if prerendered {
+                early_answers(&root, content.as_deref())
+            } else {
+                Default::default()
+            },
+            ..Start::default()
+        };
+        root.set_inner_html("");
+        apply_theme(&root, &settings);
+        yew::Renderer::<App>::with_root_and_props(root, props(settings, content, true, start))
+            .render();
+    });
+}
+
+/// Answers ticked in the prerendered first question (inputs are named
+/// `sp-<question>` with the answer id as value).
+fn early_answers(
+    root: &web_sys::Element,
+    content: Option<&signpost_engine::Content>,
+) -> signpost_engine::Answers {
+    let mut pairs = Vec::new();
+    if let Ok(inputs) = root.query_selector_all("input:checked") {
+        for i in 0..inputs.length() {
+            let Some(input) = inputs
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::HtmlInputElement>().ok())
+            else {
+                continue;
+            };
+            if let Some(question) = input.name().strip_prefix("sp-") {
+                pairs.push((question.to_string(), input.value()));
+            }
+        }
+    }
+    let builtin = crate::builtin::shared();
+    let content = match (content, &builtin) {
+        (Some(c), _) => c,
+        (None, Ok(c)) => c,
+        (None, Err(_)) => return Default::default(),
+    };
+    signpost_engine::Answers::from_pairs(
+        content,
+        pairs.iter().map(|(q, a)| (q.as_str(), a.as_str())),
+    )
+}
+
+/// The clinic's configuration, inline in the page (no request needed).
+/// Only a `<script type="application/json">` is read: any other element
+/// with that id (injected HTML, say) could not have been meant as one.
+fn parse_config(el: &web_sys::Element) -> Option<signpost_engine::config::Value> {
+    let is_json_script = el.local_name() == "script"
+        && el
+            .get_attribute("type")
+            .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/json"));
+    if !is_json_script {
+        crate::log::error(
+            "Signpost: #signpost-config must be a <script type=\"application/json\">; using defaults.",
+        );
+        return None;
+    }
+    let text = el.text_content().unwrap_or_default();
+    let limit = signpost_engine::config::MAX_CONFIG_BYTES;
+    if text.len() > limit {
+        crate::log::error(&format!(
+            "Signpost: the configuration in #signpost-config is larger than {} KiB; using defaults.",
+            limit / 1024
+        ));
+        return None;
+    }
+    match js_sys::JSON::parse(&text) {
+        Ok(v) => Some(super::json::from_js(&v)),
+        Err(e) => {
+            web_sys::console::error_2(
+                &"Signpost: the configuration in #signpost-config is not valid JSON; using defaults.".into(),
+                &e,
+            );
+            None
+        }
+    }
+}
