@@ -6,11 +6,12 @@
 //
 // Usage: node bench/run.mjs [--loads N]   (run by scripts/bench)
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright';
 import { startServer } from '../scripts/static-server.mjs';
 
 const LOADS = Number(process.argv[process.argv.indexOf('--loads') + 1]) || 20;
-const root = new URL('..', import.meta.url).pathname;
+const root = fileURLToPath(new URL('..', import.meta.url));
 const out = `${root}target/bench/`;
 
 // The peer's files: SurveyJS's minified production builds from the pinned

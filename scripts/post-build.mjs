@@ -1,20 +1,26 @@
-// Trunk post_build hook (Trunk.toml): runs in the staging directory before
-// it becomes dist/.
-//  1. Replaces Trunk's inline loader with an external boot script, so the
+// Step 4 of scripts/build: turns Trunk's output in dist/ into the release
+// bundle. Pure file work: every cargo build happened in an earlier, named
+// step of scripts/build, which passes their outputs here.
+//   node scripts/post-build.mjs DIST CHECKER_WASM FIRST_QUESTION_HTML
+//  0. Minifies wasm-bindgen's glue and the stylesheet.
+//  1. Adds the content checker module under a hashed name.
+//  2. Replaces Trunk's inline loader with an external boot script, so the
 //     page runs under a Content-Security-Policy without 'unsafe-inline',
 //     nonces or hashes.
-//  2. Writes sw.js with the precache list and version from the hashed file
-//     names (never a hand-kept list), and signpost-guide.js (the custom
-//     element) with the hashed names filled in (the content checker's too).
-import { execFileSync } from 'node:child_process';
+//  3. Writes questions.html around the prerendered first question.
+//  4. Writes signpost-guide.js (the custom element) with the hashed names
+//     filled in (the content checker's too), and copies signpost-frame.js.
+//  5. Writes sw.js with the precache list and version from the hashed file
+//     names (never a hand-kept list).
 import { createHash } from 'node:crypto';
-import { copyFileSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { transformSync } from 'esbuild';
 
-const dir = process.env.TRUNK_STAGING_DIR;
-if (!dir) throw new Error('post-build: TRUNK_STAGING_DIR is not set (run by Trunk)');
-const embed = new URL('../embed/', import.meta.url);
+const [dir, checkerWasm, firstQuestion] = process.argv.slice(2);
+if (!firstQuestion) throw new Error('post-build: usage: post-build.mjs DIST CHECKER_WASM FIRST_QUESTION_HTML (run by scripts/build)');
+const web = (file) => fileURLToPath(new URL(`../web/${file}`, import.meta.url));
 const files = readdirSync(dir);
 const find = (re) => {
   const hit = files.find((f) => re.test(f));
@@ -41,30 +47,24 @@ for (const [file, loader, tag] of [[js, 'js', 'link rel="modulepreload"'], [css,
   html = html.replace(ref, `$1${sri(code)}"`);
 }
 
-// 1a. The content checker (crates/content-check): the validator as a
-// module of its own, fetched only by pages whose configuration names
-// replacement content (src/embed/content.rs). Built with the same wasm
-// toolchain and release settings Trunk just used.
-const root = new URL('..', import.meta.url).pathname;
-execFileSync('cargo', ['build', '-q', '--release', '--offline', '--locked', '--target', 'wasm32-unknown-unknown',
-  '-p', 'signpost-content-check'], { cwd: root, stdio: 'inherit' });
-const checker = join(process.env.CARGO_TARGET_DIR ?? join(root, 'target'), 'wasm32-unknown-unknown/release/signpost_content_check.wasm');
-// Hashed like the other files, so a new checker is never mixed with an old
-// page from a cache; the page names it in data-checker (src/main.rs).
-execFileSync('wasm-opt', ['-Oz', '--strip-debug', '--strip-producers', checker, '-o', join(dir, 'signpost-check.wasm')], { stdio: 'inherit' });
-const checkerName = `signpost-check-${short(readFileSync(join(dir, 'signpost-check.wasm')))}.wasm`;
-renameSync(join(dir, 'signpost-check.wasm'), join(dir, checkerName));
+// 1. The content checker (crates/content-check, built and optimised by
+// step 2 of scripts/build): the validator as a module of its own, fetched
+// only by pages whose configuration names replacement content
+// (src/embed/content.rs). Hashed like the other files, so a new checker is
+// never mixed with an old page from a cache; the page names it in
+// data-checker (src/main.rs).
+const checker = readFileSync(checkerWasm);
+const checkerName = `signpost-check-${short(checker)}.wasm`;
+writeFileSync(join(dir, checkerName), checker);
 if (!/<div id="signpost">/.test(html)) throw new Error('post-build: <div id="signpost"> was not found in index.html');
 html = html.replace('<div id="signpost">', `<div id="signpost" data-checker="${checkerName}">`);
 
-
-
-// 1. The boot script.
+// 2. The boot script.
 const inline = /<script type="module">[\s\S]*?<\/script>/;
 if (!inline.test(html)) throw new Error('post-build: Trunk\'s inline loader was not found in index.html');
-// The crash watcher (embed/crash.js) goes into both scripts that start the
+// The crash watcher (web/crash.js) goes into both scripts that start the
 // guide, with the guide's file names, so no extra file is fetched.
-const crashJs = readFileSync(new URL('crash.js', embed), 'utf8').replace(/^(\/\/.*\n)+/, '');
+const crashJs = readFileSync(web('crash.js'), 'utf8').replace(/^(\/\/.*\n)+/, '');
 const template = html.match(/<template id="signpost-crash">([\s\S]*?)<\/template>/);
 if (!template) throw new Error('post-build: <template id="signpost-crash"> was not found in index.html');
 const boot = `// Starts the standalone guide (written by scripts/post-build.mjs).
@@ -92,15 +92,11 @@ writeFileSync(join(dir, bootName), boot);
 html = html.replace(inline, `<script type="module" src="./${bootName}" integrity="${sri(boot)}" crossorigin="anonymous"></script>`);
 writeFileSync(join(dir, 'index.html'), html);
 
-// 2. questions.html: the page opened at the first question, prerendered
-// natively (src/bin/prerender.rs) so the question can be seen and answered
-// before the wasm arrives; main.rs takes over and keeps the answer. The
-// wasm toolchain's variables are for wasm builds only: drop them.
-const env = { ...process.env };
-for (const k of ['RUSTC', 'RUSTC_BOOTSTRAP', 'RUSTFLAGS', 'CARGO_UNSTABLE_BUILD_STD', 'CARGO_UNSTABLE_BUILD_STD_FEATURES',
-  'CARGO_TARGET_DIR', 'CARGO_BUILD_TARGET']) delete env[k];
-const prerendered = execFileSync('cargo', ['run', '-q', '--offline', '--locked', '--features', 'prerender', '--bin', 'prerender'],
-  { env, cwd: new URL('..', import.meta.url).pathname, encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+// 3. questions.html: the page opened at the first question, prerendered
+// natively by step 3 of scripts/build (src/bin/prerender.rs) so the
+// question can be seen and answered before the wasm arrives; main.rs takes
+// over and keeps the answer.
+const prerendered = readFileSync(firstQuestion, 'utf8');
 const fallback = /<div id="signpost"[^>]*>[\s\S]*?<\/div>\s*<\/div>\s*(?=<\/body>)/;
 if (!fallback.test(html)) throw new Error('post-build: the #signpost block was not found in index.html');
 // The urgent-help lines of the plain fallback stay below the question, for
@@ -116,20 +112,20 @@ const questions = html
 writeFileSync(join(dir, 'questions.html'), questions);
 
 // 4. The custom element.
-const element = readFileSync(new URL('signpost-guide.js', embed), 'utf8')
+const element = readFileSync(web('signpost-guide.js'), 'utf8')
   .replaceAll('__SIGNPOST_JS__', js).replaceAll('__SIGNPOST_WASM__', wasm).replaceAll('__SIGNPOST_CSS__', css)
   .replaceAll('__SIGNPOST_CHECKER__', checkerName)
   .replace('// __CRASH_JS__', crashJs.trim())
   .replace('__SIGNPOST_CRASH__', JSON.stringify(template[1].trim().replace(/\n\s*/g, '')));
 writeFileSync(join(dir, 'signpost-guide.js'), element);
 // The iframe's optional host script (a fixed name: host pages link to it).
-copyFileSync(new URL('signpost-frame.js', embed), join(dir, 'signpost-frame.js'));
+copyFileSync(web('signpost-frame.js'), join(dir, 'signpost-frame.js'));
 
 // 5. The service worker: every file the standalone page needs, and a
 // version that changes whenever any of them does.
 const precache = ['./', ...readdirSync(dir).filter((f) => f !== 'sw.js' && f !== 'index.html').sort().map((f) => `./${f}`)];
 const version = short(precache.map((f) => f === './' ? html : readFileSync(join(dir, f))).join('\n'));
-const sw = readFileSync(new URL('sw.js', embed), 'utf8')
+const sw = readFileSync(web('sw.js'), 'utf8')
   .replace('__VERSION__', version).replace('__PRECACHE__', JSON.stringify(precache));
 writeFileSync(join(dir, 'sw.js'), sw);
 console.log(`post-build: ${bootName}, questions.html, ${checkerName}, signpost-guide.js, signpost-frame.js, sw.js (${precache.length} files, version ${version})`);

@@ -15,6 +15,7 @@ import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -135,7 +136,8 @@ function send(res, status, text) {
   res.end(text);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+// Run as a command (not imported by bench/run.mjs).
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
   const option = (name) => {
     const i = args.indexOf(name);

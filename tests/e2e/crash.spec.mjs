@@ -56,9 +56,13 @@ test.describe('when the guide crashes on a clinic\'s page', () => {
     const second = page.locator('#second');
     await expect(first.getByRole('heading', { level: 1 })).toBeVisible();
     await expect(second.getByRole('heading', { level: 1 })).toBeVisible();
-    // An error of the host page's own is not the guide's crash.
-    await page.evaluate(() => setTimeout(() => { throw new Error('the host page broke'); }));
-    await page.waitForTimeout(100);
+    // An error of the host page's own is not the guide's crash. The crash
+    // watcher's listener, added first, shows the message synchronously, so
+    // once a listener added now has seen the error the verdict is in.
+    await page.evaluate(() => new Promise((seen) => {
+      addEventListener('error', (e) => e.error?.message === 'the host page broke' && seen());
+      setTimeout(() => { throw new Error('the host page broke'); });
+    }));
     await expect(crashMessage(page)).toHaveCount(0);
     await page.evaluate(() => { window.__breakGuide = true; });
     await first.getByRole('button', { name: 'Start the questions' }).click();

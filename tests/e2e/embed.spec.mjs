@@ -61,8 +61,8 @@ test('a hostile host stylesheet cannot reach inside; two guides work independent
   await expect(page.locator('#third').getByRole('heading', { level: 1 })).toHaveText('Find the kind of support that suits you');
 });
 
-/// Walks the iframe on `path` with `answers`, recording every message
-/// the host page receives into `messages`.
+/// Walks the iframe on `path` with `answers`; returns every message the
+/// host page received (recorded by the page, see below).
 async function frameWalk(page, path, answers) {
   await page.goto(path);
   const frame = page.frameLocator('iframe.frame');
@@ -71,26 +71,28 @@ async function frameWalk(page, path, answers) {
   await answerAll(frame, answers);
   await expect(frame.getByRole('heading', { level: 1 })).toHaveText('Your results');
   await expect(frame.locator('.sp-crisis')).toHaveCount(answers === RISK ? 1 : 0);
-  // Let any message the last screen caused arrive: a round trip through
-  // the frame's event loop and back to the host.
+  // Anything the last screen posts is posted by the time it has been drawn
+  // (two animation frames); then the guide's window posts a marker.
+  // Messages from one window to another arrive in order, so once the
+  // marker is in, so is everything the guide posted before it.
   const guide = page.frames().find((f) => f.url().startsWith(CLINIC_GUIDE));
   await guide.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-  await page.evaluate(() => new Promise((done) => setTimeout(done)));
+  await guide.evaluate((m) => parent.postMessage(m, '*'), END);
+  await page.waitForFunction((m) => window.hostMessages.includes(JSON.stringify(m)), END);
+  return page.evaluate((m) => window.hostMessages.filter((x) => x !== JSON.stringify(m)), END);
 }
+const END = 'end of the walk (test marker)';
 
 for (const [path, what] of [['/frame.html', 'the default iframe'], ['/frame-auto.html', 'the opt-in auto-height iframe']]) {
   test(`${what}: the host receives the same messages for a calm and a risk walk-through`, async ({ page }) => {
     await page.setViewportSize({ width: 1000, height: 800 });
-    let messages = [];
-    await page.exposeFunction('recordMessage', (m) => messages.push(JSON.stringify(m)));
     await page.addInitScript(() => {
-      if (window === window.top) addEventListener('message', (e) => window.recordMessage(e.data));
+      if (window !== window.top) return;
+      window.hostMessages = [];
+      addEventListener('message', (e) => window.hostMessages.push(JSON.stringify(e.data)));
     });
-    await frameWalk(page, path, CALM);
-    const calm = messages;
-    messages = [];
-    await frameWalk(page, path, RISK);
-    const risk = messages;
+    const calm = await frameWalk(page, path, CALM);
+    const risk = await frameWalk(page, path, RISK);
     expect(risk).toEqual(calm);
     if (path === '/frame.html') expect(calm, 'the default embed posts nothing').toEqual([]);
     else expect(calm, 'one height, from the frame\'s width').toHaveLength(1);

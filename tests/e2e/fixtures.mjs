@@ -4,10 +4,11 @@
 // in the page.
 import { readFileSync } from 'node:fs';
 import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { test as base, expect } from '@playwright/test';
 
 const AXE = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
-export const SHOTS = new URL('../../target/e2e/screenshots/', import.meta.url).pathname;
+export const SHOTS = fileURLToPath(new URL('../../target/e2e/screenshots/', import.meta.url));
 mkdirSync(SHOTS, { recursive: true });
 
 export const test = base.extend({

@@ -1,6 +1,6 @@
 // The guide end to end, against the release build.
 import { readFile } from 'node:fs/promises';
-import { test, expect, open, answerAll, BEREAVED } from './fixtures.mjs';
+import { test, expect, open, answerAll, BEREAVED, RISK } from './fixtures.mjs';
 
 test('the welcome screen is rendered by WebAssembly, not by static HTML', async ({ page, request }) => {
   const served = await (await request.get('/')).text();
@@ -139,7 +139,7 @@ test('the guide works in Spanish, and starts in Spanish for a Spanish browser', 
 test.describe('taking the results away', () => {
   test.use({ permissions: ['clipboard-read', 'clipboard-write'], acceptDownloads: true });
 
-  test('copy and download give the same summary; print hides the controls', async ({ page }) => {
+  test('copy and download give the same summary', async ({ page }) => {
     await open(page);
     await page.getByRole('button', { name: 'Start the questions' }).click();
     await answerAll(page, BEREAVED);
@@ -158,15 +158,44 @@ test.describe('taking the results away', () => {
     const file = await download;
     expect(file.suggestedFilename()).toBe('signpost-summary.txt');
     expect(await readFile(await file.path(), 'utf8')).toBe(copied);
-
-    await page.emulateMedia({ media: 'print' });
-    await expect(page.getByRole('button', { name: 'Print' })).toBeHidden();
-    await expect(page.getByRole('button', { name: 'Start again and clear my answers' })).toBeHidden();
-    await expect(page.getByRole('button', { name: 'Need help now?' })).toBeHidden();
-    await expect(page.locator('.sp-suggestion h3').first()).toBeVisible();
-    const pdf = await page.pdf({ format: 'A4' });
-    expect(pdf.length).toBeGreaterThan(10_000);
   });
+});
+
+test('printed, the results keep the crisis contacts, suggestions, scores and answers, and drop every control', async ({ page }) => {
+  await open(page);
+  await page.getByRole('button', { name: 'Start the questions' }).click();
+  await answerAll(page, RISK);
+  const guide = page.locator('#signpost');
+  const crisis = page.getByRole('region', { name: 'You do not have to face this alone' });
+  const others = page.getByRole('region', { name: 'Other kinds of support' });
+  // A suggestion whose reasons are folded away on screen.
+  const folded = others.getByRole('listitem').filter({ hasText: 'Guided self-help' }).getByRole('group');
+  const controls = guide.locator(':is(button, input, select, .sp-no-print)');
+  // On screen: the controls are there, the folded reasons are not.
+  await expect(page.getByRole('button', { name: 'Print' })).toBeVisible();
+  await expect(page.getByRole('checkbox', { name: 'Remember my answers on this device' })).toBeVisible();
+  await expect(crisis.getByRole('combobox', { name: 'Show numbers for' })).toBeVisible();
+  await expect(folded.getByRole('listitem').first()).toBeHidden();
+  expect(await controls.count()).toBeGreaterThan(20);
+
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your results');
+  await expect(crisis).toBeVisible();
+  for (const name of [/^Emergency 911/, /^988 Suicide & Crisis Lifeline 988/]) {
+    await expect(crisis.getByRole('link', { name })).toBeVisible();
+  }
+  const best = page.getByRole('region', { name: 'What may suit you best' });
+  await expect(best.getByRole('heading', { name: 'Counselling' })).toBeVisible();
+  await expect(best.getByText('Counselling gives you time and space to talk about a loss')).toBeVisible();
+  await expect(folded.getByRole('listitem').first()).toBeVisible();
+  await expect(page.getByRole('region', { name: 'How you have been feeling' }).getByText('Score: 4 out of 12')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'What a first session is like: Counselling' })).toBeVisible();
+  const answers = page.getByRole('region', { name: 'Your answers' });
+  await expect(answers.getByRole('term').filter({ hasText: 'What brings you here?' })).toBeVisible();
+  await expect(answers.getByRole('definition').filter({ hasText: 'Grief or a loss' })).toBeVisible();
+  await expect(page.getByText('This is not a diagnosis.')).toBeVisible();
+  // No button, field or on-screen-only part is printed.
+  for (const control of await controls.all()) await expect(control).toBeHidden();
 });
 
 test('start again clears every answer, and nothing is stored on the device', async ({ page, context }) => {
@@ -211,4 +240,43 @@ test('questions.html: the first question can be answered before the wasm arrives
   await expect(page.getByLabel('Grief or a loss')).toBeChecked();
   await page.getByRole('button', { name: 'Next', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Question 2 of 13');
+});
+
+test.describe('questions.html with answers remembered on the device', () => {
+  // The wasm request is held by page.route, which a service worker would
+  // bypass; this is about localStorage, not the offline cache.
+  test.use({ serviceWorkers: 'block' });
+
+  test('keeps them, with the answer ticked before the wasm arrived', async ({ page }) => {
+    await open(page);
+    await page.getByRole('button', { name: 'Start the questions' }).click();
+    await answerAll(page, BEREAVED);
+    await page.getByRole('checkbox', { name: 'Remember my answers on this device' }).check();
+    const stored = () => page.evaluate(() => localStorage.getItem('signpost.answers.v1'));
+    expect(await stored()).not.toBeNull();
+
+    let release;
+    const gate = new Promise((r) => { release = r; });
+    await page.route('**/*_bg.wasm', async (route) => { await gate; await route.continue(); });
+    await page.goto('/questions.html');
+    await page.getByLabel('Stress', { exact: true }).check();
+    release();
+    // The guide has taken over once the plain fallback below the question
+    // is gone; Next then works (and every effect of the first render ran).
+    await expect(page.locator('#signpost > .sp-fallback')).toHaveCount(0);
+    await expect(page.getByLabel('Stress', { exact: true })).toBeChecked();
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Question 2 of /);
+    expect(await stored(), 'the remembered answers are still stored').not.toBeNull();
+
+    await page.unroute('**/*_bg.wasm');
+    await open(page);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your results');
+    await expect(page.getByRole('checkbox', { name: 'Remember my answers on this device' })).toBeChecked();
+    const first = page.getByRole('region', { name: 'Your answers' }).getByRole('definition').first();
+    await expect(first).toContainText('Stress');
+    await expect(first).not.toContainText('Grief');
+    await expect(page.getByRole('region', { name: 'Your answers' }))
+      .toContainText('Someone to listen and help me talk things through');
+  });
 });
