@@ -728,7 +728,7 @@ fn english_number(n: u32) -> usize {
         0..=19 => SMALL[n as usize],
         20..=99 => {
             TENS[(n / 10 - 2) as usize]
-                + if n % 10 > 0 {
+                + if !n.is_multiple_of(10) {
                     SMALL[(n % 10) as usize]
                 } else {
                     0
@@ -737,7 +737,7 @@ fn english_number(n: u32) -> usize {
         100..=999 => {
             SMALL[(n / 100) as usize]
                 + 2
-                + if n % 100 > 0 {
+                + if !n.is_multiple_of(100) {
                     english_number(n % 100)
                 } else {
                     0
@@ -746,7 +746,7 @@ fn english_number(n: u32) -> usize {
         _ => {
             english_number(n / 1000)
                 + 2
-                + if n % 1000 > 0 {
+                + if !n.is_multiple_of(1000) {
                     english_number(n % 1000)
                 } else {
                     0
@@ -813,7 +813,7 @@ fn spanish_number_words(n: u32) -> String {
         0..=29 => SMALL[n as usize].to_string(),
         30..=99 => {
             let tens = TENS[(n / 10 - 3) as usize];
-            if n % 10 == 0 {
+            if n.is_multiple_of(10) {
                 tens.to_string()
             } else {
                 format!("{tens} y {}", SMALL[(n % 10) as usize])
@@ -836,7 +836,7 @@ fn spanish_number_words(n: u32) -> String {
             } else {
                 format!("{} mil", spanish_number_words(thousands))
             };
-            if n % 1000 == 0 {
+            if n.is_multiple_of(1000) {
                 head
             } else {
                 format!("{head} {}", spanish_number_words(n % 1000))
