@@ -48,11 +48,11 @@ for (const [file, loader, tag] of [[js, 'js', 'link rel="modulepreload"'], [css,
 }
 
 // 1. The content checker (crates/content-check, built and optimised by
-// step 2 of scripts/build): the validator as a module of its own, fetched
+// step 2 of scripts/build): the validator as a module of its own, run
 // only by pages whose configuration names replacement content
-// (src/embed/content.rs). Hashed like the other files, so a new checker is
+// (src/embed/replacement.rs); the service worker precaches it. Hashed like the other files, so a new checker is
 // never mixed with an old page from a cache; the page names it in
-// data-checker (src/main.rs).
+// data-checker (src/embed/page.rs).
 const checker = readFileSync(checkerWasm);
 const checkerName = `signpost-check-${short(checker)}.wasm`;
 writeFileSync(join(dir, checkerName), checker);
@@ -94,7 +94,7 @@ writeFileSync(join(dir, 'index.html'), html);
 
 // 3. questions.html: the page opened at the first question, prerendered
 // natively by step 3 of scripts/build (src/bin/prerender.rs) so the
-// question can be seen and answered before the wasm arrives; main.rs takes
+// question can be seen and answered before the wasm arrives; src/embed/page.rs takes
 // over and keeps the answer.
 const prerendered = readFileSync(firstQuestion, 'utf8');
 const fallback = /<div id="signpost"[^>]*>[\s\S]*?<\/div>\s*<\/div>\s*(?=<\/body>)/;

@@ -144,7 +144,7 @@ class SignpostGuide extends HTMLElement {
     if (broken) return showCrash(this);
     const settings = this.#settings();
     // The way to urgent help is on screen before any WebAssembly is fetched;
-    // the guide replaces it when it mounts (src/main.rs).
+    // the guide replaces it when it mounts (src/embed/element.rs).
     shadow.lastChild.replaceChildren(fallback(settings.lang ?? settings.config?.locale, settings.config));
     const connection = ++this.#connection;
     const slow = setTimeout(() => console.error(`Signpost: the guide has not started after ${START_TIME_LIMIT_MS / 1000} seconds; showing the way to urgent help instead.`), START_TIME_LIMIT_MS);
