@@ -1,13 +1,14 @@
 // Step 4 of scripts/build: turns Trunk's output in dist/ into the release
 // bundle. Pure file work: every cargo build happened in an earlier, named
 // step of scripts/build, which passes their outputs here.
-//   node scripts/post-build.mjs DIST CHECKER_WASM FIRST_QUESTION_HTML
+//   node scripts/post-build.mjs DIST CHECKER_WASM WELCOME_HTML FIRST_QUESTION_HTML
 //  0. Minifies wasm-bindgen's glue and the stylesheet.
 //  1. Adds the content checker module under a hashed name.
 //  2. Replaces Trunk's inline loader with an external boot script, so the
 //     page runs under a Content-Security-Policy without 'unsafe-inline',
 //     nonces or hashes.
-//  3. Writes questions.html around the prerendered first question.
+//  3. Writes index.html and questions.html around the prerendered welcome
+//     and first question.
 //  4. Writes signpost-guide.js (the custom element) with the hashed names
 //     filled in (the content checker's too), and copies signpost-frame.js.
 //  5. Writes sw.js with the precache list and version from the hashed file
@@ -18,8 +19,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { transformSync } from 'esbuild';
 
-const [dir, checkerWasm, firstQuestion] = process.argv.slice(2);
-if (!firstQuestion) throw new Error('post-build: usage: post-build.mjs DIST CHECKER_WASM FIRST_QUESTION_HTML (run by scripts/build)');
+const [dir, checkerWasm, welcomeHtml, firstQuestion] = process.argv.slice(2);
+if (!firstQuestion) throw new Error('post-build: usage: post-build.mjs DIST CHECKER_WASM WELCOME_HTML FIRST_QUESTION_HTML (run by scripts/build)');
 const web = (file) => fileURLToPath(new URL(`../web/${file}`, import.meta.url));
 const files = readdirSync(dir);
 const find = (re) => {
@@ -50,7 +51,7 @@ for (const [file, loader, tag] of [[js, 'js', 'link rel="modulepreload"'], [css,
 // 1. The content checker (crates/content-check, built and optimised by
 // step 2 of scripts/build): the validator as a module of its own, run
 // only by pages whose configuration names replacement content
-// (src/embed/replacement.rs); the service worker precaches it. Hashed like the other files, so a new checker is
+// (src/embed/replacement.rs); it is not precached. Hashed like the other files, so a new checker is
 // never mixed with an old page from a cache; the page names it in
 // data-checker (src/embed/page.rs).
 const checker = readFileSync(checkerWasm);
@@ -68,47 +69,82 @@ const crashJs = readFileSync(web('crash.js'), 'utf8').replace(/^(\/\/.*\n)+/, ''
 const template = html.match(/<template id="signpost-crash">([\s\S]*?)<\/template>/);
 if (!template) throw new Error('post-build: <template id="signpost-crash"> was not found in index.html');
 const boot = `// Starts the standalone guide (written by scripts/post-build.mjs).
-import init from './${js}';
 ${crashJs}
+const root = document.getElementById('signpost');
 // On the guide's own page any WebAssembly frame is the guide's.
 const crashed = watchForCrash(['${js}', '${wasm}', 'wasm://'], () => {
-  const root = document.getElementById('signpost');
   root?.replaceChildren(document.getElementById('signpost-crash').content.cloneNode(true));
 });
-if ('serviceWorker' in navigator) {
-  navigator.serviceWorker.register('./sw.js').catch((e) => console.warn('Signpost: offline use is not available here.', e));
-}
+// Until the guide starts (data-start is on the root), the prerendered
+// screen's buttons still work: Start opens questions.html, whose first
+// question is prerendered too; any other is queued (data-step) and the
+// guide opens that screen when it starts (src/embed/page.rs).
+root?.addEventListener('click', (event) => {
+  const button = root.hasAttribute('data-start') && event.target.closest?.('[data-sp-to]');
+  if (!button) return;
+  const to = button.dataset.spTo;
+  if (to.startsWith('question:')) {
+    if (root.dataset.start === 'welcome') location.assign('./questions.html' + location.search);
+    return;
+  }
+  root.dataset.step = to;
+  button.setAttribute('aria-busy', 'true');
+  // The way to urgent help is on the page already: show it at once.
+  if (to === 'urgent') root.querySelector('.sp-fallback')?.scrollIntoView();
+});
 try {
+  const { default: init } = await import('./${js}');
   await init({ module_or_path: new URL('./${wasm}', import.meta.url) });
 } catch (e) {
-  // A crash while starting; otherwise (no WebAssembly, a failed download)
-  // the plain fallback in the page stays.
-  if (e instanceof WebAssembly.RuntimeError) crashed(e);
-  else console.error('Signpost: the guide could not start.', e);
+  if (e instanceof WebAssembly.RuntimeError) {
+    crashed(e); // a crash while starting
+  } else {
+    // No WebAssembly, or a failed download: the prerendered screen cannot
+    // work, so the plain page (what the guide is, urgent help) replaces it.
+    console.error('Signpost: the guide could not start.', e);
+    root?.removeAttribute('data-start');
+    root?.replaceChildren(document.getElementById('signpost-fallback').content.cloneNode(true));
+  }
+}
+// Offline use: the worker is registered once the page has loaded and the
+// guide is idle, so its precache never competes with the guide's own
+// downloads (and, from the HTTP cache, downloads nothing twice).
+if ('serviceWorker' in navigator) {
+  const register = () => navigator.serviceWorker.register('./sw.js')
+    .catch((e) => console.warn('Signpost: offline use is not available here.', e));
+  const idle = () => ('requestIdleCallback' in window ? requestIdleCallback(register, { timeout: 5000 }) : setTimeout(register));
+  if (document.readyState === 'complete') idle(); else addEventListener('load', idle, { once: true });
 }
 `;
 const bootName = `boot-${short(boot)}.js`;
 writeFileSync(join(dir, bootName), boot);
 html = html.replace(inline, `<script type="module" src="./${bootName}" integrity="${sri(boot)}" crossorigin="anonymous"></script>`);
-writeFileSync(join(dir, 'index.html'), html);
 
-// 3. questions.html: the page opened at the first question, prerendered
-// natively by step 3 of scripts/build (src/bin/prerender.rs) so the
-// question can be seen and answered before the wasm arrives; src/embed/page.rs takes
-// over and keeps the answer.
-const prerendered = readFileSync(firstQuestion, 'utf8');
-const fallback = /<div id="signpost"[^>]*>[\s\S]*?<\/div>\s*<\/div>\s*(?=<\/body>)/;
-if (!fallback.test(html)) throw new Error('post-build: the #signpost block was not found in index.html');
-// The urgent-help lines of the plain fallback stay below the question, for
-// a browser that cannot run the guide.
-const urgent = (html.match(fallback)[0].match(/<p class="sp-urgent"[\s\S]*?<\/p>/g) ?? []).join('\n');
-const questions = html
-  .replace(fallback, `<div id="signpost" data-checker="${checkerName}" data-start="questions">${prerendered}\n<div class="signpost sp-fallback">${urgent}</div></div>\n`)
-  .replace('<title>Signpost: find', '<title>Signpost: questions to find')
-  // The question is already on the page: let its HTML and CSS have the
+// 3. The two pages, each with a screen prerendered natively by step 3 of
+// scripts/build (src/bin/prerender.rs), so it can be read and used before
+// the wasm arrives; src/embed/page.rs takes over and keeps what the
+// visitor did. index.html: the welcome; questions.html: the first
+// question. The plain fallback of the source page becomes a template the
+// boot script shows if the wasm cannot start; its urgent-help lines stay
+// below the prerendered screen, for every browser.
+const fallback = /<div id="signpost"[^>]*>\s*(?:<!--[\s\S]*?-->\s*)?(<div class="signpost sp-fallback">[\s\S]*?<\/div>)\s*<\/div>\s*(?=<\/body>)/;
+const plain = html.match(fallback);
+if (!plain) throw new Error('post-build: the #signpost block with its .sp-fallback was not found in index.html');
+const urgent = (plain[1].match(/<p class="sp-urgent"[\s\S]*?<\/p>/g) ?? []).join('\n');
+if (!urgent) throw new Error('post-build: no urgent-help line (.sp-urgent) in the fallback of index.html');
+const page = (start, prerendered) => html
+  .replace(fallback, `<template id="signpost-fallback">${plain[1]}</template>
+<div id="signpost" data-checker="${checkerName}" data-start="${start}">${prerendered}
+<div class="signpost sp-fallback">${urgent}</div></div>
+`)
+  // The screen is already on the page: let its HTML and CSS have the
   // bandwidth first, and fetch the guide's code after them.
   .replace(/<link rel="(modulepreload|preload)"/g, '<link rel="$1" fetchpriority="low"')
   .replace(/<script type="module" src="/, '<script type="module" fetchpriority="low" src="');
+html = page('welcome', readFileSync(welcomeHtml, 'utf8'));
+writeFileSync(join(dir, 'index.html'), html);
+const questions = page('questions', readFileSync(firstQuestion, 'utf8'))
+  .replace('<title>Signpost: find', '<title>Signpost: questions to find');
 writeFileSync(join(dir, 'questions.html'), questions);
 
 // 4. The custom element.
@@ -121,9 +157,13 @@ writeFileSync(join(dir, 'signpost-guide.js'), element);
 // The iframe's optional host script (a fixed name: host pages link to it).
 copyFileSync(web('signpost-frame.js'), join(dir, 'signpost-frame.js'));
 
-// 5. The service worker: every file the standalone page needs, and a
-// version that changes whenever any of them does.
-const precache = ['./', ...readdirSync(dir).filter((f) => f !== 'sw.js' && f !== 'index.html').sort().map((f) => `./${f}`)];
+// 5. The service worker: what an offline visit to the standalone page (or
+// the iframe) needs, and a version that changes whenever any of it does.
+// Not the checker module (replacement content is fetched from the network
+// anyway), nor the scripts host pages load (a host page is not the
+// worker's to answer), nor sw.js itself.
+const notOffline = new Set(['sw.js', 'index.html', checkerName, 'signpost-guide.js', 'signpost-frame.js']);
+const precache = ['./', ...readdirSync(dir).filter((f) => !notOffline.has(f)).sort().map((f) => `./${f}`)];
 const version = short(precache.map((f) => f === './' ? html : readFileSync(join(dir, f))).join('\n'));
 const sw = readFileSync(web('sw.js'), 'utf8')
   .replace('__VERSION__', version).replace('__PRECACHE__', JSON.stringify(precache));

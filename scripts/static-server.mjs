@@ -10,6 +10,7 @@
 //                      (what a clinic does by editing dist/index.html)
 //   --host-of ORIGIN   serve a host site (the demo clinic) that embeds the
 //                      guide from ORIGIN: {{GUIDE}} in pages becomes ORIGIN
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
@@ -44,10 +45,13 @@ export const GUIDE_CSP = [
   "form-action 'none'",
 ].join('; ');
 
-/// Starts a server; `reports` collects CSP violation reports sent to it.
-export function startServer(dir, port, { config, hostOf, frameAncestors = '*', csp: withCsp = true } = {}) {
+/// Starts a server; `reports` collects CSP violation reports sent to it,
+/// and with `record`, `sent` lists every response as `{ path, status,
+/// bytes }` (bytes as sent, after compression: what a visitor pays for).
+export function startServer(dir, port, { config, hostOf, frameAncestors = '*', csp: withCsp = true, record = false } = {}) {
   const base = resolve(dir);
   const reports = [];
+  const sent = [];
   const compressed = new Map();
   const inlineConfig = config ? readFileSync(config, 'utf8') : null;
   const csp = hostOf
@@ -118,16 +122,26 @@ export function startServer(dir, port, { config, hostOf, frameAncestors = '*', c
         body = compressed.get(key);
         headers['Content-Encoding'] = encoding;
       }
+      // A validator, so a revalidation ('no-cache') of an unchanged file
+      // costs a 304 and no body, as with a production server.
+      headers.ETag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
+      if (req.headers['if-none-match'] === headers.ETag) {
+        delete headers['Content-Length'];
+        res.writeHead(304, headers).end();
+        if (record) sent.push({ path: url.pathname, status: 304, bytes: 0 });
+        return;
+      }
       headers['Content-Length'] = body.length;
       res.writeHead(200, headers);
       res.end(req.method === 'HEAD' ? undefined : body);
+      if (record) sent.push({ path: url.pathname, status: 200, bytes: req.method === 'HEAD' ? 0 : body.length });
     } catch (e) {
       send(res, 500, String(e));
     }
   });
   return new Promise((ok, fail) => {
     server.once('error', fail);
-    server.listen(port, '127.0.0.1', () => ok({ server, reports }));
+    server.listen(port, '127.0.0.1', () => ok({ server, reports, sent }));
   });
 }
 

@@ -35,6 +35,48 @@ pub enum Screen {
 }
 
 impl Screen {
+    /// The screen as text (`explore`, `option:counselling`,
+    /// `question:concerns`): the `data-sp-to` of navigation buttons, so a
+    /// click on the prerendered page before the guide starts can be
+    /// honoured when it does (web/ and scripts/post-build.mjs).
+    pub fn param(&self) -> String {
+        let (name, id) = match self {
+            Screen::Welcome => ("welcome", None),
+            Screen::Explore => ("explore", None),
+            Screen::Option(id) => ("option", Some(id)),
+            Screen::Compare => ("compare", None),
+            Screen::Helper => ("helper", None),
+            Screen::Audience(id) => ("audience", Some(id)),
+            Screen::Urgent => ("urgent", None),
+            Screen::Question(id) => ("question", Some(id)),
+            Screen::Results => ("results", None),
+        };
+        match id {
+            Some(id) => format!("{name}:{id}"),
+            None => name.to_string(),
+        }
+    }
+
+    /// An information page from [`Screen::param`]'s text (`?step=urgent`, a
+    /// click queued before the guide started). Only information pages:
+    /// questions and results follow from answers, not from an address.
+    pub fn information_from_param(text: &str) -> Option<Screen> {
+        let (name, id) = match text.split_once(':') {
+            Some((name, id)) => (name, Some(id.to_string())),
+            None => (text, None),
+        };
+        let screen = match (name, id) {
+            ("explore", None) => Screen::Explore,
+            ("option", Some(id)) => Screen::Option(id),
+            ("compare", None) => Screen::Compare,
+            ("helper", None) => Screen::Helper,
+            ("audience", Some(id)) => Screen::Audience(id),
+            ("urgent", None) => Screen::Urgent,
+            _ => return None,
+        };
+        Some(screen)
+    }
+
     /// Information pages return with "Back" to wherever they were opened
     /// from; the welcome screen, the questions and the results have their
     /// own way back.
@@ -62,7 +104,10 @@ pub struct Start {
     /// started: they are added to any remembered ones and the guide opens
     /// at the question answered.
     pub early: Answers,
-    /// Open at this screen with `early` as the answers (component tests).
+    /// Open at this screen, with the welcome screen to go back to: an
+    /// information page asked for by `?step=` or by a click on the
+    /// prerendered welcome before the guide started (and, with `early` as
+    /// the answers, any screen in component tests).
     pub at: Option<Screen>,
 }
 
@@ -167,6 +212,9 @@ impl Session {
             .find(|q| start.early.get(&q.id).is_some())
             .map(|q| Screen::Question(q.id.clone()));
         s.screen = if let Some(screen) = start.at {
+            if screen.is_information() {
+                s.history.push(Screen::Welcome);
+            }
             screen
         } else if let Some(screen) = first_early {
             screen
@@ -525,6 +573,51 @@ mod tests {
             s.answers,
             answers(&[("concerns", "growth"), ("impact", "a_lot")])
         );
+    }
+
+    #[test]
+    fn a_screen_survives_its_text_form_and_only_information_pages_are_read() {
+        let content = content();
+        let mut screens = vec![
+            Screen::Explore,
+            Screen::Compare,
+            Screen::Helper,
+            Screen::Urgent,
+        ];
+        screens.extend(content.options.iter().map(|o| Screen::Option(o.id.clone())));
+        screens.extend(
+            content
+                .audiences
+                .iter()
+                .map(|a| Screen::Audience(a.id.clone())),
+        );
+        for screen in screens {
+            assert_eq!(
+                Screen::information_from_param(&screen.param()),
+                Some(screen.clone())
+            );
+        }
+        for text in [
+            "welcome",
+            "results",
+            "question:safety",
+            "option",
+            "urgent:x",
+            "",
+        ] {
+            assert_eq!(Screen::information_from_param(text), None, "{text:?}");
+        }
+        // A page opened directly goes back to the start.
+        let s = Rc::new(Session::start(
+            content,
+            Locale::En,
+            Start {
+                at: Some(Screen::Urgent),
+                ..Start::default()
+            },
+        ));
+        assert_eq!(s.screen, Screen::Urgent);
+        assert_eq!(run(s, [Action::Back]).screen, Screen::Welcome);
     }
 
     #[test]

@@ -1,7 +1,9 @@
 // Signpost's service worker: the standalone page (and so the iframe) works
 // offline after the first visit, and never pins stale safety information.
 // The precache list and the version are written at build time from the
-// hashed file names (scripts/post-build.mjs), never by hand.
+// hashed file names (scripts/post-build.mjs), never by hand: only what an
+// offline visit needs (never the checker module, nor the scripts for host
+// pages). The boot script registers it once the guide is idle.
 //  - The guide's pages (index.html, questions.html) are network-first: the
 //    inline configuration (crisis numbers) lives in them, so a clinic's
 //    correction reaches every returning visitor who is online. The cache
@@ -21,12 +23,18 @@ const at = (path) => new URL(path, SCOPE).pathname;
 const PAGES = new Map([[at('./'), './'], [at('./index.html'), './'], [at('./questions.html'), './questions.html']]);
 const FILES = new Set(PRECACHE.map(at).filter((p) => !PAGES.has(p)));
 
+// A hashed name is immutable (its content is in its name): the copy the
+// page just downloaded, in the HTTP cache, is the right one, so the
+// precache costs no second download. Anything else (the pages, the
+// manifest, the icon) is revalidated with the server ('no-cache': a 304 if
+// unchanged), so a stale copy is never kept offline until the next
+// deployment.
+const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
 self.addEventListener('install', (event) => {
   event.waitUntil(
     caches.open(CACHE)
-      // cache: 'reload' skips the HTTP cache: a stale copy there would be
-      // kept offline until the next deployment.
-      .then((cache) => cache.addAll(PRECACHE.map((f) => new Request(new URL(f, SCOPE), { cache: 'reload' }))))
+      .then((cache) => cache.addAll(PRECACHE.map((f) =>
+        new Request(new URL(f, SCOPE), { cache: HASHED.test(f) ? 'default' : 'no-cache' }))))
       .then(() => self.skipWaiting()),
   );
 });

@@ -25,7 +25,7 @@ pub fn NavButton(props: &NavButtonProps) -> Html {
     };
     html! {
         <button type="button" class={classes!("sp-button", props.class.clone())}
-            aria-label={props.label.clone()} {onclick}>
+            aria-label={props.label.clone()} data-sp-to={props.to.param()} {onclick}>
             { props.children.clone() }
         </button>
     }

@@ -1,12 +1,13 @@
 //! The standalone page (and so the iframe): mounts into `<div
-//! id="signpost">`, replacing the plain-HTML fallback (or the prerendered
-//! first question of questions.html) shown until the WebAssembly runs.
+//! id="signpost">`, replacing the prerendered welcome (index.html) or first
+//! question (questions.html) shown until the WebAssembly runs, keeping
+//! what the visitor did there: answers ticked, a button pressed, focus.
 
 use wasm_bindgen::JsCast;
 
 use super::{apply_theme, props, replacement, settings, with_content};
 use crate::app::App;
-use crate::state::Start;
+use crate::state::{Screen, Start};
 
 /// Starts the guide on its own page; does nothing on a page without
 /// `#signpost` (a host page whose custom elements mount themselves).
@@ -30,6 +31,14 @@ pub fn start() {
         super::frame::report_height();
     }
     let prerendered = root.get_attribute("data-start").as_deref() == Some("questions");
+    // A screen asked for by the address (`?step=urgent`), or by a click on
+    // the prerendered page before the guide started (the boot script
+    // queues it in data-step).
+    let queued = root.get_attribute("data-step");
+    let at = queued
+        .as_deref()
+        .or(param("step").as_deref())
+        .and_then(Screen::information_from_param);
     // The checker module sits beside this page's other files; the build
     // writes its hashed name on the root.
     let checker = root
@@ -45,12 +54,42 @@ pub fn start() {
             } else {
                 Default::default()
             },
+            at,
             ..Start::default()
         };
+        // Where the visitor's focus was on the prerendered page, to put it
+        // back on the same control once the guide has drawn it.
+        let focused = document
+            .active_element()
+            .filter(|el| root.contains(Some(el.as_ref())))
+            .and_then(|el| el.get_attribute("data-sp-to").or_else(|| Some(el.id())))
+            .filter(|key| !key.is_empty());
         root.set_inner_html("");
+        // The guide has taken over: the boot script queues no more clicks.
+        let _ = root.remove_attribute("data-start");
+        let _ = root.remove_attribute("data-step");
         apply_theme(&root, &settings);
-        yew::Renderer::<App>::with_root_and_props(root, props(settings, content, true, start))
-            .render();
+        yew::Renderer::<App>::with_root_and_props(
+            root.clone(),
+            props(settings, content, true, start),
+        )
+        .render();
+        // Yew draws in a microtask queued before this one (no frame passes
+        // in between, so nothing flashes); then focus follows the visitor:
+        // the screen they asked for, or the control they were on.
+        wasm_bindgen_futures::spawn_local(async move {
+            let selector = if queued.is_some() {
+                Some("#sp-title".to_string())
+            } else {
+                focused.map(|key| format!("[data-sp-to=\"{key}\"], [id=\"{key}\"]"))
+            };
+            if let Some(el) = selector
+                .and_then(|s| root.query_selector(&s).ok().flatten())
+                .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = el.focus();
+            }
+        });
     });
 }
 

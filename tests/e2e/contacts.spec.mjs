@@ -2,7 +2,7 @@
 // from the device (emulated locale and time zone here), never from a
 // request; the emergency number is always first and tappable.
 import { readFileSync } from 'node:fs';
-import { test, expect, open, axe, answerAll, BEREAVED } from './fixtures.mjs';
+import { test, expect, open, live, axe, answerAll, BEREAVED } from './fixtures.mjs';
 
 // The directory as the guide ships it (content/crisis.toml): each country's
 // code, English name, first time zone and emergency numbers.
@@ -114,7 +114,7 @@ test('offline, a returning visitor still gets their country\'s numbers, and noth
   const requests = [];
   page.on('requestfailed', (r) => requests.push(r.url()));
   await page.reload();
-  await expect(page.locator('.signpost:not(.sp-fallback) h1')).toBeVisible();
+  await live(page);
   await urgent(page);
   const list = page.locator('.sp-main .sp-contacts-block');
   await expect(list).toContainText('Numbers for United Kingdom');

@@ -42,7 +42,7 @@ test.describe('when the guide crashes', () => {
     await page.addInitScript(refuseToCreate, { tag: 'footer', always: true });
     await page.goto('/');
     await expect(crashMessage(page)).toBeVisible();
-    await expect(page.getByText('It is loading')).toHaveCount(0);
+    await expect(page.getByText('could not start the guide')).toHaveCount(0);
   });
 });
 

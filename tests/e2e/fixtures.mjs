@@ -36,7 +36,13 @@ export { expect };
 /// The guide has started (the wasm replaced the plain-HTML fallback).
 export async function open(page, path = '/') {
   await page.goto(path);
-  await expect(page.locator('.signpost:not(.sp-fallback) h1')).toBeVisible();
+  await live(page);
+}
+
+/// Waits until the guide has taken over the page's prerendered screen
+/// (src/embed/page.rs removes data-start from the root when it mounts).
+export async function live(page) {
+  await expect(page.locator('#signpost:not([data-start]) > .signpost:not(.sp-fallback) h1')).toBeVisible();
 }
 
 /// Runs axe-core with the WCAG 2.0-2.2 A and AA rules; returns violations.

@@ -1,10 +1,11 @@
 // The guide end to end, against the release build.
 import { readFile } from 'node:fs/promises';
-import { test, expect, open, answerAll, BEREAVED, RISK } from './fixtures.mjs';
+import { test, expect, open, live, answerAll, BEREAVED, RISK } from './fixtures.mjs';
 
-test('the welcome screen is rendered by WebAssembly, not by static HTML', async ({ page, request }) => {
+test('the welcome screen is prerendered, then the WebAssembly guide takes it over', async ({ page, request }) => {
   const served = await (await request.get('/')).text();
-  expect(served).not.toContain('Find the kind of support that suits you');
+  expect(served).toContain('<div id="signpost" data-checker="signpost-check-');
+  expect(served).toContain('data-start="welcome"><div lang="en" class="signpost">');
   const wasm = page.waitForResponse((r) => r.url().endsWith('.wasm'));
   await open(page);
   expect((await wasm).headers()['content-type']).toBe('application/wasm');
@@ -278,5 +279,65 @@ test.describe('questions.html with answers remembered on the device', () => {
     await expect(first).not.toContainText('Grief');
     await expect(page.getByRole('region', { name: 'Your answers' }))
       .toContainText('Someone to listen and help me talk things through');
+  });
+});
+
+test.describe('before the WebAssembly arrives', () => {
+  // page.route cannot hold a request a service worker answers.
+  test.use({ serviceWorkers: 'block' });
+  /// Holds the guide's wasm until the returned function is called.
+  const hold = async (page) => {
+    let release;
+    const gate = new Promise((r) => { release = r; });
+    await page.route('**/*_bg.wasm', async (route) => { await gate; await route.continue(); });
+    return release;
+  };
+
+  test('every entry page carries its screen and the way to urgent help in its HTML', async ({ request }) => {
+    for (const [path, screen] of [['/', 'Start the questions'], ['/questions.html', 'What brings you here?']]) {
+      const html = await (await request.get(path)).text();
+      expect(html, path).toContain(screen);
+      expect(html, path).toContain('Need help now?');
+      expect(html, path).toContain('If you are in danger now or might hurt yourself, call your local emergency number.');
+      expect(html, path).toContain('llame al número de emergencias de su zona');
+    }
+  });
+
+  test('Start opens the prerendered first question, keeping the address\'s settings, and the answer survives', async ({ page }) => {
+    const release = await hold(page);
+    await page.goto('/?lang=en&embed=frame');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Find the kind of support that suits you');
+    await page.getByRole('button', { name: 'Start the questions' }).click();
+    await expect(page).toHaveURL(/\/questions\.html\?lang=en&embed=frame$/);
+    await expect(page.getByRole('group', { name: 'What brings you here?' })).toBeVisible();
+    await page.getByLabel('Stress', { exact: true }).check();
+    release();
+    await live(page);
+    await expect(page.getByLabel('Stress', { exact: true })).toBeChecked();
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Question 2 of /);
+  });
+
+  test('another button pressed early opens its screen when the guide starts, with focus on its title', async ({ page }) => {
+    const release = await hold(page);
+    await page.goto('/');
+    await page.getByRole('button', { name: 'Explore the kinds of support' }).click();
+    await expect(page).toHaveURL(/\/$/);
+    release();
+    await live(page);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kinds of support');
+    await expect(page.locator('#sp-title')).toBeFocused();
+    // Back leads to the start, as if the guide had been there all along.
+    await page.getByRole('button', { name: 'Back', exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Find the kind of support that suits you');
+  });
+
+  test('focus stays on the control the visitor was on when the guide takes over', async ({ page }) => {
+    const release = await hold(page);
+    await page.goto('/');
+    await page.getByRole('button', { name: 'Start the questions' }).focus();
+    release();
+    await live(page);
+    await expect(page.getByRole('button', { name: 'Start the questions' })).toBeFocused();
   });
 });
