@@ -4,7 +4,16 @@
 // types and cache headers, under 4x CPU throttling and Lighthouse's mobile
 // "slow 4G" (150 ms RTT, 1.6 Mbit/s down, 675 kbit/s up).
 //
-// Usage: node bench/run.mjs [--loads N]   (run by scripts/bench)
+// Usage: node bench/run.mjs [--loads N] [--dist DIR]   (run by scripts/bench)
+//
+// Two kinds of rows. Direct: the page opened at its first question.
+// Landing: the paths visitors take: a page that opens at the welcome (the
+// guide's own page, the iframe and the custom element on a clinic's page,
+// a plain HTML welcome for the floor), "Start the questions" pressed as
+// soon as it can be, timed from the landing page's navigation start to the
+// first question being answerable. Bytes are counted at the servers, as
+// sent (compressed), with production cache headers and service workers
+// allowed: a first visit's offline precache is included (waited for).
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright';
@@ -12,6 +21,7 @@ import { startServer } from '../scripts/static-server.mjs';
 
 const LOADS = Number(process.argv[process.argv.indexOf('--loads') + 1]) || 20;
 const root = fileURLToPath(new URL('..', import.meta.url));
+const dist = process.argv.includes('--dist') ? process.argv[process.argv.indexOf('--dist') + 1] : `${root}dist`;
 const out = `${root}target/bench/`;
 
 // The peer's files: SurveyJS's minified production builds from the pinned
@@ -26,33 +36,42 @@ cpSync(`${root}bench/peer/peer.js`, `${out}peer/peer.js`);
 writeFileSync(`${out}peer/survey-def.js`, `window.SURVEY_JSON = ${readFileSync(`${root}bench/peer/survey.json`, 'utf8')};\n`);
 cpSync(`${root}bench/floor`, `${out}floor`, { recursive: true });
 
+const GUIDE = 'http://127.0.0.1:4273';
 const servers = [
-  await startServer(`${root}dist`, 4273),
-  await startServer(`${out}peer`, 4274, { csp: false }),
-  await startServer(`${out}floor`, 4275, { csp: false }),
+  await startServer(dist, 4273, { record: true }),
+  await startServer(`${out}peer`, 4274, { csp: false, record: true }),
+  await startServer(`${out}floor`, 4275, { csp: false, record: true }),
+  // A clinic's site embedding the guide from another origin (demo/clinic).
+  await startServer(`${root}demo/clinic`, 4276, { hostOf: GUIDE, record: true }),
 ];
 // Interactive once the guide has replaced the plain/prerendered HTML.
 const signpost = { ready: '#signpost > .signpost:not(.sp-fallback):only-child', first: 'fieldset input', answer: 'fieldset .sp-choice input', next: '.sp-actions--step .sp-button--primary', title: 'h1' };
 const PAGES = [
   // questions.html has the first question prerendered at build time.
-  { name: 'Signpost', url: 'http://127.0.0.1:4273/questions.html', ...signpost },
+  { name: 'Signpost', url: `${GUIDE}/questions.html`, ...signpost },
   // The same guide without the prerendered page, to show what it buys.
-  { name: 'Signpost, no prerender', url: 'http://127.0.0.1:4273/?step=questions', ...signpost, next: null },
+  { name: 'Signpost, no prerender', url: `${GUIDE}/?step=questions`, ...signpost, next: null },
   { name: 'peer (SurveyJS)', url: 'http://127.0.0.1:4274/', first: '.sd-question input',
     answer: '.sd-question .sd-item label', next: 'input.sd-navigation__next-btn, button.sd-navigation__next-btn, .sd-navigation__next-btn', title: '.sd-question__title' },
   { name: 'floor (static HTML)', url: 'http://127.0.0.1:4275/', first: 'fieldset input' },
+  // Landing paths: `in` finds the guide (the page, its iframe, the element).
+  { name: 'landing: page', url: `${GUIDE}/`, landing: 'page', first: 'fieldset input' },
+  { name: 'landing: iframe', url: 'http://127.0.0.1:4276/frame.html', landing: 'iframe', first: 'fieldset input' },
+  { name: 'landing: element', url: 'http://127.0.0.1:4276/index.html', landing: 'element', first: 'fieldset input' },
+  { name: 'landing: floor', url: 'http://127.0.0.1:4275/start.html', landing: 'page', first: 'fieldset input' },
 ];
-
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
     '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', '--enable-precise-memory-info'],
 });
 
-async function throttled(context, page) {
+async function throttled(context, page, { cache = false } = {}) {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  // Direct rows disable the cache, as before; landing rows keep it (a
+  // fresh context starts empty), since the worker's precache relies on it.
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: !cache });
   await cdp.send('Network.emulateNetworkConditions', {
     offline: false, latency: 150, downloadThroughput: (1638.4 * 1024) / 8, uploadThroughput: (675 * 1024) / 8,
   });
@@ -60,22 +79,56 @@ async function throttled(context, page) {
   return cdp;
 }
 
-const answerable = (sel) => (s) => {
-  const el = document.querySelector(s);
+// The time (ms since the epoch) at which the first question's first input
+// is visible and enabled, looked up through `path`: '' (the document),
+// 'element' (a <signpost-guide>'s shadow root).
+const answerable = (sel) => ([s, path]) => {
+  const scope = path === 'element' ? document.querySelector('signpost-guide')?.shadowRoot : document;
+  const el = scope?.querySelector(s);
   if (!el) return false;
   const r = (el.labels?.[0] ?? el).getBoundingClientRect();
-  return r.width > 0 && r.height > 0 && !el.disabled ? performance.now() : false;
+  return r.width > 0 && r.height > 0 && !el.disabled ? performance.timeOrigin + performance.now() : false;
 };
 
+/// Bytes the servers sent since `mark` (a snapshot of their counts).
+const sentSince = (mark) => servers.reduce((sum, s, i) => sum + s.sent.slice(mark[i]).reduce((n, r) => n + r.bytes, 0), 0);
+const mark = () => servers.map((s) => s.sent.length);
+
+/// Waits (up to 20 s) for a service worker the frame registered to be
+/// active, so its precache is counted; none registered: nothing to wait for.
+const precached = (frame) => frame.evaluate(() => new Promise((done) => {
+  if (!('serviceWorker' in navigator)) return done(false);
+  const deadline = Date.now() + 20_000;
+  (function poll() {
+    navigator.serviceWorker.getRegistration().then((r) => {
+      if (r?.active) return done(true);
+      if (Date.now() > deadline) return done(false);
+      setTimeout(poll, 100);
+    });
+  })();
+})).catch(() => false);
+
 async function coldLoad(p) {
-  const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 390, height: 844 } });
+  const context = await browser.newContext({ serviceWorkers: p.landing ? 'allow' : 'block', viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
-  const cdp = await throttled(context, page);
-  let bytes = 0;
-  cdp.on('Network.loadingFinished', (e) => { bytes += e.encodedDataLength; });
+  await throttled(context, page, { cache: Boolean(p.landing) });
+  const before = mark();
   await page.goto(p.url, { waitUntil: 'commit' });
-  const ms = await (await page.waitForFunction(answerable(), p.first, { polling: 'raf', timeout: 60_000 })).jsonValue();
+  let ms;
+  if (!p.landing) {
+    const at = await (await page.waitForFunction(answerable(), [p.first, ''], { polling: 'raf', timeout: 60_000 })).jsonValue();
+    ms = at - await page.evaluate(() => performance.timeOrigin);
+  } else {
+    const landed = await page.evaluate(() => performance.timeOrigin);
+    const guide = () => (p.landing === 'iframe' ? page.frames().find((f) => f !== page.mainFrame()) ?? page.mainFrame() : page.mainFrame());
+    const scope = p.landing === 'iframe' ? page.frameLocator('iframe') : page;
+    await scope.getByRole(p.url.includes(':4275') ? 'link' : 'button', { name: 'Start the questions' }).click({ timeout: 60_000 });
+    const at = await (await guide().waitForFunction(answerable(), [p.first, p.landing === 'element' ? 'element' : ''], { polling: 'raf', timeout: 60_000 })).jsonValue();
+    ms = at - landed;
+    await precached(guide());
+  }
   await page.waitForLoadState('networkidle');
+  const bytes = sentSince(before);
   await context.close();
   return { ms, bytes };
 }
@@ -85,7 +138,7 @@ async function interaction(p) {
   const page = await context.newPage();
   const cdp = await throttled(context, page);
   await page.goto(p.url);
-  await page.waitForFunction(answerable(), p.first, { polling: 'raf', timeout: 60_000 });
+  await page.waitForFunction(answerable(), [p.first, ''], { polling: 'raf', timeout: 60_000 });
   if (p.ready) await page.waitForSelector(p.ready, { timeout: 60_000 });
   // Per step: click an answer, then (a frame later) Next; time from the
   // Next click to the next question in the DOM (a MutationObserver sees it
@@ -132,7 +185,7 @@ for (const p of PAGES) {
   const loads = [];
   for (let i = 0; i < LOADS; i++) { loads.push(await coldLoad(p)); process.stderr.write("."); }
   process.stderr.write(`loads done: ${p.name}\n`);
-  results[p.name] = { loads, ...(p.next ? await interaction(p) : {}) };
+  results[p.name] = { loads, ...(p.next && !p.landing ? await interaction(p) : {}) };
   process.stderr.write(`measured ${p.name}\n`);
 }
 await browser.close();
@@ -162,7 +215,11 @@ for (const r of rows) {
     (r.frameMedian === null ? 'n/a' : r.frameMedian.toFixed(1)).padStart(27)}  ${
     (r.memory === null ? 'n/a' : (r.memory / 1048576).toFixed(1)).padStart(10)}`);
 }
-const [s, , peer, floor] = rows;
+const row = (name) => rows.find((r) => r.name === name);
+const [s, peer, floor, floorLanding] = ['Signpost', 'peer (SurveyJS)', 'floor (static HTML)', 'landing: floor'].map(row);
 const ratio = (a, b) => (b ? (a / b).toFixed(2) : 'n/a');
 console.log(`ratios Signpost/peer:  transfer ${ratio(s.bytes, peer.bytes)}, first question ${ratio(s.ttfqMedian, peer.ttfqMedian)}, answer->next ${ratio(s.nextMedian, peer.nextMedian)}, memory ${ratio(s.memory, peer.memory)}`);
 console.log(`ratios Signpost/floor: transfer ${ratio(s.bytes, floor.bytes)}, first question ${ratio(s.ttfqMedian, floor.ttfqMedian)}`);
+for (const r of rows.filter((r) => r.name.startsWith('landing: ') && r !== floorLanding)) {
+  console.log(`ratios ${r.name} / landing floor: first question median ${ratio(r.ttfqMedian, floorLanding.ttfqMedian)}, p90 ${ratio(r.ttfqP90, floorLanding.ttfqP90)}; / peer: median ${ratio(r.ttfqMedian, peer.ttfqMedian)}, p90 ${ratio(r.ttfqP90, peer.ttfqP90)}`);
+}

@@ -31,21 +31,23 @@ pub fn start() {
         super::frame::report_height();
     }
     let prerendered = root.get_attribute("data-start").as_deref() == Some("questions");
-    // A screen asked for by the address (`?step=urgent`), or by a click on
-    // the prerendered page before the guide started (the boot script
-    // queues it in data-step).
-    let queued = root.get_attribute("data-step");
-    let at = queued
-        .as_deref()
-        .or(param("step").as_deref())
-        .and_then(Screen::information_from_param);
+    let step = param("step");
     // The checker module sits beside this page's other files; the build
     // writes its hashed name on the root.
     let checker = root
         .get_attribute("data-checker")
         .unwrap_or_else(|| replacement::CHECKER.to_string());
-    let questions = prerendered || param("step").as_deref() == Some("questions");
+    let questions = prerendered || step.as_deref() == Some("questions");
     with_content(&settings.config.clone(), checker, move |content| {
+        // A screen asked for by a click on the prerendered page before the
+        // guide started (the boot script queues it in data-step, until
+        // now: replacement content may have taken a while), or by the
+        // address (`?step=urgent`).
+        let queued = root.get_attribute("data-step");
+        let at = queued
+            .as_deref()
+            .or(step.as_deref())
+            .and_then(Screen::information_from_param);
         let start = Start {
             questions,
             // questions.html: answers given before the wasm arrived are kept.
