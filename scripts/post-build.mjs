@@ -132,7 +132,8 @@ const plain = html.match(fallback);
 if (!plain) throw new Error('post-build: the #signpost block with its .sp-fallback was not found in index.html');
 const urgent = (plain[1].match(/<p class="sp-urgent"[\s\S]*?<\/p>/g) ?? []).join('\n');
 if (!urgent) throw new Error('post-build: no urgent-help line (.sp-urgent) in the fallback of index.html');
-const page = (start, prerendered) => html
+const source = html;
+const page = (start, prerendered) => source
   .replace(fallback, `<template id="signpost-fallback">${plain[1]}</template>
 <div id="signpost" data-checker="${checkerName}" data-start="${start}">${prerendered}
 <div class="signpost sp-fallback">${urgent}</div></div>
