@@ -75,16 +75,30 @@ const root = document.getElementById('signpost');
 const crashed = watchForCrash(['${js}', '${wasm}', 'wasm://'], () => {
   root?.replaceChildren(document.getElementById('signpost-crash').content.cloneNode(true));
 });
+// With a clinic's replacement content the prerendered screen (built-in
+// content) is not what the guide will show: the plain page stands in.
+try {
+  if (root?.hasAttribute('data-start') && JSON.parse(document.getElementById('signpost-config')?.textContent || '{}')?.content) {
+    root.removeAttribute('data-start');
+    root.replaceChildren(document.getElementById('signpost-fallback').content.cloneNode(true));
+  }
+} catch { /* not JSON: the guide reports it and uses its defaults */ }
 // Until the guide starts (data-start is on the root), the prerendered
-// screen's buttons still work: Start opens questions.html, whose first
-// question is prerendered too; any other is queued (data-step) and the
-// guide opens that screen when it starts (src/embed/page.rs).
+// screen's buttons still work: Start shows the first question (prerendered
+// too; its answers are kept); any other is queued (data-step) and the
+// guide opens that screen when it starts (src/embed/prerendered.rs).
 root?.addEventListener('click', (event) => {
   const button = root.hasAttribute('data-start') && event.target.closest?.('[data-sp-to]');
   if (!button) return;
   const to = button.dataset.spTo;
   if (to.startsWith('question:')) {
-    if (root.dataset.start === 'welcome') location.assign('./questions.html' + location.search);
+    // The first question, prerendered into a template of this page: no
+    // navigation, so the guide's downloads carry on.
+    const question = document.getElementById('signpost-question');
+    if (root.dataset.start !== 'welcome' || !question) return;
+    root.replaceChildren(question.content.cloneNode(true));
+    root.dataset.start = 'questions';
+    root.querySelector('#sp-title')?.focus();
     return;
   }
   root.dataset.step = to;
@@ -133,18 +147,21 @@ if (!plain) throw new Error('post-build: the #signpost block with its .sp-fallba
 const urgent = (plain[1].match(/<p class="sp-urgent"[\s\S]*?<\/p>/g) ?? []).join('\n');
 if (!urgent) throw new Error('post-build: no urgent-help line (.sp-urgent) in the fallback of index.html');
 const source = html;
-const page = (start, prerendered) => source
-  .replace(fallback, `<template id="signpost-fallback">${plain[1]}</template>
+const below = `<div class="signpost sp-fallback">${urgent}</div>`;
+const question = readFileSync(firstQuestion, 'utf8');
+const page = (start, prerendered, templates = '') => source
+  .replace(fallback, `<template id="signpost-fallback">${plain[1]}</template>${templates}
 <div id="signpost" data-checker="${checkerName}" data-start="${start}">${prerendered}
-<div class="signpost sp-fallback">${urgent}</div></div>
+${below}</div>
 `)
   // The screen is already on the page: let its HTML and CSS have the
   // bandwidth first, and fetch the guide's code after them.
   .replace(/<link rel="(modulepreload|preload)"/g, '<link rel="$1" fetchpriority="low"')
   .replace(/<script type="module" src="/, '<script type="module" fetchpriority="low" src="');
-html = page('welcome', readFileSync(welcomeHtml, 'utf8'));
+// index.html also carries the first question, for Start before the guide.
+html = page('welcome', readFileSync(welcomeHtml, 'utf8'), `\n<template id="signpost-question">${question}\n${below}</template>`);
 writeFileSync(join(dir, 'index.html'), html);
-const questions = page('questions', readFileSync(firstQuestion, 'utf8'))
+const questions = page('questions', question)
   .replace('<title>Signpost: find', '<title>Signpost: questions to find');
 writeFileSync(join(dir, 'questions.html'), questions);
 
@@ -152,6 +169,8 @@ writeFileSync(join(dir, 'questions.html'), questions);
 const element = readFileSync(web('signpost-guide.js'), 'utf8')
   .replaceAll('__SIGNPOST_JS__', js).replaceAll('__SIGNPOST_WASM__', wasm).replaceAll('__SIGNPOST_CSS__', css)
   .replaceAll('__SIGNPOST_CHECKER__', checkerName)
+  .replace('__SIGNPOST_WELCOME__', JSON.stringify(readFileSync(welcomeHtml, 'utf8')))
+  .replace('__SIGNPOST_QUESTION__', JSON.stringify(readFileSync(firstQuestion, 'utf8')))
   .replace('// __CRASH_JS__', crashJs.trim())
   .replace('__SIGNPOST_CRASH__', JSON.stringify(template[1].trim().replace(/\n\s*/g, '')));
 writeFileSync(join(dir, 'signpost-guide.js'), element);

@@ -15,6 +15,10 @@ const WASM = here('./__SIGNPOST_WASM__');
 const CSS = here('./__SIGNPOST_CSS__');
 // The content checker, fetched only for a clinic's replacement content.
 const CHECKER = here('./__SIGNPOST_CHECKER__');
+// The welcome screen and the first question, prerendered at build time
+// (English, the built-in content).
+const WELCOME = __SIGNPOST_WELCOME__;
+const QUESTION = __SIGNPOST_QUESTION__;
 // After this long without the guide, say so (the fallback is already shown).
 const START_TIME_LIMIT_MS = 15000;
 
@@ -92,7 +96,9 @@ function crisisContacts(config, lang) {
     && c.name.trim() && c.name.length <= 100 && !HIDDEN.test(c.name)
     && /^[0-9 +\-().]{2,40}$/.test(c.phone.trim()) && /[0-9]{2}/.test(c.phone.replace(/\D/g, '')));
 }
-function fallback(lang, config) {
+/// The fallback; `brief`: only the way to urgent help, below a prerendered
+/// screen that already says what the guide is.
+function fallback(lang, config, brief = false) {
   const t = FALLBACK[lang === 'es' ? 'es' : 'en'];
   const el = (tag, cls, text) => {
     const e = document.createElement(tag);
@@ -101,7 +107,7 @@ function fallback(lang, config) {
     return e;
   };
   const main = el('div', 'sp-main');
-  main.append(el('h1', '', t[0]), el('p', '', t[1]));
+  if (!brief) main.append(el('h1', '', t[0]), el('p', '', t[1]));
   const urgent = el('p', 'sp-urgent');
   urgent.append(el('strong', '', t[2]));
   main.append(urgent);
@@ -143,20 +149,56 @@ class SignpostGuide extends HTMLElement {
     connected.add(this);
     if (broken) return showCrash(this);
     const settings = this.#settings();
-    // The way to urgent help is on screen before any WebAssembly is fetched;
-    // the guide replaces it when it mounts (src/embed/element.rs).
-    shadow.lastChild.replaceChildren(fallback(settings.lang ?? settings.config?.locale, settings.config));
+    // Before any WebAssembly is fetched: the welcome screen, prerendered at
+    // build time, with the way to urgent help below it; or, where the
+    // prerendered English screen would not be what the guide shows (another
+    // language, a clinic's replacement content), the fallback alone. The
+    // guide replaces it when it mounts (src/embed/element.rs).
+    const box = shadow.lastChild;
+    const lang = settings.lang ?? settings.config?.locale ?? (navigator.languages ?? [])
+      .map((l) => l.slice(0, 2).toLowerCase()).find((l) => l === 'en' || l === 'es') ?? 'en';
+    const prerendered = lang === 'en' && !settings.config?.content;
+    const screen = (html, start) => {
+      box.innerHTML = html;
+      box.dataset.start = start;
+      box.append(fallback(lang, settings.config, true));
+    };
+    delete box.dataset.step;
+    if (prerendered) screen(WELCOME, 'welcome');
+    else box.replaceChildren(fallback(lang, settings.config));
+    // Until the guide mounts, the prerendered buttons work: Start shows the
+    // prerendered first question (its answers are kept), any other button
+    // is queued and the guide opens that screen when it starts.
+    box.onclick = (event) => {
+      const button = box.dataset.start && event.target.closest?.('[data-sp-to]');
+      if (!button) return;
+      const to = button.dataset.spTo;
+      if (to.startsWith('question:')) {
+        if (box.dataset.start !== 'welcome') return;
+        screen(QUESTION, 'questions');
+        box.querySelector('#sp-title')?.focus();
+      } else {
+        box.dataset.step = to;
+        button.setAttribute('aria-busy', 'true');
+      }
+    };
     const connection = ++this.#connection;
     const slow = setTimeout(() => console.error(`Signpost: the guide has not started after ${START_TIME_LIMIT_MS / 1000} seconds; showing the way to urgent help instead.`), START_TIME_LIMIT_MS);
     start().then((m) => {
       clearTimeout(slow);
       // Removed (or moved) while the wasm was loading: do nothing.
       if (connection !== this.#connection || !this.isConnected || broken) return;
-      this.#guide = m.mount_element(shadow.lastChild, this.#settings());
+      box.onclick = null;
+      this.#guide = m.mount_element(box, this.#settings());
     }).catch((e) => {
       clearTimeout(slow);
-      if (e instanceof WebAssembly.RuntimeError) crashed(e);
-      else console.error('Signpost: the guide could not start; showing the way to urgent help instead.', e);
+      if (e instanceof WebAssembly.RuntimeError) return crashed(e);
+      console.error('Signpost: the guide could not start; showing the way to urgent help instead.', e);
+      // The prerendered screen's buttons cannot work now: the fallback alone.
+      if (connection !== this.#connection || !this.isConnected) return;
+      box.onclick = null;
+      delete box.dataset.start;
+      box.replaceChildren(fallback(lang, settings.config));
     });
   }
 

@@ -9,7 +9,7 @@ use std::rc::Rc;
 use signpost_engine::Content;
 use wasm_bindgen::JsValue;
 
-use super::{Settings, apply_theme, props, replacement, settings, with_content};
+use super::{Settings, apply_theme, prerendered, props, replacement, settings, with_content};
 use crate::app::App;
 use crate::state::Start;
 
@@ -46,16 +46,17 @@ impl ElementGuide {
             if el.destroyed {
                 return; // removed while its content was loading
             }
-            // The built-in fallback shown while loading goes (web/signpost-guide.js).
-            el.root.set_inner_html("");
-            apply_theme(&el.root, &settings);
+            // The prerendered screen (or fallback) shown while loading goes
+            // (web/signpost-guide.js), keeping what the visitor did there.
             el.content = content.clone();
-            let app = yew::Renderer::<App>::with_root_and_props(
-                el.root.clone(),
-                props(settings, content, false, Start::default()),
-            )
-            .render();
-            el.app = Some(app);
+            let root = el.root.clone();
+            el.app = Some(prerendered::take_over(
+                &root,
+                settings,
+                content,
+                false,
+                Start::default(),
+            ));
         });
         ElementGuide { state }
     }

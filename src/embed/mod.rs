@@ -9,6 +9,7 @@ pub mod element;
 pub mod frame;
 pub mod json;
 pub mod page;
+pub mod prerendered;
 pub mod replacement;
 pub mod settings;
 

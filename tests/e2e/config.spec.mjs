@@ -96,6 +96,24 @@ test.describe('replacement content', () => {
   const serve = (page, body) => page.route('**/clinic-content.bin', (route) =>
     route.fulfill({ body, contentType: 'application/octet-stream' }));
 
+  test('until the guide starts, the page does not show the built-in welcome in place of the clinic\'s', async ({ page, context }) => {
+    let release;
+    const gate = new Promise((r) => { release = r; });
+    await context.route('**/*_bg.wasm', async (route) => { await gate; await route.continue(); });
+    await serve(page, compiled);
+    await page.route((url) => url.pathname === '/', async (route) => {
+      const response = await route.fetch();
+      const html = (await response.text()).replace(/(id="signpost-config">)[\s\S]*?(<\/script>)/,
+        (_, a, b) => `${a}{ "schema_version": 1, "content": "./clinic-content.bin" }${b}`);
+      await route.fulfill({ response, body: html });
+    });
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Signpost: a private guide to mental-health support');
+    await expect(page.getByText('Find the kind of support that suits you')).toHaveCount(0);
+    release();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Riverside: which support fits you?');
+  });
+
   test('a compiled content file replaces the built-in content', async ({ page }) => {
     await serve(page, compiled);
     await withConfig(page, '{ "schema_version": 1, "content": "./clinic-content.bin" }');

@@ -218,3 +218,24 @@ test('in the custom element "remember my answers" is off unless the configuratio
   await expect(allowed.getByRole('checkbox', { name: /Remember my answers/ })).toBeVisible();
   await expect(allowed.locator('#sp-remember-note')).toContainText('on this website in this browser');
 });
+
+test('the custom element shows its welcome before the WebAssembly; Start shows the first question, and the guide keeps its answer', async ({ page, context }) => {
+  let release;
+  const gate = new Promise((r) => { release = r; });
+  await context.route('**/*_bg.wasm', async (route) => { await gate; await route.continue(); });
+  await page.goto('/index.html');
+  const guide = page.locator('signpost-guide');
+  await expect(guide.getByRole('heading', { level: 1 })).toHaveText('Find the kind of support that suits you');
+  // The way to urgent help, and the clinic's own lines, are there too.
+  await expect(guide.getByText('If you are in danger now or might hurt yourself, call your local emergency number.').first()).toBeVisible();
+  await expect(guide.getByRole('link', { name: /Samaritans/ }).first()).toBeVisible();
+  await guide.getByRole('button', { name: 'Start the questions' }).click();
+  await expect(guide.getByRole('group', { name: 'What brings you here?' })).toBeVisible();
+  await expect(guide.locator('#sp-title')).toBeFocused();
+  await guide.getByLabel('Stress', { exact: true }).check();
+  release();
+  await expect(guide.locator('div:not([data-start]) > .signpost:not(.sp-fallback) h1')).toBeVisible();
+  await expect(guide.getByLabel('Stress', { exact: true })).toBeChecked();
+  await guide.getByRole('button', { name: 'Next', exact: true }).click();
+  await expect(guide.getByRole('heading', { level: 1 })).toHaveText(/^Question 2 of /);
+});

@@ -294,7 +294,7 @@ test.describe('before the WebAssembly arrives', () => {
   };
 
   test('every entry page carries its screen and the way to urgent help in its HTML', async ({ request }) => {
-    for (const [path, screen] of [['/', 'Start the questions'], ['/questions.html', 'What brings you here?']]) {
+    for (const [path, screen] of [['/', 'Start the questions'], ['/', 'What brings you here?'], ['/questions.html', 'What brings you here?']]) {
       const html = await (await request.get(path)).text();
       expect(html, path).toContain(screen);
       expect(html, path).toContain('Need help now?');
@@ -303,13 +303,15 @@ test.describe('before the WebAssembly arrives', () => {
     }
   });
 
-  test('Start opens the prerendered first question, keeping the address\'s settings, and the answer survives', async ({ page }) => {
+  test('Start shows the prerendered first question at once, and the guide keeps its answer', async ({ page }) => {
     const release = await hold(page);
     await page.goto('/?lang=en&embed=frame');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Find the kind of support that suits you');
     await page.getByRole('button', { name: 'Start the questions' }).click();
-    await expect(page).toHaveURL(/\/questions\.html\?lang=en&embed=frame$/);
     await expect(page.getByRole('group', { name: 'What brings you here?' })).toBeVisible();
+    await expect(page.locator('#sp-title')).toBeFocused();
+    // No navigation: the guide's downloads carry on.
+    await expect(page).toHaveURL(/\/\?lang=en&embed=frame$/);
     await page.getByLabel('Stress', { exact: true }).check();
     release();
     await live(page);
