@@ -1,6 +1,6 @@
 //! The root component. [`App`] resolves the content (built in, or a
 //! clinic's replacement) and shows a clear error if it is invalid;
-//! [`Guide`] holds the session and lays out the header, the crisis slot,
+//! [`Shell`] holds the session and lays out the header, the crisis slot,
 //! the current screen and the privacy line.
 
 use std::rc::Rc;
@@ -62,7 +62,7 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
     match &*content {
-        Ok(content) => html! { <Guide content={content.clone()} props={props.clone()} /> },
+        Ok(content) => html! { <Shell content={content.clone()} props={props.clone()} /> },
         Err(problems) => html! {
             <div class="signpost" lang="en"><ContentError problems={problems.clone()} /></div>
         },
@@ -70,13 +70,13 @@ pub fn App(props: &AppProps) -> Html {
 }
 
 #[derive(Clone, Debug, PartialEq, Properties)]
-struct GuideProps {
+struct ShellProps {
     content: Rc<Content>,
     props: AppProps,
 }
 
 #[component]
-fn Guide(GuideProps { content, props }: &GuideProps) -> Html {
+fn Shell(ShellProps { content, props }: &ShellProps) -> Html {
     let session = {
         let content = content.clone();
         let locale = props.locale;

@@ -281,8 +281,10 @@ impl Reducible for Session {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
-        let question = match &s.screen {
-            Screen::Question(id) => s.content.question(id).cloned(),
+        // The question showing, borrowed from the content (not copied).
+        let content = self.content.clone();
+        let question = match &self.screen {
+            Screen::Question(id) => content.question(id),
             _ => None,
         };
         match action {
@@ -314,7 +316,7 @@ impl Reducible for Session {
                 } else {
                     Answer::One(answer)
                 };
-                s.record(q.id, answer);
+                s.record(q.id.clone(), answer);
             }
             Action::Next => {
                 let Some(q) = question else { return self };

@@ -32,17 +32,11 @@ fn with_content(
 ) {
     match config.content.clone() {
         None => then(None),
-        #[cfg(target_arch = "wasm32")]
         Some(url) => {
             let origins = config.content_origins.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 then(replacement::load(&url, &checker, &origins).await)
             })
-        }
-        #[cfg(not(target_arch = "wasm32"))]
-        Some(_) => {
-            let _ = checker;
-            then(None)
         }
     }
 }
