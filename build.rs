@@ -59,10 +59,21 @@ fn main() {
             l.checked.clear();
         }
     }
+    // content.bin has every language (native builds: the prerender, the
+    // render tests); content-<tag>.bin one each. The browser build embeds
+    // English's alone and fetches the others (src/builtin.rs).
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
-    std::fs::write(
-        out.join("content.bin"),
+    let write = |name: String, bytes: Vec<u8>| {
+        std::fs::write(out.join(name), bytes).expect("OUT_DIR is writable")
+    };
+    write(
+        "content.bin".into(),
         signpost_engine::compiled::to_bytes(&shipped),
-    )
-    .expect("OUT_DIR is writable");
+    );
+    for locale in signpost_engine::Locale::ALL {
+        write(
+            format!("content-{locale}.bin"),
+            signpost_engine::compiled::to_bytes_in(&shipped, locale),
+        );
+    }
 }

@@ -1,9 +1,10 @@
 // Step 4 of scripts/build: turns Trunk's output in dist/ into the release
 // bundle. Pure file work: every cargo build happened in an earlier, named
 // step of scripts/build, which passes their outputs here.
-//   node scripts/post-build.mjs DIST CHECKER_WASM WELCOME_HTML FIRST_QUESTION_HTML
+//   node scripts/post-build.mjs DIST CHECKER_WASM WELCOME_HTML FIRST_QUESTION_HTML [TAG=CONTENT_FILE…]
 //  0. Minifies wasm-bindgen's glue and the stylesheet.
-//  1. Adds the content checker module under a hashed name.
+//  1. Adds the content checker module, and each language's content file
+//     but English's (the wasm embeds English), under hashed names.
 //  2. Replaces Trunk's inline loader with an external boot script, so the
 //     page runs under a Content-Security-Policy without 'unsafe-inline',
 //     nonces or hashes.
@@ -19,7 +20,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { transformSync } from 'esbuild';
 
-const [dir, checkerWasm, welcomeHtml, firstQuestion] = process.argv.slice(2);
+const [dir, checkerWasm, welcomeHtml, firstQuestion, ...languageArgs] = process.argv.slice(2);
 if (!firstQuestion) throw new Error('post-build: usage: post-build.mjs DIST CHECKER_WASM WELCOME_HTML FIRST_QUESTION_HTML (run by scripts/build)');
 const web = (file) => fileURLToPath(new URL(`../web/${file}`, import.meta.url));
 const files = readdirSync(dir);
@@ -58,7 +59,16 @@ const checker = readFileSync(checkerWasm);
 const checkerName = `signpost-check-${short(checker)}.wasm`;
 writeFileSync(join(dir, checkerName), checker);
 if (!/<div id="signpost">/.test(html)) throw new Error('post-build: <div id="signpost"> was not found in index.html');
-html = html.replace('<div id="signpost">', `<div id="signpost" data-checker="${checkerName}">`);
+// The other languages' content (src/embed/languages.rs): `es=content-es-<hash>.bin`.
+const languages = languageArgs.map((arg) => {
+  const [tag, file] = arg.split('=');
+  const bytes = readFileSync(file);
+  const name = `content-${tag}-${short(bytes)}.bin`;
+  writeFileSync(join(dir, name), bytes);
+  return `${tag}=${name}`;
+}).join(' ');
+const rootAttrs = `data-checker="${checkerName}" data-languages="${languages}"`;
+html = html.replace('<div id="signpost">', `<div id="signpost" ${rootAttrs}>`);
 
 // 2. The boot script.
 const inline = /<script type="module">[\s\S]*?<\/script>/;
@@ -106,6 +116,22 @@ root?.addEventListener('click', (event) => {
   // The way to urgent help is on the page already: show it at once.
   if (to === 'urgent') root.querySelector('.sp-fallback')?.scrollIntoView();
 });
+// A visitor in another language than English (the wasm embeds English):
+// their content file downloads beside the guide's code rather than after
+// it. This is a guess from ?lang=, the clinic's "locale", then the
+// browser's languages, as src/embed/settings.rs decides; the guide fetches
+// the same URL, which the preload answers, or what it decided if the
+// guess was wrong.
+try {
+  const files = Object.fromEntries((root?.dataset.languages ?? '').split(' ').filter(Boolean).map((p) => p.split('=')));
+  const config = JSON.parse(document.getElementById('signpost-config')?.textContent || '{}');
+  const tags = [new URLSearchParams(location.search).get('lang'), config?.locale, ...navigator.languages];
+  const tag = tags.map((t) => String(t ?? '').split(/[-_]/)[0].toLowerCase()).find((t) => t === 'en' || Object.hasOwn(files, t));
+  if (files[tag] && !config?.content) {
+    const link = Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', href: files[tag], crossOrigin: 'anonymous' });
+    document.head.append(link);
+  }
+} catch { /* a guess only: the guide fetches what it needs */ }
 try {
   const { default: init } = await import('./${js}');
   await init({ module_or_path: new URL('./${wasm}', import.meta.url) });
@@ -151,7 +177,7 @@ const below = `<div class="signpost sp-fallback">${urgent}</div>`;
 const question = readFileSync(firstQuestion, 'utf8');
 const page = (start, prerendered, templates = '') => source
   .replace(fallback, `<template id="signpost-fallback">${plain[1]}</template>${templates}
-<div id="signpost" data-checker="${checkerName}" data-start="${start}">${prerendered}
+<div id="signpost" ${rootAttrs} data-start="${start}">${prerendered}
 ${below}</div>
 `)
   // The screen is already on the page: let its HTML and CSS have the
@@ -168,7 +194,7 @@ writeFileSync(join(dir, 'questions.html'), questions);
 // 4. The custom element.
 const element = readFileSync(web('signpost-guide.js'), 'utf8')
   .replaceAll('__SIGNPOST_JS__', js).replaceAll('__SIGNPOST_WASM__', wasm).replaceAll('__SIGNPOST_CSS__', css)
-  .replaceAll('__SIGNPOST_CHECKER__', checkerName)
+  .replaceAll('__SIGNPOST_CHECKER__', checkerName).replaceAll('__SIGNPOST_LANGUAGES__', languages)
   .replace('__SIGNPOST_WELCOME__', JSON.stringify(readFileSync(welcomeHtml, 'utf8')))
   .replace('__SIGNPOST_QUESTION__', JSON.stringify(readFileSync(firstQuestion, 'utf8')))
   .replace('// __CRASH_JS__', crashJs.trim())

@@ -24,6 +24,8 @@ const TYPES = {
   '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.wasm': 'application/wasm',
+  // The built-in content's other languages (postcard bytes, mostly text).
+  '.bin': 'application/octet-stream',
   '.json': 'application/json; charset=utf-8',
   '.webmanifest': 'application/manifest+json',
   '.svg': 'image/svg+xml',
@@ -112,7 +114,7 @@ export function startServer(dir, port, { config, hostOf, frameAncestors = '*', c
       };
       const accepts = req.headers['accept-encoding'] ?? '';
       const encoding = /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : null;
-      if (encoding && /^(text|application\/(javascript|json|wasm|manifest)|image\/svg)/.test(type)) {
+      if (encoding && /^(text|application\/(javascript|json|wasm|manifest|octet-stream)|image\/svg)/.test(type)) {
         const key = `${encoding}:${path}:${modified}:${body.length}`;
         if (!compressed.has(key)) {
           compressed.set(key, encoding === 'br'

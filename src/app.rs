@@ -11,11 +11,12 @@ use yew::prelude::*;
 use crate::components::{ContentError, CrisisPanel, LanguageSwitch, NavButton};
 pub use crate::context::Remember;
 use crate::context::{self, Config, SessionHandle};
-use crate::hooks::{use_document_lang, use_focus_on_change, use_request_count};
+use crate::embed::languages::LanguageFiles;
+use crate::hooks::{use_document_lang, use_focus_on_change, use_language, use_request_count};
 use crate::pages::{
     AudiencePage, Compare, Explore, Helper, OptionPage, QuestionPage, Results, Urgent, Welcome,
 };
-use crate::state::{Action, Screen, Session, Start};
+use crate::state::{Screen, Session, Start};
 use crate::storage;
 
 #[derive(Clone, Debug, Default, PartialEq, Properties)]
@@ -42,6 +43,10 @@ pub struct AppProps {
     /// Whether "Remember my answers" is offered, and where they would be kept.
     #[prop_or_default]
     pub remember: Remember,
+    /// Where the built-in content's other languages are (the browser build
+    /// embeds English alone).
+    #[prop_or_default]
+    pub languages: LanguageFiles,
 }
 
 #[component]
@@ -94,13 +99,24 @@ fn Shell(ShellProps { content, props }: &ShellProps) -> Html {
             Session::start(content, locale.unwrap_or_else(browser_locale), start)
         })
     };
-    use_document_lang(session.locale, props.standalone);
+    let builtin = props.content.is_none();
+    let (switch, switching) = use_language(session.dispatcher(), props.languages.clone(), builtin);
+    // The language shown is the session's if its text is here (it is,
+    // unless its file failed to load as the guide started), else English.
+    let (locale, text) = match builtin {
+        false => (session.locale, content.clone()),
+        true => match crate::builtin::in_locale(session.locale) {
+            Some(text) => (session.locale, text),
+            None => (Locale::default(), content.clone()),
+        },
+    };
+    use_document_lang(locale, props.standalone);
     {
         // A changed `lang` attribute (custom element) switches the language.
-        let session = session.dispatcher();
+        let switch = switch.clone();
         use_effect_with(props.locale, move |locale| {
             if let Some(locale) = *locale {
-                session.dispatch(Action::SetLocale(locale));
+                switch.emit(locale);
             }
         });
     }
@@ -144,15 +160,11 @@ fn Shell(ShellProps { content, props }: &ShellProps) -> Html {
         .flatten()
         .map(|(c, _)| AttrValue::from(c.country.clone()));
     let guide = context::Guide {
-        content: content.clone(),
-        locale: session.locale,
+        content: text,
+        locale,
         config: props.config.clone(),
         remember: props.remember,
         country,
-    };
-    let on_locale = {
-        let session = session.dispatcher();
-        Callback::from(move |l| session.dispatch(Action::SetLocale(l)))
     };
     let page = match &session.screen {
         Screen::Welcome => html! { <Welcome /> },
@@ -169,12 +181,12 @@ fn Shell(ShellProps { content, props }: &ShellProps) -> Html {
     html! {
         <ContextProvider<context::Guide> context={guide.clone()}>
         <ContextProvider<SessionHandle> context={session.clone()}>
-            <div class="signpost" lang={session.locale.tag()} ref={root}>
+            <div class="signpost" lang={locale.tag()} ref={root}>
                 <header class="sp-header sp-no-print">
                     if session.screen != Screen::Urgent {
                         <NavButton to={Screen::Urgent} class="sp-button--urgent">{ guide.ui(Ui::UrgentLink) }</NavButton>
                     }
-                    <LanguageSwitch current={session.locale} on_change={on_locale} />
+                    <LanguageSwitch current={locale} {switching} on_change={switch} />
                 </header>
                 // A live region from the start, so the panel is announced
                 // the moment a risk answer adds it.

@@ -23,6 +23,19 @@ async fn mount(props: AppProps) -> web_sys::Element {
     root
 }
 
+/// The wasm embeds English alone; the build writes Spanish's file beside
+/// it. Here it is added directly, as `embed::languages` would after
+/// fetching it (the fetch itself is tested end to end).
+fn with_spanish() {
+    if signpost::builtin::in_locale(Locale::Es).is_none() {
+        signpost::builtin::add(
+            Locale::Es,
+            include_bytes!(concat!(env!("OUT_DIR"), "/content-es.bin")),
+        )
+        .unwrap();
+    }
+}
+
 fn at(screen: Screen) -> AppProps {
     AppProps {
         start: Rc::new(Start {
@@ -71,6 +84,7 @@ fn focused_id() -> String {
 
 #[wasm_bindgen_test]
 async fn switching_language_rerenders_and_sets_lang() {
+    with_spanish();
     let root = mount(AppProps {
         locale: Some(Locale::En),
         standalone: true,
@@ -234,6 +248,7 @@ async fn results_show_reasons_and_follow_changed_answers() {
 /// follows a changed `lang`, and leaves nothing behind when removed.
 #[wasm_bindgen_test]
 async fn the_element_guide_mounts_follows_its_language_and_unmounts() {
+    with_spanish();
     let document = web_sys::window().unwrap().document().unwrap();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();

@@ -15,6 +15,9 @@ const WASM = here('./__SIGNPOST_WASM__');
 const CSS = here('./__SIGNPOST_CSS__');
 // The content checker, fetched only for a clinic's replacement content.
 const CHECKER = here('./__SIGNPOST_CHECKER__');
+// The built-in content's other languages (`es=URL …`; the wasm embeds English).
+const LANGUAGES = '__SIGNPOST_LANGUAGES__'.split(' ').filter(Boolean)
+  .map((pair) => pair.replace(/=(.*)/, (_, name) => `=${here(`./${name}`)}`)).join(' ');
 // The welcome screen and the first question, prerendered at build time
 // (English, the built-in content).
 const WELCOME = __SIGNPOST_WELCOME__;
@@ -216,7 +219,7 @@ class SignpostGuide extends HTMLElement {
   }
 
   #settings() {
-    return { lang: this.getAttribute('lang'), config: readConfig(this.getAttribute('config')), checker: CHECKER };
+    return { lang: this.getAttribute('lang'), config: readConfig(this.getAttribute('config')), checker: CHECKER, languages: LANGUAGES };
   }
 }
 

@@ -1,6 +1,7 @@
 //! Renders a start screen to static HTML at build time (step 3 of
 //! scripts/build): `prerender welcome` for index.html, `prerender questions`
-//! for questions.html. A visitor sees the screen, and can answer the first
+//! for questions.html; `prerender content es` writes that language's
+//! content file (the browser build embeds English alone). A visitor sees the screen, and can answer the first
 //! question, before the WebAssembly has loaded; the guide then takes over,
 //! keeping any answer already given (`state::Start::early`) and any button
 //! pressed (`data-sp-to`, queued by the boot script).
@@ -13,11 +14,19 @@ use signpost_engine::Locale;
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
-    let questions = match std::env::args().nth(1).as_deref() {
-        Some("welcome") => false,
-        Some("questions") => true,
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let questions = match args.iter().map(String::as_str).collect::<Vec<_>>()[..] {
+        ["welcome"] => false,
+        ["questions"] => true,
+        ["content", tag] if Locale::from_tag(tag).is_some() => {
+            let locale = Locale::from_tag(tag).unwrap_or_default();
+            let content = signpost::builtin::shared().expect("build.rs validated the content");
+            let bytes = signpost_engine::compiled::to_bytes_in(&content, locale);
+            std::io::Write::write_all(&mut std::io::stdout(), &bytes).expect("stdout");
+            return;
+        }
         _ => {
-            eprintln!("usage: prerender welcome|questions");
+            eprintln!("usage: prerender welcome|questions|content <language>");
             std::process::exit(2);
         }
     };

@@ -9,6 +9,7 @@ use std::rc::Rc;
 use signpost_engine::Content;
 use wasm_bindgen::JsValue;
 
+use super::languages::LanguageFiles;
 use super::{Settings, apply_theme, prerendered, props, replacement, settings, with_content};
 use crate::app::App;
 use crate::state::Start;
@@ -22,42 +23,58 @@ struct Element {
     root: web_sys::Element,
     app: Option<yew::AppHandle<App>>,
     content: Option<Rc<Content>>,
+    languages: LanguageFiles,
     destroyed: bool,
 }
 
 impl ElementGuide {
     /// Mounts a guide into `root` (inside the element's shadow root) with
-    /// the element's settings: `{ lang, config, checker }` (`checker`: the
-    /// checker module's URL, beside the guide's files on the guide's origin).
+    /// the element's settings: `{ lang, config, checker, languages }`
+    /// (`checker`: the checker module's URL, beside the guide's files on the
+    /// guide's origin; `languages`: `es=URL …`, the other languages' files).
     pub fn mount(root: web_sys::Element, settings: &JsValue) -> ElementGuide {
         let checker = setting(settings, "checker")
             .and_then(|v| v.as_string())
             .unwrap_or_else(|| replacement::CHECKER.to_string());
+        let languages = setting(settings, "languages")
+            .and_then(|v| v.as_string())
+            .map(|list| LanguageFiles::parse(&list, str::to_string))
+            .unwrap_or_default();
         let settings = element_settings(settings);
         let state = Rc::new(RefCell::new(Element {
             root,
             app: None,
             content: None,
+            languages: languages.clone(),
             destroyed: false,
         }));
         let mount = state.clone();
-        with_content(&settings.config.clone(), checker, move |content| {
-            let mut el = mount.borrow_mut();
-            if el.destroyed {
-                return; // removed while its content was loading
-            }
-            // The prerendered screen (or fallback) shown while loading goes
-            // (web/signpost-guide.js), keeping what the visitor did there.
-            el.content = content.clone();
-            let root = el.root.clone();
-            el.app = Some(prerendered::take_over(
-                &root,
-                settings,
-                content,
-                false,
-                Start::default(),
-            ));
-        });
+        let locale = settings.locale.unwrap_or_else(crate::app::browser_locale);
+        let config = settings.config.clone();
+        with_content(
+            &config,
+            checker,
+            locale,
+            languages.clone(),
+            move |content, locale| {
+                let mut el = mount.borrow_mut();
+                if el.destroyed {
+                    return; // removed while its content was loading
+                }
+                // The prerendered screen (or fallback) shown while loading goes
+                // (web/signpost-guide.js), keeping what the visitor did there.
+                el.content = content.clone();
+                let root = el.root.clone();
+                let settings = Settings {
+                    locale: Some(locale),
+                    ..settings
+                };
+                el.app = Some(prerendered::take_over(
+                    &root,
+                    props(settings, content, false, Start::default(), languages),
+                ));
+            },
+        );
         ElementGuide { state }
     }
 
@@ -65,10 +82,10 @@ impl ElementGuide {
     pub fn update(&mut self, settings: &JsValue) {
         let settings = element_settings(settings);
         let mut el = self.state.borrow_mut();
-        apply_theme(&el.root, &settings);
-        let content = el.content.clone();
+        apply_theme(&el.root, &settings.config);
+        let (content, languages) = (el.content.clone(), el.languages.clone());
         if let Some(app) = el.app.as_mut() {
-            app.update(props(settings, content, false, Start::default()));
+            app.update(props(settings, content, false, Start::default(), languages));
         }
     }
 

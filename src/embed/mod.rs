@@ -8,6 +8,7 @@ pub mod device;
 pub mod element;
 pub mod frame;
 pub mod json;
+pub mod languages;
 pub mod page;
 pub mod prerendered;
 pub mod replacement;
@@ -17,36 +18,64 @@ pub use settings::{Settings, settings};
 
 use std::rc::Rc;
 
-use signpost_engine::Content;
+use signpost_engine::{Content, Locale};
 
 use crate::app::{AppProps, Remember};
 use crate::state::Start;
+use languages::LanguageFiles;
 
-/// Runs `then` with the clinic's replacement content once it has loaded
-/// and passed the checker module at `checker`, or at once with the
-/// built-in content when there is none.
+/// Runs `then` once the guide's content is here, with the language to
+/// start in: the clinic's replacement content, once loaded and passed by
+/// the checker module at `checker`; or else the built-in content, whose
+/// text in `locale` is fetched first unless it is embedded (English). The
+/// other languages' files are fetched at the same moment for every
+/// visitor, so the requests a server or host page can see never depend on
+/// what the visitor chooses; if the visitor's own fails, the guide starts
+/// in English and says why in the console.
 fn with_content(
     config: &signpost_engine::config::Config,
     checker: String,
-    then: impl FnOnce(Option<Rc<Content>>) + 'static,
+    locale: Locale,
+    files: LanguageFiles,
+    then: impl FnOnce(Option<Rc<Content>>, Locale) + 'static,
 ) {
-    match config.content.clone() {
-        None => then(None),
-        Some(url) => {
-            let origins = config.content_origins.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                then(replacement::load(&url, &checker, &origins).await)
-            })
-        }
+    if let Some(url) = config.content.clone() {
+        let origins = config.content_origins.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            then(replacement::load(&url, &checker, &origins).await, locale)
+        });
+        return;
     }
+    for other in files.locales().filter(|l| *l != locale) {
+        let files = files.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            // Kept for a switch; a failure is reported if it is chosen.
+            let _ = languages::load(other, &files).await;
+        });
+    }
+    if crate::builtin::in_locale(locale).is_some() {
+        return then(None, locale);
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        match languages::load(locale, &files).await {
+            Ok(_) => then(None, locale),
+            Err(why) => {
+                crate::log::error(&format!(
+                    "Signpost: {} could not be loaded ({why}); showing English.",
+                    locale.autonym()
+                ));
+                then(None, Locale::default())
+            }
+        }
+    });
 }
 
 /// The clinic's theme values, set through the CSSOM (allowed under a CSP
 /// without 'unsafe-inline', unlike a style attribute).
-fn apply_theme(root: &web_sys::Element, settings: &Settings) {
+fn apply_theme(root: &web_sys::Element, config: &signpost_engine::config::Config) {
     use wasm_bindgen::JsCast;
     if let Some(el) = root.dyn_ref::<web_sys::HtmlElement>() {
-        for (name, value) in &settings.config.theme {
+        for (name, value) in &config.theme {
             let _ = el.style().set_property(name, value);
         }
     }
@@ -57,8 +86,10 @@ fn props(
     content: Option<Rc<Content>>,
     standalone: bool,
     start: Start,
+    languages: LanguageFiles,
 ) -> AppProps {
     AppProps {
+        languages,
         locale: settings.locale,
         standalone,
         // In the element, answers would be kept in the host website's

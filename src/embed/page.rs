@@ -3,7 +3,8 @@
 //! question (questions.html) shown until the WebAssembly runs, keeping
 //! what the visitor did there: answers ticked, a button pressed, focus.
 
-use super::{prerendered, replacement, settings, with_content};
+use super::languages::LanguageFiles;
+use super::{Settings, prerendered, props, replacement, settings, with_content};
 use crate::state::{Screen, Start};
 
 /// Starts the guide on its own page; does nothing on a page without
@@ -33,16 +34,33 @@ pub fn start() {
     let checker = root
         .get_attribute("data-checker")
         .unwrap_or_else(|| replacement::CHECKER.to_string());
+    // The other languages' files, named by the build, beside this page.
+    let languages = LanguageFiles::parse(
+        &root.get_attribute("data-languages").unwrap_or_default(),
+        str::to_string,
+    );
     let questions = step.as_deref() == Some("questions");
-    with_content(&settings.config.clone(), checker, move |content| {
-        let start = Start {
-            questions,
-            at: step.as_deref().and_then(Screen::information_from_param),
-            ..Start::default()
-        };
-        // Keeps what the visitor did on the prerendered screen.
-        prerendered::take_over(&root, settings, content, true, start);
-    });
+    let locale = settings.locale.unwrap_or_else(crate::app::browser_locale);
+    let config = settings.config.clone();
+    with_content(
+        &config,
+        checker,
+        locale,
+        languages.clone(),
+        move |content, locale| {
+            let start = Start {
+                questions,
+                at: step.as_deref().and_then(Screen::information_from_param),
+                ..Start::default()
+            };
+            let settings = Settings {
+                locale: Some(locale),
+                ..settings
+            };
+            // Keeps what the visitor did on the prerendered screen.
+            prerendered::take_over(&root, props(settings, content, true, start, languages));
+        },
+    );
 }
 
 /// The clinic's configuration, inline in the page (no request needed).

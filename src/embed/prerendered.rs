@@ -9,44 +9,35 @@ use std::rc::Rc;
 use signpost_engine::{Answers, Content};
 use wasm_bindgen::JsCast;
 
-use super::{Settings, apply_theme, props};
-use crate::app::App;
-use crate::state::{Screen, Start};
+use super::apply_theme;
+use crate::app::{App, AppProps};
+use crate::state::Screen;
 
 /// Mounts the guide in `root` in place of its prerendered screen.
 /// `data-start="questions"` on `root` means the first question is showing
 /// (its ticked answers are kept); `data-step` names a screen the visitor
 /// asked for (it opens, focus on its title); otherwise focus goes back to
 /// the control the visitor was on.
-pub fn take_over(
-    root: &web_sys::Element,
-    settings: Settings,
-    content: Option<Rc<Content>>,
-    standalone: bool,
-    mut start: Start,
-) -> yew::AppHandle<App> {
+pub fn take_over(root: &web_sys::Element, mut props: AppProps) -> yew::AppHandle<App> {
+    let start = Rc::make_mut(&mut props.start);
     let queued = root
         .get_attribute("data-step")
         .and_then(|s| Screen::information_from_param(&s));
     if root.get_attribute("data-start").as_deref() == Some("questions") {
         start.questions = true;
-        start.early = early_answers(root, content.as_deref());
+        start.early = early_answers(root, props.content.as_deref());
     }
     let focus = match &queued {
         Some(_) => Some("#sp-title".to_string()),
         None => focused(root).map(|key| format!("[data-sp-to=\"{key}\"], [id=\"{key}\"]")),
     };
-    start.at = queued.or(start.at);
+    start.at = queued.or(start.at.take());
     root.set_inner_html("");
     // Taken over: the page's script queues no more clicks.
     let _ = root.remove_attribute("data-start");
     let _ = root.remove_attribute("data-step");
-    apply_theme(root, &settings);
-    let app = yew::Renderer::<App>::with_root_and_props(
-        root.clone(),
-        props(settings, content, standalone, start),
-    )
-    .render();
+    apply_theme(root, &props.config);
+    let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     // Yew draws in a microtask queued before this one, so no frame shows an
     // empty root; then focus follows the visitor.
     let root = root.clone();

@@ -99,7 +99,7 @@ pub async fn load(url: &str, checker: &str, origins: &[String]) -> Option<Rc<Con
 }
 
 #[cfg(target_arch = "wasm32")]
-enum Fetch {
+pub(super) enum Fetch {
     /// An HTTP error. (The status stays an integer: formatting an `f64`
     /// would pull float printing into the wasm, ~1 KiB.)
     Status(u16),
@@ -111,7 +111,7 @@ enum Fetch {
 /// A signal that aborts fetches (and reading their bodies) after
 /// [`TIME_LIMIT_MS`]: the browser's own timer, so no closure is needed.
 #[cfg(target_arch = "wasm32")]
-fn deadline() -> web_sys::RequestInit {
+pub(super) fn deadline() -> web_sys::RequestInit {
     let init = web_sys::RequestInit::new();
     init.set_signal(Some(&web_sys::AbortSignal::timeout_with_u32(
         TIME_LIMIT_MS as u32,
@@ -123,7 +123,7 @@ fn deadline() -> web_sys::RequestInit {
 /// `MAX_CONTENT_BYTES`, checked before it is copied into the wasm's memory
 /// (a larger one would run the guide out of memory).
 #[cfg(target_arch = "wasm32")]
-async fn fetch(url: &str, deadline: &web_sys::RequestInit) -> Result<Vec<u8>, Fetch> {
+pub(super) async fn fetch(url: &str, deadline: &web_sys::RequestInit) -> Result<Vec<u8>, Fetch> {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
 

@@ -2,8 +2,10 @@
 
 mod use_document_lang;
 mod use_focus_on_change;
+mod use_language;
 mod use_request_count;
 
 pub use use_document_lang::use_document_lang;
 pub use use_focus_on_change::use_focus_on_change;
+pub use use_language::{Switching, use_language};
 pub use use_request_count::use_request_count;

@@ -25,6 +25,16 @@ pub fn to_bytes(content: &Content) -> Vec<u8> {
     out
 }
 
+/// Serializes `content` with its text in `locale` alone: one language's
+/// file, so a visitor downloads the language they read (the guide embeds
+/// English and fetches the others; ARCHITECTURE.md, "Languages"). Decoded,
+/// it is valid content whose only locale is `locale`.
+pub fn to_bytes_in(content: &Content, locale: Locale) -> Vec<u8> {
+    let mut one = content.clone();
+    one.locales.retain(|l| l == locale.tag());
+    crate::text::only(locale, || to_bytes(&one))
+}
+
 /// Decodes and validates compiled content. Replacement content must also
 /// have text in every language the guide's interface offers: a visitor
 /// whose language it lacked would see empty text, crisis advice included.

@@ -30,6 +30,7 @@ macro_rules! ui_keys {
 ui_keys! {
     // Every screen
     Language = "language",
+    LanguageFailed = "language_failed",
     UrgentLink = "urgent_link",
     Back = "back",
     // Welcome

@@ -3,13 +3,61 @@
 mod common;
 
 use proptest::prelude::*;
-use signpost_engine::compiled::{from_bytes, to_bytes};
+use signpost_engine::Locale;
+use signpost_engine::compiled::{from_bytes, from_trusted_bytes, to_bytes, to_bytes_in};
 
 #[test]
 fn compiled_content_round_trips() {
     let content = common::content();
     let bytes = to_bytes(content);
     assert_eq!(&from_bytes(&bytes).expect("decodes"), content);
+}
+
+/// The expected one-language content, worked out independently of the
+/// serializer: in the JSON form, every map keyed by exactly the guide's
+/// languages keeps `keep` alone.
+fn json_in(keep: Locale) -> serde_json::Value {
+    fn walk(v: &mut serde_json::Value, keep: &str) {
+        match v {
+            serde_json::Value::Object(map) => {
+                let tags = Locale::ALL.map(|l| l.tag());
+                if !map.is_empty() && map.keys().all(|k| tags.contains(&k.as_str())) {
+                    map.retain(|k, _| k == keep);
+                }
+                map.values_mut().for_each(|v| walk(v, keep));
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(|v| walk(v, keep)),
+            _ => {}
+        }
+    }
+    let mut json = serde_json::to_value(common::content()).unwrap();
+    walk(&mut json, keep.tag());
+    json["locales"] = serde_json::json!([keep.tag()]);
+    json
+}
+
+#[test]
+fn a_language_file_holds_that_language_alone_and_is_valid_content() {
+    let content = common::content();
+    let full = to_bytes(content).len();
+    for locale in Locale::ALL {
+        let bytes = to_bytes_in(content, locale);
+        let one = from_trusted_bytes(&bytes).expect("decodes");
+        assert_eq!(
+            serde_json::to_value(&one).unwrap(),
+            json_in(locale),
+            "{locale}"
+        );
+        let valid = signpost_engine::validate::validate(one).map(|_| ());
+        assert_eq!(valid, Ok(()), "{locale} alone is valid content");
+        assert!(
+            bytes.len() * 10 < full * 7,
+            "{locale}: {} of {full} bytes",
+            bytes.len()
+        );
+    }
+    // Serializing normally again is unaffected.
+    assert_eq!(to_bytes(content).len(), full);
 }
 
 #[test]
