@@ -98,6 +98,14 @@ try {
 // too; its answers are kept); any other is queued (data-step) and the
 // guide opens that screen when it starts (src/embed/prerendered.rs).
 root?.addEventListener('click', (event) => {
+  // Back, Skip or Next on the prerendered first question: pressed again
+  // for the visitor as the guide starts, with the answers ticked.
+  const step = root.dataset.start === 'questions' && event.target.closest?.('[data-sp-step]');
+  if (step) {
+    root.dataset.press = step.dataset.spStep;
+    step.setAttribute('aria-busy', 'true');
+    return;
+  }
   const button = root.hasAttribute('data-start') && event.target.closest?.('[data-sp-to]');
   if (!button) return;
   const to = button.dataset.spTo;

@@ -109,6 +109,10 @@ pub struct Start {
     /// prerendered welcome before the guide started (and, with `early` as
     /// the answers, any screen in component tests).
     pub at: Option<Screen>,
+    /// Back, Skip or Next pressed on the prerendered first question before
+    /// the guide started (`data-sp-step`, queued by the page's script):
+    /// applied to the screen the guide opens at, as if pressed there.
+    pub then: Option<Action>,
 }
 
 #[derive(Clone, Debug)]
@@ -177,6 +181,18 @@ pub enum Action {
     Restart,
 }
 
+impl Action {
+    /// The step button named by a prerendered question's `data-sp-step`.
+    pub fn from_step(step: &str) -> Option<Action> {
+        match step {
+            "back" => Some(Action::Back),
+            "skip" => Some(Action::Skip),
+            "next" => Some(Action::Next),
+            _ => None,
+        }
+    }
+}
+
 impl Session {
     /// A session at the welcome screen with no answers.
     pub fn new(content: Rc<Content>, locale: Locale) -> Session {
@@ -225,7 +241,10 @@ impl Session {
         } else {
             Screen::Welcome
         };
-        s
+        match start.then {
+            Some(action) => Rc::new(s).reduce(action).as_ref().clone(),
+            None => s,
+        }
     }
 
     /// The screen after the question `id`: the next question asked given
@@ -528,6 +547,31 @@ mod tests {
         let s = run(s, [Action::Go(Screen::Results)]);
         assert!(!s.missing_answer);
         assert!(s.results_seen);
+    }
+
+    #[test]
+    fn a_step_pressed_before_the_guide_started_is_applied_to_the_first_question() {
+        let start = |early: &[(&str, &str)], step: &str| {
+            Session::start(
+                content(),
+                Locale::En,
+                Start {
+                    questions: true,
+                    early: answers(early),
+                    then: Action::from_step(step),
+                    ..Start::default()
+                },
+            )
+        };
+        let s = start(&[("concerns", "grief")], "next");
+        assert_eq!(s.screen, s.after("concerns"));
+        assert_ne!(s.screen, question("concerns"));
+        // Nothing ticked: the same refusal as a press after the start.
+        let s = start(&[], "next");
+        assert_eq!(s.screen, question("concerns"));
+        assert!(s.missing_answer);
+        assert_eq!(start(&[], "back").screen, Screen::Welcome);
+        assert_eq!(start(&[], "press").screen, question("concerns"));
     }
 
     fn answers(pairs: &[(&str, &str)]) -> Answers {

@@ -167,12 +167,20 @@ class SignpostGuide extends HTMLElement {
       box.append(fallback(lang, settings.config, true));
     };
     delete box.dataset.step;
+    delete box.dataset.press;
     if (prerendered) screen(WELCOME, 'welcome');
     else box.replaceChildren(fallback(lang, settings.config));
     // Until the guide mounts, the prerendered buttons work: Start shows the
     // prerendered first question (its answers are kept), any other button
     // is queued and the guide opens that screen when it starts.
     box.onclick = (event) => {
+      // Back, Skip or Next on the first question: pressed again as the guide starts.
+      const step = box.dataset.start === 'questions' && event.target.closest?.('[data-sp-step]');
+      if (step) {
+        box.dataset.press = step.dataset.spStep;
+        step.setAttribute('aria-busy', 'true');
+        return;
+      }
       const button = box.dataset.start && event.target.closest?.('[data-sp-to]');
       if (!button) return;
       const to = button.dataset.spTo;

@@ -2,7 +2,8 @@
 //! first question, the same two in the custom element's shadow root)
 //! without losing what the visitor did there before the WebAssembly
 //! arrived: the answers they ticked, a button they pressed (queued by the
-//! page's script in `data-step`), and the control they were on.
+//! page's script: a screen in `data-step`, Back / Skip / Next on the first
+//! question in `data-press`), and the control they were on.
 
 use std::rc::Rc;
 
@@ -11,7 +12,7 @@ use wasm_bindgen::JsCast;
 
 use super::apply_theme;
 use crate::app::{App, AppProps};
-use crate::state::Screen;
+use crate::state::{Action, Screen};
 
 /// Mounts the guide in `root` in place of its prerendered screen.
 /// `data-start="questions"` on `root` means the first question is showing
@@ -26,16 +27,20 @@ pub fn take_over(root: &web_sys::Element, mut props: AppProps) -> yew::AppHandle
     if root.get_attribute("data-start").as_deref() == Some("questions") {
         start.questions = true;
         start.early = early_answers(root, props.content.as_deref());
+        start.then = root
+            .get_attribute("data-press")
+            .and_then(|step| Action::from_step(&step));
     }
-    let focus = match &queued {
-        Some(_) => Some("#sp-title".to_string()),
-        None => focused(root).map(|key| format!("[data-sp-to=\"{key}\"], [id=\"{key}\"]")),
+    let focus = match (&queued, &start.then) {
+        (Some(_), _) | (_, Some(_)) => Some("#sp-title".to_string()),
+        _ => focused(root).map(|key| format!("[data-sp-to=\"{key}\"], [id=\"{key}\"]")),
     };
     start.at = queued.or(start.at.take());
     root.set_inner_html("");
     // Taken over: the page's script queues no more clicks.
     let _ = root.remove_attribute("data-start");
     let _ = root.remove_attribute("data-step");
+    let _ = root.remove_attribute("data-press");
     apply_theme(root, &props.config);
     let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     // Yew draws in a microtask queued before this one, so no frame shows an

@@ -102,11 +102,11 @@ pub fn QuestionPage(props: &ById) -> Html {
                 <p class="sp-attribution">{ g.t(&i.attribution) }</p>
             }
             <div class="sp-actions sp-actions--step">
-                <button type="button" class="sp-button sp-button--quiet" onclick={dispatch(Action::Back)}>{ g.ui(Ui::Back) }</button>
+                <button type="button" class="sp-button sp-button--quiet" data-sp-step="back" onclick={dispatch(Action::Back)}>{ g.ui(Ui::Back) }</button>
                 if q.optional {
-                    <button type="button" class="sp-button sp-button--quiet" onclick={dispatch(Action::Skip)}>{ g.ui(Ui::Skip) }</button>
+                    <button type="button" class="sp-button sp-button--quiet" data-sp-step="skip" onclick={dispatch(Action::Skip)}>{ g.ui(Ui::Skip) }</button>
                 }
-                <button type="button" class="sp-button sp-button--primary" onclick={dispatch(Action::Next)}>
+                <button type="button" class="sp-button sp-button--primary" data-sp-step="next" onclick={dispatch(Action::Next)}>
                     { g.ui(if last { Ui::SeeResults } else { Ui::Next }) }
                 </button>
             </div>

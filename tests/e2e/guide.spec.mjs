@@ -334,6 +334,21 @@ test.describe('before the WebAssembly arrives', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Find the kind of support that suits you');
   });
 
+  test('Next pressed on the prerendered question is pressed again when the guide starts', async ({ page }) => {
+    const release = await hold(page);
+    await page.goto('/questions.html');
+    await page.getByLabel('Grief or a loss').check();
+    const next = page.getByRole('button', { name: 'Next', exact: true });
+    await next.click();
+    await expect(next).toHaveAttribute('aria-busy', 'true');
+    release();
+    await live(page);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Question 2 of 13');
+    await expect(page.locator('#sp-title')).toBeFocused();
+    await page.getByRole('button', { name: 'Back', exact: true }).click();
+    await expect(page.getByLabel('Grief or a loss')).toBeChecked();
+  });
+
   test('focus stays on the control the visitor was on when the guide takes over', async ({ page }) => {
     const release = await hold(page);
     await page.goto('/');
