@@ -19,7 +19,7 @@ use crate::pages::{
 use crate::state::{Screen, Session, Start};
 use crate::storage;
 
-#[derive(Clone, Debug, Default, PartialEq, Properties)]
+#[derive(Clone, Debug, Default, Properties)]
 pub struct AppProps {
     /// The locale to start in; `None` lets the visitor's browser choose.
     #[prop_or_default]
@@ -49,12 +49,37 @@ pub struct AppProps {
     pub languages: LanguageFiles,
 }
 
+/// Content is compared by address: the same `Rc` is the same content, and
+/// a derived comparison would walk all of it (and cost 4 KiB of wasm).
+fn same_content(a: &Option<Rc<Content>>, b: &Option<Rc<Content>>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+        (a, b) => a.is_none() && b.is_none(),
+    }
+}
+
+impl PartialEq for AppProps {
+    fn eq(&self, other: &Self) -> bool {
+        same_content(&self.content, &other.content)
+            && self.locale == other.locale
+            && self.standalone == other.standalone
+            && self.config == other.config
+            && self.start == other.start
+            && self.remember == other.remember
+            && self.languages == other.languages
+    }
+}
+
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let content = use_memo(props.content.clone(), |replacement| match replacement {
-        Some(c) => Ok(c.clone()),
-        None => crate::builtin::shared(),
-    });
+    let replacement = props.content.clone();
+    let content = use_memo(
+        replacement.as_ref().map(Rc::as_ptr),
+        move |_| match replacement {
+            Some(c) => Ok(c),
+            None => crate::builtin::shared(),
+        },
+    );
     {
         // Tell the integrator exactly what is wrong, once.
         let content = content.clone();
@@ -74,10 +99,16 @@ pub fn App(props: &AppProps) -> Html {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Properties)]
+#[derive(Clone, Debug, Properties)]
 struct ShellProps {
     content: Rc<Content>,
     props: AppProps,
+}
+
+impl PartialEq for ShellProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.content, &other.content) && self.props == other.props
+    }
 }
 
 #[component]
