@@ -47,7 +47,8 @@ for (const line of hosting().split('\n').filter((l) => l.includes('default-src')
 }
 
 // 3. Every file from every server.
-const COMPRESSIBLE = /^(text\/|application\/(json|wasm|manifest\+json)|image\/svg)/;
+// What scripts/static-server.mjs compresses.
+const COMPRESSIBLE = /^(text\/|application\/(json|wasm|manifest\+json|octet-stream)|image\/svg)/;
 
 function get(port, path, headers = {}) {
   return new Promise((ok, no) => {

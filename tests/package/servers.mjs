@@ -168,6 +168,7 @@ export async function startRecipe(server, { frameAncestors } = {}) {
 export const TYPES = {
   '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm',
   '.json': 'application/json', '.webmanifest': 'application/manifest+json', '.svg': 'image/svg+xml',
+  '.bin': 'application/octet-stream',
 };
 
 /// A static host that reads `_headers` as Netlify and Cloudflare Pages
