@@ -1,9 +1,13 @@
-// End-to-end tests against the release build in dist/, served on loopback.
+// End-to-end tests against the release build in dist/ (or SIGNPOST_DIST),
+// served on loopback.
 // The browser is Debian's Chromium (never a downloaded one), started with
 // background networking off so it reaches no host but 127.0.0.1.
 import { defineConfig } from '@playwright/test';
 
 export const PORT = Number(process.env.E2E_PORT ?? 4173);
+// The guide's files: the release build, or (the package layer of
+// scripts/test) the guide folder of the unpacked release package.
+export const DIST = process.env.SIGNPOST_DIST ?? 'dist';
 // The demo clinic: its website on one origin, embedding the guide (with the
 // demo configuration) from another.
 export const CLINIC = 'http://127.0.0.1:4174';
@@ -41,13 +45,13 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `node scripts/static-server.mjs dist ${PORT}`,
+      command: `node scripts/static-server.mjs ${DIST} ${PORT}`,
       url: `http://127.0.0.1:${PORT}/`,
       reuseExistingServer: false,
       timeout: 10_000,
     },
     {
-      command: `node scripts/static-server.mjs dist 4175 --config demo/guide/signpost.config.json`,
+      command: `node scripts/static-server.mjs ${DIST} 4175 --config demo/guide/signpost.config.json`,
       url: `${CLINIC_GUIDE}/`,
       reuseExistingServer: false,
       timeout: 10_000,

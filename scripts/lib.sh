@@ -18,3 +18,8 @@ source "$root/target/toolchain.env"
 
 # Runs a command with the wasm toolchain's variables.
 wasm() { env "${WASM_ENV[@]}" "$@"; }
+
+# The release version: the workspace's (Cargo.toml, [workspace.package]).
+workspace_version() {
+  awk '/^\[workspace\.package\]/ {s=1; next} /^\[/ {s=0} s && /^version *=/ {gsub(/"/, "", $3); print $3; exit}' "$root/Cargo.toml"
+}

@@ -47,6 +47,12 @@ export const GUIDE_CSP = [
   "form-action 'none'",
 ].join('; ');
 
+/// Names with a content hash (`main-0123456789abcdef.css`,
+/// `signpost-0123456789abcdef_bg.wasm`): they never change, so they are
+/// cached for a year; every other file is revalidated. HOSTING.md's recipes
+/// and the package's `_headers` (scripts/headers-file.mjs) say the same.
+export const HASHED = /-[0-9a-f]{16}(_bg)?\./;
+
 /// Starts a server; `reports` collects CSP violation reports sent to it,
 /// and with `record`, `sent` lists every response as `{ path, status,
 /// bytes }` (bytes as sent, after compression: what a visitor pays for).
@@ -105,7 +111,7 @@ export function startServer(dir, port, { config, hostOf, frameAncestors = '*', c
         'X-Content-Type-Options': 'nosniff',
         'Referrer-Policy': 'no-referrer',
         // Hashed files never change; pages and fixed names are revalidated.
-        'Cache-Control': /-[0-9a-f]{16}(_bg)?\./.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        'Cache-Control': HASHED.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
         ...(withCsp ? { 'Content-Security-Policy': `${csp}; report-uri /__csp-report` } : {}),
         // The custom element loads the guide's files from other origins.
         'Access-Control-Allow-Origin': '*',

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect, open, answerAll, BEREAVED } from './fixtures.mjs';
 import { startServer } from '../../scripts/static-server.mjs';
+import { DIST } from '../../playwright.config.mjs';
 
 const controlled = (page) => page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 
@@ -34,7 +35,7 @@ test.describe('a first visit', () => {
   test.use({ baseURL: 'http://127.0.0.1:4182' });
 
   test('downloads each file once: the offline precache comes from the HTTP cache, after the guide started', async ({ page }) => {
-    const { server, sent } = await startServer('dist', 4182, { record: true });
+    const { server, sent } = await startServer(DIST, 4182, { record: true });
     try {
       await open(page);
       await page.evaluate(() => navigator.serviceWorker.ready);
@@ -60,7 +61,7 @@ test.describe('a new build', () => {
 
   test('replaces the old cache', async ({ page }) => {
     const dir = mkdtempSync(join(tmpdir(), 'signpost-update-'));
-    cpSync('dist', dir, { recursive: true });
+    cpSync(DIST, dir, { recursive: true });
     const { server } = await startServer(dir, 4181);
     try {
       await open(page);
@@ -86,11 +87,11 @@ test.describe('a new build', () => {
   });
 });
 
-/// A copy of dist/ served on `port` (with index.html's inline
+/// A copy of the guide (dist/) served on `port` (with index.html's inline
 /// configuration set to `config`, when given), for tests that change it.
 async function deployment(port, config) {
   const dir = mkdtempSync(join(tmpdir(), 'signpost-sw-'));
-  cpSync('dist', dir, { recursive: true });
+  cpSync(DIST, dir, { recursive: true });
   const setConfig = (c) => {
     const html = readFileSync(join(dir, 'index.html'), 'utf8').replace(
       /(<script type="application\/json" id="signpost-config">)[\s\S]*?(<\/script>)/,
@@ -105,7 +106,7 @@ async function deployment(port, config) {
 
 const crisis = (phone) => ({ schema_version: 1, crisis_contacts: { en: [{ name: 'Crisis line', phone }] } });
 
-// Each test serves its own copy of dist/ on its own port (they run in parallel).
+// Each test serves its own copy of the guide on its own port (they run in parallel).
 test.describe('the service worker never pins stale safety information: the crisis number', () => {
   test.use({ baseURL: 'http://127.0.0.1:4182' });
 
@@ -170,7 +171,7 @@ test.describe('the service worker\'s caches', () => {
     const site = await deployment(4184);
     // A second deployment beside the first, at /v2/, from a later release
     // (another worker version).
-    cpSync('dist', join(site.dir, 'v2'), { recursive: true });
+    cpSync(DIST, join(site.dir, 'v2'), { recursive: true });
     const sw = join(site.dir, 'v2', 'sw.js');
     writeFileSync(sw, readFileSync(sw, 'utf8').replace(/const VERSION = '[0-9a-f]+'/, "const VERSION = 'cafecafecafecafe'"));
     try {
