@@ -1,7 +1,7 @@
 // Step 4 of scripts/build: turns Trunk's output in dist/ into the release
 // bundle. Pure file work: every cargo build happened in an earlier, named
 // step of scripts/build, which passes their outputs here.
-//   node scripts/post-build.mjs DIST CHECKER_WASM WELCOME_HTML FIRST_QUESTION_HTML [TAG=CONTENT_FILE…]
+//   node scripts/post-build.mjs DIST CHECKER_WASM WELCOME_HTML FIRST_QUESTION_HTML STUDIO_DIR [TAG=CONTENT_FILE…]
 //  0. Minifies wasm-bindgen's glue and the stylesheet.
 //  1. Adds the content checker module, and each language's content file
 //     but English's (the wasm embeds English), under hashed names.
@@ -14,14 +14,16 @@
 //     filled in (the content checker's too), and copies signpost-frame.js.
 //  5. Writes sw.js with the precache list and version from the hashed file
 //     names (never a hand-kept list).
+//  6. Writes the clinic studio (studio.html, studio.js, studio.css and its
+//     module under hashed names), which is in no visit and no precache.
 import { createHash } from 'node:crypto';
 import { copyFileSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { transformSync } from 'esbuild';
 
-const [dir, checkerWasm, welcomeHtml, firstQuestion, ...languageArgs] = process.argv.slice(2);
-if (!firstQuestion) throw new Error('post-build: usage: post-build.mjs DIST CHECKER_WASM WELCOME_HTML FIRST_QUESTION_HTML (run by scripts/build)');
+const [dir, checkerWasm, welcomeHtml, firstQuestion, studioDir, ...languageArgs] = process.argv.slice(2);
+if (!studioDir) throw new Error('post-build: usage: post-build.mjs DIST CHECKER_WASM WELCOME_HTML FIRST_QUESTION_HTML STUDIO_DIR [TAG=FILE...] (run by scripts/build)');
 const web = (file) => fileURLToPath(new URL(`../web/${file}`, import.meta.url));
 const files = readdirSync(dir);
 const find = (re) => {
@@ -217,9 +219,31 @@ copyFileSync(web('signpost-frame.js'), join(dir, 'signpost-frame.js'));
 // anyway), nor the scripts host pages load (a host page is not the
 // worker's to answer), nor sw.js itself.
 const notOffline = new Set(['sw.js', 'index.html', checkerName, 'signpost-guide.js', 'signpost-frame.js']);
-const precache = ['./', ...readdirSync(dir).filter((f) => !notOffline.has(f)).sort().map((f) => `./${f}`)];
+// The studio (step 6) is for clinic staff, never for a visitor's device.
+const isStudio = (f) => f.startsWith('studio');
+const precache = ['./', ...readdirSync(dir).filter((f) => !notOffline.has(f) && !isStudio(f)).sort().map((f) => `./${f}`)];
 const version = short(precache.map((f) => f === './' ? html : readFileSync(join(dir, f))).join('\n'));
 const sw = readFileSync(web('sw.js'), 'utf8')
   .replace('__VERSION__', version).replace('__PRECACHE__', JSON.stringify(precache));
 writeFileSync(join(dir, 'sw.js'), sw);
 console.log(`post-build: ${bootName}, questions.html, ${checkerName}, signpost-guide.js, signpost-frame.js, sw.js (${precache.length} files, version ${version})`);
+
+// 6. The clinic studio: the form (web/studio.*) and its engine module
+// (crates/studio, built by step 3 of scripts/build) under hashed names.
+// Its snippets pin this release: the version folder and the integrity of
+// signpost-guide.js as written above.
+const release = /\[workspace\.package\][^[]*?\nversion = "([^"]+)"/.exec(readFileSync(fileURLToPath(new URL('../Cargo.toml', import.meta.url)), 'utf8'))?.[1];
+if (!release) throw new Error('post-build: no [workspace.package] version in Cargo.toml');
+const studioWasm = readFileSync(join(studioDir, 'signpost_studio_bg.wasm'));
+const studioWasmName = `studio-${short(studioWasm)}.wasm`;
+writeFileSync(join(dir, studioWasmName), studioWasm);
+const { code: glue } = transformSync(readFileSync(join(studioDir, 'signpost_studio.js'), 'utf8'), { minify: true, loader: 'js', format: 'esm' });
+const glueName = `studio-glue-${short(glue)}.js`;
+writeFileSync(join(dir, glueName), glue);
+const studioJs = readFileSync(web('studio.js'), 'utf8')
+  .replace('__STUDIO_GLUE__', glueName).replace('__STUDIO_WASM__', studioWasmName)
+  .replace('__VERSION__', release).replace('__GUIDE_INTEGRITY__', sri(element));
+writeFileSync(join(dir, 'studio.js'), studioJs);
+copyFileSync(web('studio.html'), join(dir, 'studio.html'));
+copyFileSync(web('studio.css'), join(dir, 'studio.css'));
+console.log(`post-build: studio.html, studio.js, studio.css, ${glueName}, ${studioWasmName} (release ${release})`);

@@ -81,6 +81,10 @@ if (languageFiles.length) {
   console.log(row('  the same in another language', other));
 }
 console.log(row('first visit with offline precache (* +)', offline));
+// The clinic studio: clinic staff only, in no visit and no precache.
+const studio = zero();
+for (const [name, s] of sizes) if (name.startsWith('studio')) for (const k of Object.keys(studio)) studio[k] += s[k];
+console.log(row('clinic studio (studio*, in no visit)', studio));
 
 let ok = true;
 const check = (what, bytes, budget) => {

@@ -596,47 +596,58 @@ impl Reader {
             }
             out.push((k.clone(), s));
         }
-        self.crisis_contrast(&mut out);
+        self.theme_contrast(&mut out);
         out
     }
 
-    /// The crisis panel must stay readable: its text colours against its
-    /// backgrounds need WCAG AA contrast (4.5:1), in light and dark mode
-    /// (a colour not set by the theme has its default in each). If any
-    /// pair fails, or a colour cannot be checked (only #rgb and #rrggbb
-    /// can), the panel's colours set by the theme are dropped and the
-    /// defaults used.
-    fn crisis_contrast(&mut self, theme: &mut Vec<(String, String)>) {
-        let set = |name: &str| {
-            theme
-                .iter()
-                .find(|(k, _)| k == name)
-                .map(|(_, v)| v.as_str())
-        };
-        if CRISIS_COLOURS.iter().all(|(name, ..)| set(name).is_none()) {
-            return;
-        }
-        let colour = |i: usize, dark: bool| {
-            let (name, light, dark_default) = CRISIS_COLOURS[i];
-            match set(name) {
-                Some(v) => parse_colour(v),
-                None => Some(if dark { dark_default } else { light }),
+    /// Every colour pair the guide draws must keep WCAG AA contrast
+    /// ([`contrast_checks`]). Until none fails, the theme's colours in the
+    /// first failing pair are dropped and the defaults used; for the crisis
+    /// panel, all of its colours the theme sets. A colour in a pair must be
+    /// #rgb or #rrggbb to be checked, or it is dropped too.
+    fn theme_contrast(&mut self, theme: &mut Vec<(String, String)>) {
+        let crisis = |name: &str| CRISIS_COLOURS.contains(&name);
+        while let Some(bad) = contrast_checks(theme).into_iter().find(|c| !c.ok()) {
+            let set = |name: &str| theme.iter().any(|(k, _)| k == name);
+            let dropped: Vec<&'static str> =
+                [bad.fg, bad.bg].into_iter().filter(|n| set(n)).collect();
+            if dropped.is_empty() {
+                return; // the defaults fail: never (tested), but never loop
             }
-        };
-        let readable = [false, true].iter().all(|&dark| {
-            CRISIS_PAIRS
-                .iter()
-                .all(|&(fg, bg)| match (colour(fg, dark), colour(bg, dark)) {
-                    (Some(a), Some(b)) => contrast(a, b) >= 4.5,
-                    _ => false,
-                })
-        });
-        if !readable {
-            theme.retain(|(k, _)| CRISIS_COLOURS.iter().all(|(n, ..)| n != k));
-            self.warn(
-                "theme",
-                "the crisis panel would be hard to read: --sp-text and --sp-urgent-text need 4.5:1 contrast on --sp-urgent-bg and --sp-surface in light and dark mode, written #rrggbb; its default colours are used",
-            );
+            let why = match bad.ratio {
+                Some(r) => {
+                    let r = (r * 100.0) as u32; // whole numbers: no float printing in the wasm
+                    format!(
+                        "{}.{:02}:1 in {} mode, below the {} WCAG AA needs",
+                        r / 100,
+                        r % 100,
+                        if bad.dark { "dark" } else { "light" },
+                        if bad.needed < 4.0 { "3:1" } else { "4.5:1" }
+                    )
+                }
+                None => "cannot be checked (write colours as #rrggbb)".to_string(),
+            };
+            let pair = format!("{} on {} ({}) is {why}", bad.fg, bad.bg, bad.what);
+            if dropped.iter().any(|n| crisis(n)) {
+                theme.retain(|(k, _)| !crisis(k));
+                self.warn(
+                    "theme",
+                    format!("the crisis panel would be hard to read: {pair}. --sp-text and --sp-urgent-text need 4.5:1 contrast on --sp-urgent-bg and --sp-surface in light and dark mode, written #rrggbb; its default colours are used"),
+                );
+            } else {
+                theme.retain(|(k, _)| !dropped.contains(&k.as_str()));
+                self.warn(
+                    format!("theme.{}", dropped[0]),
+                    format!(
+                        "{pair}; the default {} used",
+                        if dropped.len() == 2 {
+                            "colours are"
+                        } else {
+                            "colour is"
+                        }
+                    ),
+                );
+            }
         }
     }
 
@@ -756,18 +767,165 @@ fn font_size_ok(s: &str) -> bool {
     }
 }
 
-/// The crisis panel's colours with their light and dark defaults
-/// (styles/main.css).
-const CRISIS_COLOURS: &[(&str, [u8; 3], [u8; 3])] = &[
-    ("--sp-text", [0x1f, 0x23, 0x28], [0xe8, 0xea, 0xed]),
+/// Every colour the stylesheet pairs with another, with its light and dark
+/// defaults (styles/main.css; a test checks the two agree).
+pub const THEME_COLOURS: &[(&str, [u8; 3], [u8; 3])] = &[
+    ("--sp-bg", [0xfb, 0xfa, 0xf7], [0x16, 0x19, 0x1d]),
     ("--sp-surface", [0xff, 0xff, 0xff], [0x1f, 0x23, 0x29]),
+    ("--sp-text", [0x1f, 0x23, 0x28], [0xe8, 0xea, 0xed]),
+    ("--sp-muted", [0x50, 0x58, 0x62], [0xb4, 0xba, 0xc2]),
+    ("--sp-accent", [0x1d, 0x5c, 0x8c], [0x8c, 0xc4, 0xf0]),
+    ("--sp-accent-text", [0xff, 0xff, 0xff], [0x0b, 0x1b, 0x28]),
+    ("--sp-accent-soft", [0xe8, 0xf1, 0xf8], [0x1c, 0x34, 0x47]),
+    (
+        "--sp-control-border",
+        [0x6b, 0x73, 0x7d],
+        [0x8a, 0x93, 0x9e],
+    ),
+    ("--sp-focus", [0xb3, 0x41, 0x0e], [0xff, 0xb3, 0x8a]),
     ("--sp-urgent-bg", [0xfd, 0xf0, 0xec], [0x3a, 0x21, 0x1a]),
+    ("--sp-urgent-border", [0xb3, 0x41, 0x0e], [0xff, 0xb3, 0x8a]),
     ("--sp-urgent-text", [0x8a, 0x30, 0x09], [0xff, 0xc9, 0xa8]),
+    ("--sp-danger", [0xa3, 0x24, 0x2b], [0xff, 0x9d, 0x95]),
+    ("--sp-danger-bg", [0xfc, 0xef, 0xef], [0x3b, 0x1e, 0x21]),
+    ("--sp-note-bg", [0xf1, 0xf3, 0xf5], [0x25, 0x2a, 0x31]),
 ];
 
-/// Text colour on background colour, as the crisis panel draws them
-/// (indices into [`CRISIS_COLOURS`]).
-const CRISIS_PAIRS: &[(usize, usize)] = &[(0, 2), (3, 2), (3, 1)];
+/// Whether a theme key is one of the guide's paired colours, which the
+/// theme sets in light mode only ([`contrast_checks`]).
+pub fn is_theme_colour(key: &str) -> bool {
+    THEME_COLOURS.iter().any(|(name, ..)| *name == key)
+}
+
+/// The crisis panel's colours: if any pair of them fails, the theme's
+/// values for all of them are dropped together.
+const CRISIS_COLOURS: [&str; 4] = [
+    "--sp-text",
+    "--sp-surface",
+    "--sp-urgent-bg",
+    "--sp-urgent-text",
+];
+
+/// Each pair the stylesheet draws, foreground on background, with the
+/// ratio WCAG AA needs (4.5:1 for text, 1.4.3; 3:1 for a control's
+/// boundary or the focus ring, 1.4.11) and where it is seen.
+pub const THEME_PAIRS: &[(&str, &str, f64, &str)] = &[
+    ("--sp-text", "--sp-bg", 4.5, "text on the page"),
+    (
+        "--sp-text",
+        "--sp-surface",
+        4.5,
+        "text on cards and answers",
+    ),
+    ("--sp-muted", "--sp-surface", 4.5, "hints and labels"),
+    ("--sp-muted", "--sp-bg", 4.5, "hints on the page"),
+    (
+        "--sp-accent",
+        "--sp-surface",
+        4.5,
+        "links and chosen answers",
+    ),
+    ("--sp-accent", "--sp-bg", 4.5, "links on the page"),
+    (
+        "--sp-accent-text",
+        "--sp-accent",
+        4.5,
+        "text on the main button",
+    ),
+    (
+        "--sp-text",
+        "--sp-accent-soft",
+        4.5,
+        "text on a chosen answer",
+    ),
+    ("--sp-text", "--sp-note-bg", 4.5, "text in notes"),
+    (
+        "--sp-control-border",
+        "--sp-surface",
+        3.0,
+        "answer and field borders",
+    ),
+    ("--sp-focus", "--sp-surface", 3.0, "the keyboard focus ring"),
+    ("--sp-focus", "--sp-bg", 3.0, "the focus ring on the page"),
+    ("--sp-text", "--sp-urgent-bg", 4.5, "crisis panel: its text"),
+    (
+        "--sp-urgent-text",
+        "--sp-urgent-bg",
+        4.5,
+        "crisis panel: phone numbers",
+    ),
+    (
+        "--sp-urgent-text",
+        "--sp-surface",
+        4.5,
+        "the urgent-help button",
+    ),
+    (
+        "--sp-urgent-border",
+        "--sp-urgent-bg",
+        3.0,
+        "crisis panel: its border",
+    ),
+    (
+        "--sp-danger",
+        "--sp-surface",
+        4.5,
+        "errors and \"start again\"",
+    ),
+    ("--sp-danger", "--sp-danger-bg", 4.5, "error messages"),
+];
+
+/// One colour pair in one mode, with the theme applied.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PairCheck {
+    pub fg: &'static str,
+    pub bg: &'static str,
+    pub what: &'static str,
+    pub dark: bool,
+    pub needed: f64,
+    /// `None` when a colour the theme sets is not #rgb or #rrggbb.
+    pub ratio: Option<f64>,
+}
+
+impl PairCheck {
+    pub fn ok(&self) -> bool {
+        self.ratio.is_some_and(|r| r >= self.needed)
+    }
+}
+
+/// Every pair of [`THEME_PAIRS`] in light then dark mode, with `theme`'s
+/// values in place of the light defaults. The theme's colours apply to
+/// light mode only: no one colour can keep text readable on both a light
+/// and a dark surface, so in dark mode the guide keeps its own palette
+/// ([`is_theme_colour`]; `src/embed` applies the theme so).
+pub fn contrast_checks(theme: &[(String, String)]) -> Vec<PairCheck> {
+    let colour = |name: &str, dark: bool| -> Option<[u8; 3]> {
+        match theme.iter().find(|(k, _)| k == name && !dark) {
+            Some((_, v)) => parse_colour(v),
+            None => THEME_COLOURS
+                .iter()
+                .find(|(n, ..)| *n == name)
+                .map(|&(_, light, night)| if dark { night } else { light }),
+        }
+    };
+    [false, true]
+        .into_iter()
+        .flat_map(|dark| {
+            THEME_PAIRS
+                .iter()
+                .map(move |&(fg, bg, needed, what)| PairCheck {
+                    fg,
+                    bg,
+                    what,
+                    dark,
+                    needed,
+                    ratio: colour(fg, dark)
+                        .zip(colour(bg, dark))
+                        .map(|(a, b)| contrast(a, b)),
+                })
+        })
+        .collect()
+}
 
 /// An opaque colour written as #rgb or #rrggbb (the forms the contrast
 /// check reads).

@@ -282,14 +282,16 @@ fn theme_values_of_the_allowed_shapes_are_kept() {
         "1.6",
         "system-ui, -apple-system, Segoe UI, sans-serif",
     ] {
+        // A decorative colour: the shapes are checked, not contrast (the
+        // paired colours are: any_theme_colour_without_aa_contrast_…).
         let json = format!(
-            r#"{{"schema_version": 1, "theme": {{"--sp-bg": {}}}}}"#,
+            r#"{{"schema_version": 1, "theme": {{"--sp-border": {}}}}}"#,
             serde_json::to_string(good).unwrap()
         );
         let (config, problems) = read(&json);
         assert_eq!(
             config.theme,
-            [("--sp-bg".to_string(), good.to_string())],
+            [("--sp-border".to_string(), good.to_string())],
             "{good}: {problems:?}"
         );
     }
@@ -316,8 +318,6 @@ fn crisis_colours_without_aa_contrast_fall_back_to_the_defaults() {
         r##"{"--sp-urgent-bg": "#8a3009"}"##,
         r##"{"--sp-text": "#ffffff", "--sp-accent": "#0b5d3b"}"##,
         r##"{"--sp-urgent-bg": "#000000", "--sp-urgent-text": "#111111"}"##,
-        // Readable in light mode, unreadable on the dark default background.
-        r##"{"--sp-urgent-text": "#5a1e06"}"##,
     ] {
         let (config, problems) = read(&format!(r#"{{"schema_version": 1, "theme": {theme}}}"#));
         assert!(
@@ -344,6 +344,12 @@ fn crisis_colours_without_aa_contrast_fall_back_to_the_defaults() {
         config.theme,
         [("--sp-accent".to_string(), "#0b5d3b".to_string())]
     );
+    // Theme colours apply in light mode only (dark mode keeps the guide's
+    // palette), so a colour readable there is kept even though it would be
+    // unreadable on the dark default background.
+    let (config, problems) =
+        read(r##"{"schema_version": 1, "theme": {"--sp-urgent-text": "#5a1e06"}}"##);
+    assert_eq!(config.theme.len(), 1, "{problems:?}");
     // A readable pair in both modes is kept.
     let (config, problems) = read(
         r##"{"schema_version": 1, "theme": {"--sp-urgent-bg": "#ffffff", "--sp-urgent-text": "#7a0000", "--sp-text": "#000000", "--sp-surface": "#ffffff"}}"##,
@@ -427,4 +433,62 @@ fn content_origins_and_element_storage_are_read() {
         "off unless the configuration allows it"
     );
     has(&problems, "error: remember_in_element:");
+}
+
+#[test]
+fn the_guides_own_colours_pass_every_pair_and_match_the_stylesheet() {
+    use signpost_engine::config::{THEME_COLOURS, contrast_checks};
+    let failing: Vec<_> = contrast_checks(&[])
+        .into_iter()
+        .filter(|c| !c.ok())
+        .collect();
+    assert!(failing.is_empty(), "{failing:#?}");
+    // The defaults here are the stylesheet's, light then dark.
+    let css = include_str!("../../../styles/main.css");
+    let (light, dark) = css
+        .split_once("@media (prefers-color-scheme: dark)")
+        .unwrap();
+    let value = |block: &str, name: &str| -> String {
+        let at = block
+            .find(&format!("{name}:"))
+            .unwrap_or_else(|| panic!("{name} in main.css"));
+        block[at + name.len() + 1..].trim_start()[..7].to_string()
+    };
+    let hex = |c: [u8; 3]| format!("#{:02x}{:02x}{:02x}", c[0], c[1], c[2]);
+    for &(name, l, d) in THEME_COLOURS {
+        assert_eq!(value(light, name), hex(l), "{name} light");
+        assert_eq!(value(dark, name), hex(d), "{name} dark");
+    }
+}
+
+#[test]
+fn any_theme_colour_without_aa_contrast_falls_back_with_its_pair_named() {
+    // A pale accent: links and the main button would be unreadable.
+    let (config, problems) = read(
+        r##"{"schema_version": 1, "theme": {"--sp-accent": "#dddddd", "--sp-radius": "4px"}}"##,
+    );
+    assert_eq!(
+        config.theme,
+        [("--sp-radius".to_string(), "4px".to_string())]
+    );
+    has(
+        &problems,
+        "warning: theme.--sp-accent: --sp-accent on --sp-surface (links and chosen answers) is 1.35:1 in light mode, below the 4.5:1 WCAG AA needs; the default colour is used",
+    );
+    // A focus ring needs 3:1 only.
+    let (config, problems) = read(r##"{"schema_version": 1, "theme": {"--sp-focus": "#8a8a8a"}}"##);
+    assert_eq!(config.theme.len(), 1, "{problems:?}");
+    // A paired colour must be checkable.
+    let (config, problems) =
+        read(r##"{"schema_version": 1, "theme": {"--sp-accent": "hsl(200 50% 30%)"}}"##);
+    assert_eq!(config.theme, vec![]);
+    has(&problems, "cannot be checked (write colours as #rrggbb)");
+    // The demo clinic's accent is readable in light mode; dark mode keeps
+    // the guide's own palette, where every pair passes.
+    let (config, problems) =
+        read(r##"{"schema_version": 1, "theme": {"--sp-accent": "#0b3d5c"}}"##);
+    assert_eq!(config.theme.len(), 1, "{problems:?}");
+    let checks = signpost_engine::config::contrast_checks(&config.theme);
+    assert!(checks.iter().all(|c| c.ok()), "{checks:#?}");
+    assert!(checks.iter().any(|c| c.dark));
 }

@@ -1,0 +1,196 @@
+// The clinic studio (studio.html): a clinic's administrator fills the form,
+// sees the engine's own messages, fixes them, previews the real guide,
+// copies the code, and finds the configured guide on their own site.
+import { readFileSync, readdirSync } from 'node:fs';
+import { test, expect, axe, SHOTS } from './fixtures.mjs';
+import { CLINIC, CLINIC_GUIDE } from '../../playwright.config.mjs';
+
+const CONTENT = new URL('../../content/', import.meta.url);
+const contentFiles = () => readdirSync(CONTENT).filter((f) => f.endsWith('.toml'))
+  .map((name) => ({ name, mimeType: 'text/plain', buffer: readFileSync(new URL(name, CONTENT)) }));
+
+const preview = (page) => page.locator('#stage signpost-guide');
+
+/// The preview shows the form's settings: no change is waiting, and the
+/// guide has taken over its prerendered screen.
+async function settled(page) {
+  await expect(page.locator('#stage:not([aria-busy]) signpost-guide div:not([data-start]) > .signpost:not(.sp-fallback) h1')).toBeVisible();
+}
+
+async function openStudio(page) {
+  await page.goto('/studio.html');
+  await expect(page.locator('body[data-ready]')).toBeAttached();
+  await settled(page);
+}
+
+test('the studio is in no visit: no page names it and the offline precache leaves it out', async ({ request }) => {
+  for (const path of ['/', '/questions.html', '/signpost-guide.js']) {
+    expect(await (await request.get(path)).text(), path).not.toContain('studio');
+  }
+  const sw = await (await request.get('/sw.js')).text();
+  expect(sw).toContain('PRECACHE');
+  expect(sw).not.toContain('studio');
+});
+
+test.describe('a clinic sets up its guide', () => {
+  test.use({ otherOrigins: [CLINIC, CLINIC_GUIDE], permissions: ['clipboard-read', 'clipboard-write'] });
+
+  test('a problem shows beside its field until fixed; the preview and the copied code carry the settings to the clinic\'s own site', async ({ page, baseURL }) => {
+    await openStudio(page);
+    await page.getByLabel('Name (required)').fill('Riverside Clinic');
+    const email = page.getByLabel('Email', { exact: true });
+    await email.fill('not-an-email');
+    await expect(email).toHaveAttribute('aria-invalid', 'true');
+    const message = page.locator(`#${await email.getAttribute('aria-describedby')}`);
+    await expect(message).toContainText('"not-an-email" is not an email address');
+    await expect(page.locator('#problems')).toContainText('clinic.email');
+    await email.fill('help@riverside.example');
+    await expect(email).not.toHaveAttribute('aria-invalid');
+    await expect(page.locator('#problems')).not.toContainText('clinic.email');
+
+    await page.getByLabel('Country whose numbers every visitor sees').selectOption('GB');
+    await expect(page.locator('#directory')).toContainText('999');
+    await page.getByRole('button', { name: 'Add a line for English' }).click();
+    await page.locator('#contact-en-0-name').fill('Riverside crisis team');
+    await page.locator('#contact-en-0-phone').fill('020 7946 0999');
+    await page.locator('#contact-en-0-country').selectOption('GB');
+
+    // The preview is the real guide with these settings.
+    await settled(page);
+    await expect(preview(page).locator('h1')).toHaveText('Find the kind of support that suits you');
+    await page.getByRole('button', { name: 'Show the crisis contacts' }).click();
+    await expect(preview(page).getByText('Riverside crisis team')).toBeVisible();
+    // It stays on the crisis contacts as the settings change.
+    await page.getByRole('group', { name: 'Language', exact: true }).getByRole('radio', { name: 'Español' }).check();
+    await expect(preview(page).locator('h1')).toHaveText('Ayuda urgente');
+    await page.getByRole('button', { name: 'Show the crisis contacts' }).click();
+    await expect(preview(page).locator('h1')).toHaveText('Encuentre el tipo de apoyo que le conviene');
+
+    // The code, pinned to this release, pasted into a page of the clinic's
+    // site (another origin, whose CSP allows the guide's) with the guide's
+    // files where the form says.
+    await page.getByLabel('Address of the guide\'s files on your server').fill(`${CLINIC_GUIDE}/`);
+    await page.getByRole('button', { name: 'Copy the custom element code' }).click();
+    await expect(page.locator('#copy-status')).toContainText('Copied');
+    const snippet = await page.evaluate(() => navigator.clipboard.readText());
+    expect(snippet).toMatch(/integrity="sha384-[A-Za-z0-9+/=]+"/);
+    expect(snippet).toContain('"name":"Riverside crisis team"');
+    await page.goto(`${CLINIC}/`);
+    await page.setContent(`<!doctype html><html lang="en"><head><title>Riverside Clinic</title></head><body><h1>Riverside Clinic</h1>${snippet}</body></html>`);
+    const guide = page.locator('signpost-guide');
+    await expect(guide.locator('.signpost:not(.sp-fallback) h1')).toHaveText('Find the kind of support that suits you');
+    await guide.getByRole('button', { name: 'Need help now?' }).first().click();
+    await expect(guide.getByRole('link', { name: /020 7946 0999/ })).toBeVisible();
+    await expect(guide.getByText('Riverside crisis team')).toBeVisible();
+  });
+
+  test('a colour pair without enough contrast is caught and named, the crisis panel\'s included', async ({ page }) => {
+    await openStudio(page);
+    await expect(page.locator('#contrast-summary')).toHaveText('Every colour pair passes WCAG AA contrast, in light and dark mode.');
+    await page.getByLabel('Set: Crisis panel background').check();
+    await page.getByLabel('Crisis panel background: colour').fill('#8a3009');
+    await expect(page.locator('#contrast-summary')).toContainText('--sp-urgent-text on --sp-urgent-bg (crisis panel: phone numbers, light mode');
+    await expect(page.locator('#contrast tr.fails').first()).toBeVisible();
+    // The guide itself would refuse these colours: the engine says so too.
+    await expect(page.locator('#problems')).toContainText('the crisis panel would be hard to read');
+    await page.getByLabel('Set: Crisis panel background').uncheck();
+    await expect(page.locator('#contrast-summary')).toHaveText('Every colour pair passes WCAG AA contrast, in light and dark mode.');
+  });
+
+  test('replacement content: a broken set is refused with its message; a good one is proven and compiled', async ({ page }) => {
+    await openStudio(page);
+    const broken = contentFiles().map((f) => f.name === 'guide.toml'
+      ? { ...f, buffer: Buffer.from(f.buffer.toString().replace('schema_version = 1', 'schema_version = 9')) } : f);
+    await page.getByLabel('Content files').setInputFiles(broken);
+    await expect(page.locator('#content-result')).toContainText('Refused');
+    await expect(page.locator('#content-result')).toContainText('schema_version');
+    await expect(page.getByRole('button', { name: 'Download the compiled content' })).toBeHidden();
+
+    await page.getByLabel('Content files').setInputFiles(contentFiles());
+    await expect(page.locator('#content-result')).toContainText(/Valid\. \d+ clinical safeguards proven over \d+ possible sets of answers/, { timeout: 20_000 });
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download the compiled content' }).click(),
+    ]);
+    const bytes = readFileSync(await download.path());
+    expect(bytes.subarray(0, 3).toString()).toBe('SPC');
+    // The compiled file checks again as it is.
+    await page.getByLabel('Content files').setInputFiles({ name: 'clinic-content.bin', mimeType: 'application/octet-stream', buffer: bytes });
+    await expect(page.locator('#content-result')).toContainText('Valid.', { timeout: 20_000 });
+  });
+
+  test('a configuration file is imported into the form and downloaded again', async ({ page }) => {
+    await openStudio(page);
+    const demo = readFileSync(new URL('../../demo/guide/signpost.config.json', import.meta.url));
+    await page.getByLabel('Import a configuration file').setInputFiles({ name: 'signpost.config.json', mimeType: 'application/json', buffer: demo });
+    await expect(page.locator('#import-status')).toContainText('Imported signpost.config.json');
+    const config = JSON.parse(demo);
+    await expect(page.getByLabel('Name (required)')).toHaveValue(config.clinic.name);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download signpost.config.json' }).click(),
+    ]);
+    const again = JSON.parse(readFileSync(await download.path(), 'utf8'));
+    expect(again.clinic).toEqual(config.clinic);
+    expect(again.crisis_contacts).toEqual(config.crisis_contacts);
+  });
+
+  test('nothing is stored unless a draft is kept; the draft comes back and goes when unticked', async ({ page }) => {
+    await openStudio(page);
+    await page.getByLabel('Name (required)').fill('Riverside Clinic');
+    expect(await page.evaluate(() => localStorage.length)).toBe(0);
+    await page.getByLabel('Keep a draft of these settings in this browser').check();
+    await expect.poll(() => page.evaluate(() => localStorage.length)).toBe(1);
+    await openStudio(page);
+    await expect(page.getByLabel('Name (required)')).toHaveValue('Riverside Clinic');
+    await page.getByLabel('Keep a draft of these settings in this browser').uncheck();
+    await expect.poll(() => page.evaluate(() => localStorage.length)).toBe(0);
+  });
+});
+
+test.describe('the studio\'s accessibility', () => {
+  test('axe finds nothing, with problems showing and a contrast failure', async ({ page }) => {
+    await openStudio(page);
+    expect(await axe(page)).toEqual([]);
+    await page.getByLabel('Email', { exact: true }).fill('nope');
+    await page.getByLabel('Set: Accent: links, buttons, chosen answers').check();
+    await page.getByLabel('Accent: links, buttons, chosen answers: colour').fill('#dddddd');
+    await expect(page.locator('#contrast tr.fails').first()).toBeVisible();
+    await settled(page);
+    expect(await axe(page)).toEqual([]);
+  });
+
+  test('reflows at 320 px with no sideways scrolling', async ({ page }) => {
+    await page.setViewportSize({ width: 320, height: 700 });
+    await openStudio(page);
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(wide).toBeLessThanOrEqual(320);
+  });
+
+  test('on a phone the preview follows the form; on a desktop it sits beside it (screenshots in target/e2e/screenshots)', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await openStudio(page);
+    await page.getByLabel('Name (required)').fill('Riverside Clinic');
+    await settled(page);
+    const form = await page.locator('#form').boundingBox();
+    let stage = await page.locator('#stage').boundingBox();
+    expect(stage.y).toBeGreaterThan(form.y + form.height - 1);
+    await page.screenshot({ path: `${SHOTS}studio-phone.png`, fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await settled(page);
+    stage = await page.locator('#stage').boundingBox();
+    expect(stage.x).toBeGreaterThan(600);
+    await page.screenshot({ path: `${SHOTS}studio-desktop.png` });
+  });
+
+  test('every setting is reached and used by keyboard', async ({ page }) => {
+    await openStudio(page);
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('link', { name: 'Skip to the settings' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    await expect(page.getByLabel('Name (required)')).toBeFocused();
+    await page.keyboard.type('Riverside Clinic');
+    await expect(page.locator('#config-out')).toHaveValue(/"name": "Riverside Clinic"/);
+  });
+});
