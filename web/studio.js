@@ -202,9 +202,12 @@ function update() {
 
 function showProblems(problems) {
   for (const old of document.querySelectorAll('.field-problem')) old.remove();
+  // Back to each field's own hint (data-hint keeps it while a problem
+  // describes the field instead).
   for (const input of document.querySelectorAll('[aria-invalid]')) {
     input.removeAttribute('aria-invalid');
-    input.removeAttribute('aria-describedby');
+    if (input.dataset.hint) input.setAttribute('aria-describedby', input.dataset.hint);
+    else input.removeAttribute('aria-describedby');
   }
   const list = $('problems');
   list.replaceChildren();
@@ -220,8 +223,10 @@ function showProblems(problems) {
       const control = target.matches('input, select, textarea') ? target : null;
       (control?.closest('.field, .colour, .choice') ?? target).append(note);
       if (control) {
+        const hint = control.dataset.hint ?? control.getAttribute('aria-describedby');
+        if (hint) control.dataset.hint = hint;
         control.setAttribute('aria-invalid', String(p.severity === 'error'));
-        control.setAttribute('aria-describedby', id);
+        control.setAttribute('aria-describedby', hint ? `${id} ${hint}` : id);
       }
     }
     const item = el('li', { className: `problem problem--${p.severity}` });

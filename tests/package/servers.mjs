@@ -85,6 +85,15 @@ function listening(child, port, ms = 15_000) {
   });
 }
 
+/// Whether something accepts connections on `port` now.
+function inUse(port) {
+  return new Promise((ok) => {
+    const s = connect(port, '127.0.0.1');
+    s.once('connect', () => { s.destroy(); ok(true); });
+    s.once('error', () => { s.destroy(); ok(false); });
+  });
+}
+
 const asRoot = process.getuid?.() === 0;
 
 /// Each server's files and command line, from its recipe.
@@ -135,6 +144,9 @@ const SETUPS = {
 /// once it accepts connections; rejects with its error log if it does not.
 export async function startRecipe(server, { frameAncestors } = {}) {
   const port = PORTS[server];
+  // A server left running on the port would answer for this one (and with
+  // its own headers): refuse to start rather than test the wrong server.
+  if (await inUse(port)) throw new Error(`port ${port} is already in use (a ${server} left running?); stop it first`);
   const ancestors = (text) => (frameAncestors ? text.replaceAll(CLINIC_PLACEHOLDER, frameAncestors) : text);
   if (server === 'headers') {
     const host = await headersHost(ancestors(readFileSync(join(site, '_headers'), 'utf8')), site, port);
