@@ -113,6 +113,11 @@ pub struct Start {
     /// the guide started (`data-sp-step`, queued by the page's script):
     /// applied to the screen the guide opens at, as if pressed there.
     pub then: Option<Action>,
+    /// Open with the crisis panel on top, as a risk answer shows it (the
+    /// studio's preview, `preview.crisis` on the custom element). No answer
+    /// is recorded, so what is suggested changes only once one is given;
+    /// "Start again" clears it like any crisis.
+    pub crisis: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -127,7 +132,8 @@ pub struct Session {
     pub answers: Answers,
     /// A risk answer was given at some point: the crisis panel stays on top
     /// of every later screen, even if the answer is changed, until the
-    /// visitor clears everything.
+    /// visitor clears everything (or the studio's preview asked for it:
+    /// [`Start::crisis`]).
     pub crisis: bool,
     /// The visitor has seen the results (questions then offer a way back).
     pub results_seen: bool,
@@ -216,6 +222,7 @@ impl Session {
         s.remember = start.remembered.is_some();
         s.results_seen = s.remember;
         s.country = start.country;
+        s.crisis = start.crisis;
         let remembered = start.remembered.unwrap_or_default();
         for (question, answer) in remembered.0.into_iter().chain(start.early.0.clone()) {
             s.record(question, answer);
@@ -678,5 +685,22 @@ mod tests {
         );
         assert!(s.crisis);
         assert_eq!(s.screen, question("safety"));
+    }
+
+    #[test]
+    fn a_crisis_preview_shows_the_panel_and_records_nothing() {
+        let s = Session::start(
+            content(),
+            Locale::En,
+            Start {
+                crisis: true,
+                ..Start::default()
+            },
+        );
+        assert!(s.crisis);
+        assert!(s.answers.0.is_empty(), "no answer is made up");
+        assert_eq!(s.screen, Screen::Welcome);
+        let s = run(Rc::new(s), [Action::Restart]);
+        assert!(!s.crisis, "Start again clears it");
     }
 }

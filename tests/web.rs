@@ -244,6 +244,33 @@ async fn results_show_reasons_and_follow_changed_answers() {
     assert!(!grief.checked());
 }
 
+/// The element's `preview.crisis` (the studio's "Show the crisis panel"):
+/// the panel a risk answer adds is on top from the start; without it, not.
+#[wasm_bindgen_test]
+async fn the_element_preview_opens_with_the_crisis_panel() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    for crisis in [true, false] {
+        let root = document.create_element("div").unwrap();
+        document.body().unwrap().append_child(&root).unwrap();
+        let settings = js_sys::Object::new();
+        let preview = js_sys::Object::new();
+        js_sys::Reflect::set(&preview, &"crisis".into(), &crisis.into()).unwrap();
+        js_sys::Reflect::set(&settings, &"lang".into(), &"en".into()).unwrap();
+        js_sys::Reflect::set(&settings, &"preview".into(), &preview).unwrap();
+        let mut guide = ElementGuide::mount(root.clone(), &settings.into());
+        yew::scheduler::flush().await;
+        assert_eq!(text(&root, "h1"), "Find the kind of support that suits you");
+        assert_eq!(
+            root.query_selector(".sp-crisis-slot .sp-crisis")
+                .unwrap()
+                .is_some(),
+            crisis
+        );
+        guide.destroy();
+        root.remove();
+    }
+}
+
 /// The custom element's Rust side: mounts with the element's settings,
 /// follows a changed `lang`, and leaves nothing behind when removed.
 #[wasm_bindgen_test]

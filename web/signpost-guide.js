@@ -9,6 +9,13 @@
 // reach in and the guide's cannot leak out; CSS custom properties set on
 // the element (--sp-accent, ...) still theme it. Written at build time by
 // scripts/post-build.mjs, which fills in the hashed file names.
+//
+// For a page showing a guide that is not live yet (a set-up preview), the
+// element's `preview` property, read when it is connected, takes
+// `{ content, crisis }`: `content`, a compiled content file's bytes
+// (Uint8Array or ArrayBuffer), checked like replacement content but with
+// no request for it; `crisis: true`, the crisis panel on top from the
+// start, as a risk answer shows it (src/embed/element.rs, `Preview`).
 const here = (name) => new URL(name, import.meta.url).href;
 const JS = here('./__SIGNPOST_JS__');
 const WASM = here('./__SIGNPOST_WASM__');
@@ -160,7 +167,7 @@ class SignpostGuide extends HTMLElement {
     const box = shadow.lastChild;
     const lang = settings.lang ?? settings.config?.locale ?? (navigator.languages ?? [])
       .map((l) => l.slice(0, 2).toLowerCase()).find((l) => l === 'en' || l === 'es') ?? 'en';
-    const prerendered = lang === 'en' && !settings.config?.content;
+    const prerendered = lang === 'en' && !settings.config?.content && !settings.preview?.content;
     const screen = (html, start) => {
       box.innerHTML = html;
       box.dataset.start = start;
@@ -227,7 +234,9 @@ class SignpostGuide extends HTMLElement {
   }
 
   #settings() {
-    return { lang: this.getAttribute('lang'), config: readConfig(this.getAttribute('config')), checker: CHECKER, languages: LANGUAGES };
+    // `preview` is an own property, not a class field: one set before the
+    // element was upgraded (this module loading after the page's) stays.
+    return { lang: this.getAttribute('lang'), config: readConfig(this.getAttribute('config')), checker: CHECKER, languages: LANGUAGES, preview: this.preview };
   }
 }
 

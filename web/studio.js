@@ -89,11 +89,12 @@ function buildForm() {
     for (const input of document.querySelectorAll(`input[name="${name}"]`)) input.addEventListener('change', preview);
   }
   $('show-crisis').addEventListener('click', showCrisis);
+  $('use-content').addEventListener('change', preview);
   $('download-config').addEventListener('click', () => download('signpost.config.json', $('config-out').value, 'application/json'));
   $('import-config').addEventListener('change', importConfig);
   for (const b of document.querySelectorAll('[data-copy]')) b.addEventListener('click', () => copy(b));
   $('content-files').addEventListener('change', checkContent);
-  $('download-content').addEventListener('click', () => compiled && download('clinic-content.bin', compiled, 'application/octet-stream'));
+  $('download-content').addEventListener('click', () => compiled && download('clinic-content.bin', compiled.bytes, 'application/octet-stream'));
 }
 
 function addContact(tag, value = {}) {
@@ -310,10 +311,15 @@ function preview() {
   if (dark && config.theme) {
     config.theme = Object.fromEntries(Object.entries(config.theme).filter(([k]) => !engine.is_theme_colour(k)));
   }
-  // The preview shows the built-in content: fetching the clinic's own
-  // (from its server) would be a request, and the studio makes none.
+  // Never the content at the configured address: fetching it (from the
+  // clinic's server) would be a request, and the studio makes none. Content
+  // checked below is handed to the element as bytes instead.
   delete config.content;
   delete config.content_origins;
+  const own = compiled && $('use-content').checked;
+  $('preview-source').textContent = own
+    ? `The preview uses your own content (${compiled.name}), checked below.`
+    : 'The preview uses the guide\'s built-in content. Your own content can be checked and previewed below.';
   $('preview-config').textContent = JSON.stringify(config);
   const stage = $('stage');
   const width = document.querySelector('input[name="width"]:checked').value;
@@ -325,25 +331,23 @@ function preview() {
   guide.setAttribute('config', '#preview-config');
   stage.dataset.scheme = dark ? 'dark' : 'light';
   if (dark) for (const [k, v] of Object.entries(DARK)) guide.style.setProperty(k, v);
+  // Read by the element as it connects (web/signpost-guide.js): the checked
+  // content's bytes, and the crisis panel a risk answer would add.
+  guide.preview = {
+    content: own ? compiled.bytes : undefined,
+    crisis: $('show-crisis').getAttribute('aria-pressed') === 'true',
+  };
   stage.replaceChildren(guide);
   stage.removeAttribute('aria-busy');
-  openUrgent(guide);
 }
 
-// "Show the crisis contacts" is a toggle: while pressed, every new preview
-// opens at the guide's urgent-help page once the guide has started in it.
+// "Show the crisis panel" is a toggle: while pressed, every new preview
+// opens with the panel a risk answer adds, in the clinic's colours.
 function showCrisis() {
   const button = $('show-crisis');
   button.setAttribute('aria-pressed', String(button.getAttribute('aria-pressed') !== 'true'));
   preview();
   $('stage').scrollIntoView({ block: 'start' });
-}
-
-function openUrgent(guide, frames = 600) {
-  if ($('show-crisis').getAttribute('aria-pressed') !== 'true' || !guide.isConnected) return;
-  const urgent = guide.shadowRoot?.querySelector('div:not([data-start]) > .signpost:not(.sp-fallback) [data-sp-to="urgent"]');
-  if (urgent) urgent.click();
-  else if (frames > 0) requestAnimationFrame(() => openUrgent(guide, frames - 1));
 }
 
 function download(name, data, type) {
@@ -383,8 +387,13 @@ async function importConfig(event) {
 async function checkContent(event) {
   const files = [...event.target.files];
   const result = $('content-result');
+  // Whatever was previewed before goes: the preview shows only content
+  // that has just passed.
+  const previewed = compiled && $('use-content').checked;
   compiled = null;
   $('download-content').hidden = true;
+  $('use-content-row').hidden = true;
+  if (previewed) preview();
   if (!files.length) return;
   result.replaceChildren(el('p', { textContent: 'Checking, and proving the safeguards over every possible set of answers…' }));
   // Let the message paint before the proof takes the thread.
@@ -403,13 +412,17 @@ async function checkContent(event) {
       el('ul', {}, ...report.problems.map((p) => el('li', { textContent: p }))));
     return;
   }
-  compiled = checked.bytes;
+  compiled = { bytes: checked.bytes, name: files.length === 1 ? files[0].name : `${files.length} files` };
   const s = report.summary;
   result.replaceChildren(
     el('p', { className: 'ok', textContent: `Valid. ${report.safeguards.count} clinical safeguards proven over ${report.safeguards.answer_sets} possible sets of answers.` }),
     el('p', { textContent: `${s.questions} questions; languages ${s.locales.join(', ')}; options: ${s.options.join(', ')}.` }),
+    el('p', {}, 'It is shown in the ', el('a', { href: '#preview-title', textContent: 'preview' }), ' now.'),
     el('p', { className: 'hint', textContent: 'Upload the compiled file beside the guide and set "content" in the configuration to its address.' }));
+  $('use-content').checked = true;
+  $('use-content-row').hidden = false;
   $('download-content').hidden = false;
+  preview();
 }
 
 function keepDraft(json) {

@@ -29,9 +29,11 @@ struct Element {
 
 impl ElementGuide {
     /// Mounts a guide into `root` (inside the element's shadow root) with
-    /// the element's settings: `{ lang, config, checker, languages }`
+    /// the element's settings: `{ lang, config, checker, languages, preview }`
     /// (`checker`: the checker module's URL, beside the guide's files on the
-    /// guide's origin; `languages`: `es=URL …`, the other languages' files).
+    /// guide's origin; `languages`: `es=URL …`, the other languages' files;
+    /// `preview`: the element's `preview` property, read here only, see
+    /// [`Preview`]).
     pub fn mount(root: web_sys::Element, settings: &JsValue) -> ElementGuide {
         let checker = setting(settings, "checker")
             .and_then(|v| v.as_string())
@@ -40,6 +42,7 @@ impl ElementGuide {
             .and_then(|v| v.as_string())
             .map(|list| LanguageFiles::parse(&list, str::to_string))
             .unwrap_or_default();
+        let preview = Preview::read(settings);
         let settings = element_settings(settings);
         let state = Rc::new(RefCell::new(Element {
             root,
@@ -49,12 +52,10 @@ impl ElementGuide {
             destroyed: false,
         }));
         let mount = state.clone();
-        let locale = settings.locale.unwrap_or_else(crate::app::browser_locale);
-        let config = settings.config.clone();
         with_content(
-            &config,
+            &settings.clone(),
+            preview.content,
             checker,
-            locale,
             languages.clone(),
             move |content, locale| {
                 let mut el = mount.borrow_mut();
@@ -69,9 +70,13 @@ impl ElementGuide {
                     locale: Some(locale),
                     ..settings
                 };
+                let start = Start {
+                    crisis: preview.crisis,
+                    ..Start::default()
+                };
                 el.app = Some(prerendered::take_over(
                     &root,
-                    props(settings, content, false, Start::default(), languages),
+                    props(settings, content, false, start, languages),
                 ));
             },
         );
@@ -95,6 +100,37 @@ impl ElementGuide {
         el.destroyed = true;
         if let Some(app) = el.app.take() {
             app.destroy();
+        }
+    }
+}
+
+/// The element's `preview` property, for a page showing a guide that is
+/// not live yet (the clinic studio): `content`, a compiled content file's
+/// bytes (a `Uint8Array` or `ArrayBuffer`) checked like fetched replacement
+/// content but needing no request for it; `crisis: true`, the crisis
+/// panel on top from the start, as a risk answer shows it.
+#[derive(Default)]
+struct Preview {
+    content: Option<js_sys::Uint8Array>,
+    crisis: bool,
+}
+
+impl Preview {
+    fn read(settings: &JsValue) -> Preview {
+        use wasm_bindgen::JsCast;
+        let Some(preview) = setting(settings, "preview").filter(|v| v.is_object()) else {
+            return Preview::default();
+        };
+        let content = setting(&preview, "content").and_then(|v| {
+            if v.is_instance_of::<js_sys::ArrayBuffer>() {
+                Some(js_sys::Uint8Array::new(&v))
+            } else {
+                v.dyn_into::<js_sys::Uint8Array>().ok()
+            }
+        });
+        Preview {
+            content,
+            crisis: setting(&preview, "crisis").is_some_and(|v| v.as_bool() == Some(true)),
         }
     }
 }

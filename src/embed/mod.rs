@@ -25,22 +25,30 @@ use crate::state::Start;
 use languages::LanguageFiles;
 
 /// Runs `then` once the guide's content is here, with the language to
-/// start in: the clinic's replacement content, once loaded and passed by
-/// the checker module at `checker`; or else the built-in content, whose
-/// text in `locale` is fetched first unless it is embedded (English). The
-/// other languages' files are fetched at the same moment for every
-/// visitor, so the requests a server or host page can see never depend on
-/// what the visitor chooses; if the visitor's own fails, the guide starts
-/// in English and says why in the console.
+/// start in (`settings`' own, else the browser's): content `given` as bytes
+/// (the element's `preview.content`) or the clinic's replacement content,
+/// once loaded and passed by the checker module at `checker`; or else the
+/// built-in content, whose text in that language is fetched first unless
+/// it is embedded (English). The other languages' files are fetched at
+/// the same moment for every visitor, so the requests a server or host
+/// page can see never depend on what the visitor chooses; if the visitor's
+/// own fails, the guide starts in English and says why in the console.
 fn with_content(
-    config: &signpost_engine::config::Config,
+    settings: &Settings,
+    given: Option<js_sys::Uint8Array>,
     checker: String,
-    locale: Locale,
     files: LanguageFiles,
     then: impl FnOnce(Option<Rc<Content>>, Locale) + 'static,
 ) {
-    if let Some(url) = config.content.clone() {
-        let origins = config.content_origins.clone();
+    let locale = settings.locale.unwrap_or_else(crate::app::browser_locale);
+    if let Some(bytes) = given {
+        wasm_bindgen_futures::spawn_local(async move {
+            then(replacement::given(&bytes, &checker).await, locale)
+        });
+        return;
+    }
+    if let Some(url) = settings.config.content.clone() {
+        let origins = settings.config.content_origins.clone();
         wasm_bindgen_futures::spawn_local(async move {
             then(replacement::load(&url, &checker, &origins).await, locale)
         });

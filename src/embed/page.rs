@@ -40,12 +40,10 @@ pub fn start() {
         str::to_string,
     );
     let questions = step.as_deref() == Some("questions");
-    let locale = settings.locale.unwrap_or_else(crate::app::browser_locale);
-    let config = settings.config.clone();
     with_content(
-        &config,
+        &settings.clone(),
+        None,
         checker,
-        locale,
         languages.clone(),
         move |content, locale| {
             let start = Start {

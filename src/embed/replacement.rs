@@ -1,4 +1,5 @@
-//! Replacement content named by the clinic's configuration: fetched before
+//! Replacement content named by the clinic's configuration (or given to
+//! the custom element as bytes, for the studio's preview): fetched before
 //! the guide first renders (so no request comes after it), validated like
 //! any content, and used only if it passes; otherwise the console says why
 //! and the built-in content is used.
@@ -50,52 +51,86 @@ fn allowed(url: &str, checker: &str, origins: &[String]) -> Result<String, Strin
 
 #[cfg(target_arch = "wasm32")]
 pub async fn load(url: &str, checker: &str, origins: &[String]) -> Option<Rc<Content>> {
-    let fail = |why: String| {
-        let message = format!(
-            "Signpost: the replacement content at \"{url}\" {why}; using the built-in content."
-        );
-        crate::log::error(&message);
-        None
-    };
+    let what = format!("the replacement content at \"{url}\"");
     let target = match allowed(url, checker, origins) {
         Ok(target) => target,
-        Err(why) => return fail(why),
+        Err(why) => return refuse(&what, why),
     };
     let deadline = deadline();
     let bytes = match fetch(&target, &deadline).await {
         Ok(bytes) => bytes,
         Err(Fetch::Status(status)) => {
-            return fail(format!("could not be fetched (HTTP {status})"));
+            return refuse(&what, format!("could not be fetched (HTTP {status})"));
         }
-        Err(Fetch::TooLarge) => {
-            return fail(format!(
-                "is larger than {} KiB",
-                signpost_engine::config::MAX_CONTENT_BYTES / 1024
-            ));
-        }
+        Err(Fetch::TooLarge) => return refuse(&what, too_large()),
         Err(Fetch::Failed) => {
-            return fail(format!(
-                "could not be fetched within {} seconds",
-                TIME_LIMIT_MS / 1000
-            ));
+            return refuse(
+                &what,
+                format!(
+                    "could not be fetched within {} seconds",
+                    TIME_LIMIT_MS / 1000
+                ),
+            );
         }
     };
-    let report = match check(checker, &bytes, &deadline).await {
+    accept(&what, &bytes, checker, &deadline).await
+}
+
+/// Content handed to the custom element as bytes (its `preview.content`:
+/// the studio's preview of a clinic's compiled file): checked exactly as
+/// fetched content is, with no request but the checker's.
+#[cfg(target_arch = "wasm32")]
+pub async fn given(bytes: &js_sys::Uint8Array, checker: &str) -> Option<Rc<Content>> {
+    let what = "the content given to the element (preview.content)";
+    // Measured before it is copied into the wasm's memory.
+    if bytes.length() as usize > signpost_engine::config::MAX_CONTENT_BYTES {
+        return refuse(what, too_large());
+    }
+    accept(what, &bytes.to_vec(), checker, &deadline()).await
+}
+
+/// `bytes` as the guide's content, once the checker module passes them.
+#[cfg(target_arch = "wasm32")]
+async fn accept(
+    what: &str,
+    bytes: &[u8],
+    checker: &str,
+    deadline: &web_sys::RequestInit,
+) -> Option<Rc<Content>> {
+    let report = match check(checker, bytes, deadline).await {
         Ok(report) => report,
         Err(_) => {
-            return fail(format!(
-                "could not be checked (the checker {checker} did not load)"
-            ));
+            return refuse(
+                what,
+                format!("could not be checked (the checker {checker} did not load)"),
+            );
         }
     };
     if !report.is_empty() {
-        return fail(format!("is not valid:\n{report}"));
+        return refuse(what, format!("is not valid:\n{report}"));
     }
     // Validated just now by the checker: decode without validating again.
-    match signpost_engine::compiled::from_trusted_bytes(&bytes) {
+    match signpost_engine::compiled::from_trusted_bytes(bytes) {
         Ok(content) => Some(Rc::new(content)),
-        Err(problems) => fail(format!("is not valid:\n{problems}")),
+        Err(problems) => refuse(what, format!("is not valid:\n{problems}")),
     }
+}
+
+/// Says in the console why `what` is not used; the built-in content is.
+#[cfg(target_arch = "wasm32")]
+fn refuse(what: &str, why: String) -> Option<Rc<Content>> {
+    crate::log::error(&format!(
+        "Signpost: {what} {why}; using the built-in content."
+    ));
+    None
+}
+
+#[cfg(target_arch = "wasm32")]
+fn too_large() -> String {
+    format!(
+        "is larger than {} KiB",
+        signpost_engine::config::MAX_CONTENT_BYTES / 1024
+    )
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -198,5 +233,10 @@ async fn check(
 
 #[cfg(not(target_arch = "wasm32"))]
 pub async fn load(_url: &str, _checker: &str, _origins: &[String]) -> Option<Rc<Content>> {
+    None
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub async fn given(_bytes: &js_sys::Uint8Array, _checker: &str) -> Option<Rc<Content>> {
     None
 }

@@ -58,12 +58,26 @@ test.describe('a clinic sets up its guide', () => {
     // The preview is the real guide with these settings.
     await settled(page);
     await expect(preview(page).locator('h1')).toHaveText('Find the kind of support that suits you');
-    await page.getByRole('button', { name: 'Show the crisis contacts' }).click();
-    await expect(preview(page).getByText('Riverside crisis team')).toBeVisible();
-    // It stays on the crisis contacts as the settings change.
+    // The crisis panel a risk answer adds, on top, with the clinic's line
+    // and its colours.
+    const panel = preview(page).locator('.sp-crisis');
+    await expect(panel).toHaveCount(0);
+    await page.getByRole('button', { name: 'Show the crisis panel' }).click();
+    await expect(page.getByRole('button', { name: 'Show the crisis panel' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(panel.getByText('Riverside crisis team')).toBeVisible();
+    await expect(panel.getByRole('link', { name: 'Emergency 999 United Kingdom' })).toBeVisible();
+    await expect(preview(page).locator('h1')).toHaveText('Find the kind of support that suits you');
+    await page.getByLabel('Set: Crisis panel background').check();
+    await page.getByLabel('Crisis panel background: colour').fill('#fff8e1');
+    await settled(page);
+    await expect(panel).toHaveCSS('background-color', 'rgb(255, 248, 225)');
+    // It stays as the settings change.
     await page.getByRole('group', { name: 'Language', exact: true }).getByRole('radio', { name: 'Español' }).check();
-    await expect(preview(page).locator('h1')).toHaveText('Ayuda urgente');
-    await page.getByRole('button', { name: 'Show the crisis contacts' }).click();
+    await expect(preview(page).locator('h1')).toHaveText('Encuentre el tipo de apoyo que le conviene');
+    await expect(panel).toBeVisible();
+    await page.getByRole('button', { name: 'Show the crisis panel' }).click();
+    await settled(page);
+    await expect(panel).toHaveCount(0);
     await expect(preview(page).locator('h1')).toHaveText('Encuentre el tipo de apoyo que le conviene');
 
     // The code, pinned to this release, pasted into a page of the clinic's
@@ -97,17 +111,36 @@ test.describe('a clinic sets up its guide', () => {
     await expect(page.locator('#contrast-summary')).toHaveText('Every colour pair passes WCAG AA contrast, in light and dark mode.');
   });
 
-  test('replacement content: a broken set is refused with its message; a good one is proven and compiled', async ({ page }) => {
+  test('replacement content: a broken set is refused with its message; a good one is proven, previewed and compiled', async ({ page }) => {
+    const requests = [];
+    page.on('request', (r) => requests.push(r.url()));
     await openStudio(page);
-    const broken = contentFiles().map((f) => f.name === 'guide.toml'
-      ? { ...f, buffer: Buffer.from(f.buffer.toString().replace('schema_version = 1', 'schema_version = 9')) } : f);
-    await page.getByLabel('Content files').setInputFiles(broken);
+    const edited = (from, to) => contentFiles().map((f) => f.name === 'guide.toml'
+      ? { ...f, buffer: Buffer.from(f.buffer.toString().replace(from, to)) } : f);
+    const title = preview(page).locator('.signpost:not(.sp-fallback) h1');
+    await page.getByLabel('Content files').setInputFiles(edited('schema_version = 1', 'schema_version = 9'));
     await expect(page.locator('#content-result')).toContainText('Refused');
     await expect(page.locator('#content-result')).toContainText('schema_version');
     await expect(page.getByRole('button', { name: 'Download the compiled content' })).toBeHidden();
+    await expect(page.getByLabel('Show this content in the preview')).toBeHidden();
+    await expect(title).toHaveText('Find the kind of support that suits you');
 
-    await page.getByLabel('Content files').setInputFiles(contentFiles());
+    // A good set, its welcome reworded: the preview runs it, checked again
+    // by the guide itself, with no request for it.
+    await page.getByLabel('Content files').setInputFiles(edited('en = "Find the kind of support that suits you"', 'en = "Riverside: find the support that suits you"'));
     await expect(page.locator('#content-result')).toContainText(/Valid\. \d+ clinical safeguards proven over \d+ possible sets of answers/, { timeout: 20_000 });
+    await expect(page.locator('#preview-source')).toContainText('your own content');
+    await expect(title).toHaveText('Riverside: find the support that suits you', { timeout: 20_000 });
+    // With the crisis panel too, and back to the built-in content on request.
+    await page.getByRole('button', { name: 'Show the crisis panel' }).click();
+    await expect(preview(page).locator('.sp-crisis')).toBeVisible({ timeout: 20_000 });
+    await expect(title).toHaveText('Riverside: find the support that suits you');
+    await page.getByLabel('Show this content in the preview').uncheck();
+    await expect(title).toHaveText('Find the kind of support that suits you');
+    await expect(page.locator('#preview-source')).toContainText('built-in content');
+    const studio = new URL(page.url()).origin;
+    expect(requests.filter((u) => !u.startsWith(`${studio}/`) && !u.startsWith('blob:'))).toEqual([]);
+
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Download the compiled content' }).click(),
