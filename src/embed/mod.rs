@@ -27,12 +27,13 @@ use languages::LanguageFiles;
 /// Runs `then` once the guide's content is here, with the language to
 /// start in (`settings`' own, else the browser's): content `given` as bytes
 /// (the element's `preview.content`) or the clinic's replacement content,
-/// once loaded and passed by the checker module at `checker`; or else the
-/// built-in content, whose text in that language is fetched first unless
-/// it is embedded (English). The other languages' files are fetched at
-/// the same moment for every visitor, so the requests a server or host
-/// page can see never depend on what the visitor chooses; if the visitor's
-/// own fails, the guide starts in English and says why in the console.
+/// once loaded and passed by the checker module at `checker`; or else (none
+/// named, or refused) the built-in content, whose text in that language is
+/// fetched first unless it is embedded (English). The other languages'
+/// files are fetched at the same moment for every visitor, so the requests
+/// a server or host page can see never depend on what the visitor chooses;
+/// if the visitor's own fails, the guide starts in English and says why in
+/// the console.
 fn with_content(
     settings: &Settings,
     given: Option<js_sys::Uint8Array>,
@@ -41,19 +42,32 @@ fn with_content(
     then: impl FnOnce(Option<Rc<Content>>, Locale) + 'static,
 ) {
     let locale = settings.locale.unwrap_or_else(crate::app::browser_locale);
-    if let Some(bytes) = given {
-        wasm_bindgen_futures::spawn_local(async move {
-            then(replacement::given(&bytes, &checker).await, locale)
-        });
-        return;
+    let url = settings.config.content.clone();
+    if given.is_none() && url.is_none() {
+        return with_builtin(locale, files, then);
     }
-    if let Some(url) = settings.config.content.clone() {
-        let origins = settings.config.content_origins.clone();
-        wasm_bindgen_futures::spawn_local(async move {
-            then(replacement::load(&url, &checker, &origins).await, locale)
-        });
-        return;
-    }
+    let origins = settings.config.content_origins.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let replacement = match (given, url) {
+            (Some(bytes), _) => replacement::given(&bytes, &checker).await,
+            (None, Some(url)) => replacement::load(&url, &checker, &origins).await,
+            (None, None) => None,
+        };
+        match replacement {
+            Some(content) => then(Some(content), locale),
+            // Refused (the console says why): the built-in content, with
+            // its languages fetched as for any visitor.
+            None => with_builtin(locale, files, then),
+        }
+    });
+}
+
+/// [`with_content`] for the built-in content.
+fn with_builtin(
+    locale: Locale,
+    files: LanguageFiles,
+    then: impl FnOnce(Option<Rc<Content>>, Locale) + 'static,
+) {
     for other in files.locales().filter(|l| *l != locale) {
         let files = files.clone();
         wasm_bindgen_futures::spawn_local(async move {

@@ -205,6 +205,39 @@ test('the custom element reads its configuration only from a JSON script', async
   await expect(guide.getByRole('link', { name: /Injected line/ })).toHaveCount(0);
 });
 
+test('content handed to the element as bytes (preview.content) is checked like fetched content: a bad or oversized file is refused by name', async ({ page, requests }) => {
+  // A page of the clinic's with the element's script and no guide yet.
+  await page.goto('/index.html');
+  const script = await page.locator('script[src$="signpost-guide.js"]').getAttribute('src');
+  await page.setContent(`<!doctype html><html lang="en"><head><title>Clinic</title><script type="module" src="${script}"></script></head><body></body></html>`);
+  for (const [bytes, why] of [[3, 'is not valid'], [1024 * 1024 + 1, 'is larger than 1024 KiB']]) {
+    const refused = page.waitForEvent('console', (m) => m.type() === 'error'
+      && m.text().includes(`the content given to the element (preview.content) ${why}`) && m.text().includes('using the built-in content'));
+    await page.evaluate((n) => {
+      document.getElementById('added')?.remove();
+      const guide = document.createElement('signpost-guide');
+      guide.id = 'added';
+      guide.preview = { content: new Uint8Array(n).fill(7), crisis: true };
+      document.body.append(guide);
+    }, bytes);
+    await refused;
+    // The built-in content instead, still with the crisis panel asked for.
+    const guide = page.locator('#added');
+    await expect(guide.locator('.signpost:not(.sp-fallback) h1')).toHaveText('Find the kind of support that suits you');
+    await expect(guide.locator('.sp-crisis')).toBeVisible();
+    // Its other language was fetched as the guide started, as for any
+    // visitor: switching makes no request.
+    const count = requests.length;
+    await guide.getByRole('button', { name: 'Español' }).click();
+    await expect(guide.locator('.signpost:not(.sp-fallback) h1')).toHaveText('Encuentre el tipo de apoyo que le conviene');
+    expect(requests.slice(count)).toEqual([]);
+  }
+  // Nothing was fetched for the content: the only files are the guide's own.
+  const files = requests.filter((u) => u.startsWith(CLINIC_GUIDE)).map((u) => u.replace(/.*\//, '').replace(/-[0-9a-f]{16}/, '-HASH'));
+  expect(files.filter((f) => !['signpost-guide.js', 'signpost-HASH.js', 'signpost-HASH_bg.wasm', 'main-HASH.css', 'signpost-check-HASH.wasm', 'content-es-HASH.bin'].includes(f))).toEqual([]);
+  expect(files.filter((f) => f === 'content-es-HASH.bin')).toHaveLength(1);
+});
+
 test('in the custom element "remember my answers" is off unless the configuration allows it', async ({ page }) => {
   await page.goto('/index.html');
   const guide = page.locator('signpost-guide');
