@@ -29,6 +29,8 @@ const LANGUAGES = '__SIGNPOST_LANGUAGES__'.split(' ').filter(Boolean)
 // (English, the built-in content).
 const WELCOME = __SIGNPOST_WELCOME__;
 const QUESTION = __SIGNPOST_QUESTION__;
+// Longest wait for the stylesheet before the screen shows unstyled.
+const STYLE_TIME_LIMIT_MS = 3000;
 // After this long without the guide, say so (the fallback is already shown).
 const START_TIME_LIMIT_MS = 15000;
 
@@ -154,7 +156,17 @@ class SignpostGuide extends HTMLElement {
       const style = document.createElement('link');
       style.rel = 'stylesheet';
       style.href = CSS;
-      shadow.append(style, document.createElement('div'));
+      // A stylesheet in a shadow root does not hold back rendering: until
+      // it applies, the screen would flash in the host page's fonts, then
+      // jump. It stays hidden until then (or the stylesheet fails, or a
+      // slow one takes too long: unstyled beats nothing).
+      const box = document.createElement('div');
+      box.style.visibility = 'hidden';
+      const show = () => box.style.removeProperty('visibility');
+      style.addEventListener('load', show, { once: true });
+      style.addEventListener('error', show, { once: true });
+      setTimeout(show, STYLE_TIME_LIMIT_MS);
+      shadow.append(style, box);
     }
     connected.add(this);
     if (broken) return showCrash(this);

@@ -256,6 +256,29 @@ test('in the custom element "remember my answers" is off unless the configuratio
   await expect(allowed.locator('#sp-remember-note')).toContainText('on this website in this browser');
 });
 
+test('the custom element shows nothing unstyled: its screen appears once its stylesheet applies, or at once if the stylesheet fails', async ({ page, context }) => {
+  let release;
+  const gate = new Promise((r) => { release = r; });
+  await context.route(/\/main-[0-9a-f]{16}\.css$/, async (route) => { await gate; await route.continue(); });
+  // (The held stylesheet holds back the load event too.)
+  await page.goto('/index.html', { waitUntil: 'domcontentloaded' });
+  const guide = page.locator('signpost-guide');
+  // (Not by role: a hidden heading is not in the accessibility tree.)
+  const title = guide.locator('h1');
+  await expect(title).toHaveText('Find the kind of support that suits you');
+  await expect(title).toBeHidden();
+  release();
+  await expect(title).toBeVisible();
+  // The guide's own font size, not the host page's default.
+  await expect(title).not.toHaveCSS('font-size', '32px');
+
+  await context.unroute(/\/main-[0-9a-f]{16}\.css$/);
+  await context.route(/\/main-[0-9a-f]{16}\.css$/, (route) => route.abort());
+  await page.reload({ waitUntil: 'domcontentloaded' });
+  // At once, not after the time limit for a slow stylesheet.
+  await expect(guide.getByText('If you are in danger now or might hurt yourself, call your local emergency number.').first()).toBeVisible({ timeout: 2000 });
+});
+
 test('the custom element shows its welcome before the WebAssembly; Start shows the first question, and the guide keeps its answer', async ({ page, context }) => {
   let release;
   const gate = new Promise((r) => { release = r; });
