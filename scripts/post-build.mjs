@@ -78,6 +78,11 @@ if (!inline.test(html)) throw new Error('post-build: Trunk\'s inline loader was 
 // The crash watcher (web/crash.js) goes into both scripts that start the
 // guide, with the guide's file names, so no extra file is fetched.
 const crashJs = readFileSync(web('crash.js'), 'utf8').replace(/^(\/\/.*\n)+/, '');
+// What the guide is and the way to urgent help, per language: the
+// element's fallback ([title, intro, urgent line, contacts label]); the
+// boot script takes the title and intro of each language but English.
+const fallbackText = JSON.parse(readFileSync(web('fallback-text.json'), 'utf8'));
+const notEnglish = Object.fromEntries(Object.entries(fallbackText).filter(([tag]) => tag !== 'en').map(([tag, t]) => [tag, t.slice(0, 2)]));
 const template = html.match(/<template id="signpost-crash">([\s\S]*?)<\/template>/);
 if (!template) throw new Error('post-build: <template id="signpost-crash"> was not found in index.html');
 const boot = `// Starts the standalone guide (written by scripts/post-build.mjs).
@@ -128,10 +133,13 @@ root?.addEventListener('click', (event) => {
 });
 // A visitor in another language than English (the wasm embeds English):
 // their content file downloads beside the guide's code rather than after
-// it. This is a guess from ?lang=, the clinic's "locale", then the
-// browser's languages, as src/embed/settings.rs decides; the guide fetches
-// the same URL, which the preload answers, or what it decided if the
-// guess was wrong.
+// it, and the prerendered screen (English) gives way to what the guide is,
+// in their language, until the guide starts in it; the urgent-help lines
+// below it stay, and data-start too (questions.html still opens at the
+// first question). This is a guess from ?lang=, the clinic's "locale",
+// then the browser's languages, as src/embed/settings.rs decides; the
+// guide fetches the same URL, which the preload answers, or what it
+// decided if the guess was wrong.
 try {
   const files = Object.fromEntries((root?.dataset.languages ?? '').split(' ').filter(Boolean).map((p) => p.split('=')));
   const config = JSON.parse(document.getElementById('signpost-config')?.textContent || '{}');
@@ -140,6 +148,16 @@ try {
   if (files[tag] && !config?.content) {
     const link = Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', href: files[tag], crossOrigin: 'anonymous' });
     document.head.append(link);
+    const text = ${JSON.stringify(notEnglish)}[tag];
+    if (text && root.hasAttribute('data-start')) {
+      const make = (name, props, ...children) => {
+        const node = Object.assign(document.createElement(name), props);
+        node.append(...children);
+        return node;
+      };
+      const main = make('main', { className: 'sp-main' }, make('h1', { textContent: text[0] }), make('p', { textContent: text[1] }));
+      root.replaceChildren(make('div', { className: 'signpost sp-fallback', lang: tag }, main), root.lastElementChild);
+    }
   }
 } catch { /* a guess only: the guide fetches what it needs */ }
 try {
@@ -205,6 +223,7 @@ writeFileSync(join(dir, 'questions.html'), questions);
 const element = readFileSync(web('signpost-guide.js'), 'utf8')
   .replaceAll('__SIGNPOST_JS__', js).replaceAll('__SIGNPOST_WASM__', wasm).replaceAll('__SIGNPOST_CSS__', css)
   .replaceAll('__SIGNPOST_CHECKER__', checkerName).replaceAll('__SIGNPOST_LANGUAGES__', languages)
+  .replace('__SIGNPOST_FALLBACK__', JSON.stringify(fallbackText))
   .replace('__SIGNPOST_WELCOME__', JSON.stringify(readFileSync(welcomeHtml, 'utf8')))
   .replace('__SIGNPOST_QUESTION__', JSON.stringify(readFileSync(firstQuestion, 'utf8')))
   .replace('// __CRASH_JS__', crashJs.trim())

@@ -87,16 +87,9 @@ function readConfig(ref) {
 // 'wasm-unsafe-eval', a failed or blocked download, a wrong MIME type, an
 // old browser): what the guide is, and the way to urgent help. The
 // clinic's own fallback, written inside the tag, shows through the slot.
-const FALLBACK = {
-  en: ['Signpost: a private guide to mental-health support',
-    'This guide explains the kinds of mental-health support and suggests where to start. It is loading; if nothing changes, your browser may not be able to run it.',
-    'If you are in danger now or might hurt yourself, call your local emergency number.',
-    'Crisis lines:'],
-  es: ['Signpost: una guía privada sobre el apoyo en salud mental',
-    'Esta guía explica los tipos de apoyo en salud mental y sugiere por dónde empezar. Se está cargando; si nada cambia, es posible que su navegador no pueda ejecutarla.',
-    'Si está en peligro ahora o podría hacerse daño, llame al número de emergencias de su zona.',
-    'Líneas de crisis:'],
-};
+// web/fallback-text.json: also the page's, for a visitor in another
+// language than English until the guide starts (scripts/post-build.mjs).
+const FALLBACK = __SIGNPOST_FALLBACK__;
 // Characters that could disguise a name or number (controls, bidi).
 const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 /// The configured crisis contacts for `lang` (else English's), checked as

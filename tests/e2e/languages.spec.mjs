@@ -54,6 +54,29 @@ test('a Spanish browser downloads its language beside the guide\'s code, once', 
   await context.close();
 });
 
+test('a Spanish browser sees what the guide is in Spanish until the guide starts in Spanish, never the English welcome', async ({ browser, baseURL }) => {
+  // (No service worker: its fetches would bypass the hold on the wasm.)
+  const context = await browser.newContext({ locale: 'es-MX', baseURL, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  for (const [path, then] of [['/', SPANISH_TITLE], ['/questions.html', /^Pregunta 1 de \d+$/]]) {
+    // The guide's code held back: what shows before it starts.
+    let release;
+    const gate = new Promise((r) => { release = r; });
+    await page.unroute('**/*_bg.wasm');
+    await page.route('**/*_bg.wasm', async (route) => { await gate; await route.continue(); });
+    await page.goto(path, { waitUntil: 'domcontentloaded' });
+    await expect(title(page)).toHaveText('Signpost: una guía privada sobre el apoyo en salud mental');
+    await expect(page.locator('#signpost > .signpost.sp-fallback[lang="es"] h1')).toBeVisible();
+    await expect(page.getByText(ENGLISH_TITLE)).toHaveCount(0);
+    await expect(page.getByText('Si está en peligro ahora o podría hacerse daño, llame al número de emergencias de su zona.')).toBeVisible();
+    release();
+    await live(page);
+    await expect(title(page)).toHaveText(then);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+  }
+  await context.close();
+});
+
 test.describe('when the Spanish file cannot be loaded', () => {
   // A service worker's fetches bypass page.route (Playwright's documented
   // limit); on a first visit it would only be precaching anyway.
