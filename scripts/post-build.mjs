@@ -223,11 +223,11 @@ writeFileSync(join(dir, 'questions.html'), questions);
 const element = readFileSync(web('signpost-guide.js'), 'utf8')
   .replaceAll('__SIGNPOST_JS__', js).replaceAll('__SIGNPOST_WASM__', wasm).replaceAll('__SIGNPOST_CSS__', css)
   .replaceAll('__SIGNPOST_CHECKER__', checkerName).replaceAll('__SIGNPOST_LANGUAGES__', languages)
-  .replace('__SIGNPOST_FALLBACK__', JSON.stringify(fallbackText))
-  .replace('__SIGNPOST_WELCOME__', JSON.stringify(readFileSync(welcomeHtml, 'utf8')))
-  .replace('__SIGNPOST_QUESTION__', JSON.stringify(readFileSync(firstQuestion, 'utf8')))
-  .replace('// __CRASH_JS__', crashJs.trim())
-  .replace('__SIGNPOST_CRASH__', JSON.stringify(template[1].trim().replace(/\n\s*/g, '')));
+  .replace('__SIGNPOST_FALLBACK__', () => JSON.stringify(fallbackText))
+  .replace('__SIGNPOST_WELCOME__', () => JSON.stringify(readFileSync(welcomeHtml, 'utf8')))
+  .replace('__SIGNPOST_QUESTION__', () => JSON.stringify(readFileSync(firstQuestion, 'utf8')))
+  .replace('// __CRASH_JS__', () => crashJs.trim())
+  .replace('__SIGNPOST_CRASH__', () => JSON.stringify(template[1].trim().replace(/\n\s*/g, '')));
 writeFileSync(join(dir, 'signpost-guide.js'), element);
 // The iframe's optional host script (a fixed name: host pages link to it).
 copyFileSync(web('signpost-frame.js'), join(dir, 'signpost-frame.js'));
@@ -243,7 +243,7 @@ const isStudio = (f) => f.startsWith('studio');
 const precache = ['./', ...readdirSync(dir).filter((f) => !notOffline.has(f) && !isStudio(f)).sort().map((f) => `./${f}`)];
 const version = short(precache.map((f) => f === './' ? html : readFileSync(join(dir, f))).join('\n'));
 const sw = readFileSync(web('sw.js'), 'utf8')
-  .replace('__VERSION__', version).replace('__PRECACHE__', JSON.stringify(precache));
+  .replace('__VERSION__', version).replace('__PRECACHE__', () => JSON.stringify(precache));
 writeFileSync(join(dir, 'sw.js'), sw);
 console.log(`post-build: ${bootName}, questions.html, ${checkerName}, signpost-guide.js, signpost-frame.js, sw.js (${precache.length} files, version ${version})`);
 

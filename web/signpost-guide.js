@@ -47,7 +47,9 @@ const connected = new Set();
 let broken = false;
 const showCrash = (el) => {
   const root = el.shadowRoot?.lastChild;
-  if (root) root.innerHTML = CRASH;
+  if (!root) return;
+  root.innerHTML = CRASH;
+  root.style.removeProperty('visibility'); // seen at once, styled or not
 };
 // __CRASH_JS__
 const crashed = watchForCrash([JS, WASM].map((u) => u.split('/').pop()), () => {
@@ -134,14 +136,36 @@ function fallback(lang, config, brief = false) {
   main.append(document.createElement('slot'));
   const box = el('div', 'signpost sp-fallback');
   box.lang = lang === 'es' ? 'es' : 'en';
+  // The way to urgent help never waits on the stylesheet (the element's
+  // screen stays hidden until it applies): unstyled beats unseen.
+  box.style.visibility = 'visible';
   box.append(main);
   return box;
+}
+
+/// The `preview` property (above), read once when the element connects:
+/// its bytes as a Uint8Array of this page; anything else is refused by name.
+function readPreview(preview) {
+  if (!preview || typeof preview !== 'object') return undefined;
+  let { content } = preview;
+  try {
+    // (Not instanceof: bytes from another frame are welcome too.)
+    if (Object.prototype.toString.call(content) === '[object ArrayBuffer]') content = new Uint8Array(content);
+    else if (ArrayBuffer.isView(content)) content = new Uint8Array(content.buffer, content.byteOffset, content.byteLength);
+    else if (content != null) throw new TypeError('it is not a Uint8Array or an ArrayBuffer');
+  } catch (e) {
+    console.error(`Signpost: preview.content cannot be read (${e.message}); it is ignored.`);
+    content = undefined;
+  }
+  return { content, crisis: preview.crisis === true };
 }
 
 class SignpostGuide extends HTMLElement {
   static observedAttributes = ['lang', 'config'];
   #guide = null;
   #connection = 0;
+  #preview;
+  #show = () => {};
 
   connectedCallback() {
     const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
@@ -151,18 +175,23 @@ class SignpostGuide extends HTMLElement {
       style.href = CSS;
       // A stylesheet in a shadow root does not hold back rendering: until
       // it applies, the screen would flash in the host page's fonts, then
-      // jump. It stays hidden until then (or the stylesheet fails, or a
-      // slow one takes too long: unstyled beats nothing).
+      // jump. It stays hidden until then, or until the stylesheet fails,
+      // a slow one takes too long, or the guide starts without it: unstyled
+      // beats unseen. (The way to urgent help below it is never hidden.)
       const box = document.createElement('div');
       box.style.visibility = 'hidden';
       const show = () => box.style.removeProperty('visibility');
+      this.#show = show;
       style.addEventListener('load', show, { once: true });
       style.addEventListener('error', show, { once: true });
       setTimeout(show, STYLE_TIME_LIMIT_MS);
       shadow.append(style, box);
+      // Already parsed for this page (another element, a reconnection).
+      if (style.sheet) show();
     }
     connected.add(this);
     if (broken) return showCrash(this);
+    this.#preview = readPreview(this.preview);
     const settings = this.#settings();
     // Before any WebAssembly is fetched: the welcome screen, prerendered at
     // build time, with the way to urgent help below it; or, where the
@@ -170,8 +199,14 @@ class SignpostGuide extends HTMLElement {
     // language, a clinic's replacement content), the fallback alone. The
     // guide replaces it when it mounts (src/embed/element.rs).
     const box = shadow.lastChild;
-    const lang = settings.lang ?? settings.config?.locale ?? (navigator.languages ?? [])
-      .map((l) => l.slice(0, 2).toLowerCase()).find((l) => l === 'en' || l === 'es') ?? 'en';
+    // The language the guide will choose, as src/embed/settings.rs does:
+    // the attribute, the configuration's, the browser's, by primary subtag.
+    const known = (tag) => {
+      const l = String(tag ?? '').trim().split(/[-_]/)[0].toLowerCase();
+      return l === 'en' || l === 'es' ? l : null;
+    };
+    const lang = known(settings.lang) ?? known(settings.config?.locale)
+      ?? (navigator.languages ?? []).map(known).find(Boolean) ?? 'en';
     const prerendered = lang === 'en' && !settings.config?.content && !settings.preview?.content;
     const screen = (html, start) => {
       box.innerHTML = html;
@@ -213,6 +248,7 @@ class SignpostGuide extends HTMLElement {
       if (connection !== this.#connection || !this.isConnected || broken) return;
       box.onclick = null;
       this.#guide = m.mount_element(box, this.#settings());
+      this.#show();
     }).catch((e) => {
       clearTimeout(slow);
       if (e instanceof WebAssembly.RuntimeError) return crashed(e);
@@ -241,7 +277,7 @@ class SignpostGuide extends HTMLElement {
   #settings() {
     // `preview` is an own property, not a class field: one set before the
     // element was upgraded (this module loading after the page's) stays.
-    return { lang: this.getAttribute('lang'), config: readConfig(this.getAttribute('config')), checker: CHECKER, languages: LANGUAGES, preview: this.preview };
+    return { lang: this.getAttribute('lang'), config: readConfig(this.getAttribute('config')), checker: CHECKER, languages: LANGUAGES, preview: this.#preview };
   }
 }
 

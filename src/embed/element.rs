@@ -106,9 +106,10 @@ impl ElementGuide {
 
 /// The element's `preview` property, for a page showing a guide that is
 /// not live yet (the clinic studio): `content`, a compiled content file's
-/// bytes (a `Uint8Array` or `ArrayBuffer`) checked like fetched replacement
-/// content but needing no request for it; `crisis: true`, the crisis
-/// panel on top from the start, as a risk answer shows it.
+/// bytes (a `Uint8Array`: web/signpost-guide.js turns an `ArrayBuffer`
+/// into one), checked like fetched replacement content but needing no
+/// request for it; `crisis: true`, the crisis panel on top from the start,
+/// as a risk answer shows it.
 #[derive(Default)]
 struct Preview {
     content: Option<js_sys::Uint8Array>,
@@ -121,13 +122,9 @@ impl Preview {
         let Some(preview) = setting(settings, "preview").filter(|v| v.is_object()) else {
             return Preview::default();
         };
-        let content = setting(&preview, "content").and_then(|v| {
-            if v.is_instance_of::<js_sys::ArrayBuffer>() {
-                Some(js_sys::Uint8Array::new(&v))
-            } else {
-                v.dyn_into::<js_sys::Uint8Array>().ok()
-            }
-        });
+        // web/signpost-guide.js hands over a Uint8Array (or nothing).
+        let content =
+            setting(&preview, "content").and_then(|v| v.dyn_into::<js_sys::Uint8Array>().ok());
         Preview {
             content,
             crisis: setting(&preview, "crisis").is_some_and(|v| v.as_bool() == Some(true)),

@@ -206,9 +206,11 @@ test('the custom element reads its configuration only from a JSON script', async
 });
 
 test('content handed to the element as bytes (preview.content) is checked like fetched content: a bad or oversized file is refused by name', async ({ page, requests }) => {
-  // A page of the clinic's with the element's script and no guide yet.
-  await page.goto('/index.html');
-  const script = await page.locator('script[src$="signpost-guide.js"]').getAttribute('src');
+  // A page of the clinic's with the element's script and no guide yet: a
+  // fresh page, so that no earlier guide has loaded what this one must.
+  const demo = await (await page.request.get('/index.html')).text();
+  const script = demo.match(/src="([^"]+\/signpost-guide\.js)"/)[1];
+  await page.goto('/no-page-here');
   await page.setContent(`<!doctype html><html lang="en"><head><title>Clinic</title><script type="module" src="${script}"></script></head><body></body></html>`);
   for (const [bytes, why] of [[3, 'is not valid'], [1024 * 1024 + 1, 'is larger than 1024 KiB']]) {
     const refused = page.waitForEvent('console', (m) => m.type() === 'error'
@@ -233,9 +235,42 @@ test('content handed to the element as bytes (preview.content) is checked like f
     expect(requests.slice(count)).toEqual([]);
   }
   // Nothing was fetched for the content: the only files are the guide's own.
-  const files = requests.filter((u) => u.startsWith(CLINIC_GUIDE)).map((u) => u.replace(/.*\//, '').replace(/-[0-9a-f]{16}/, '-HASH'));
+  const name = (u) => u.replace(/.*\//, '').replace(/-[0-9a-f]{16}/, '-HASH');
+  const files = requests.filter((u) => u.startsWith(CLINIC_GUIDE)).map(name);
   expect(files.filter((f) => !['signpost-guide.js', 'signpost-HASH.js', 'signpost-HASH_bg.wasm', 'main-HASH.css', 'signpost-check-HASH.wasm', 'content-es-HASH.bin'].includes(f))).toEqual([]);
-  expect(files.filter((f) => f === 'content-es-HASH.bin')).toHaveLength(1);
+  // The language file once: the two guides share what it holds.
+  expect(requests.map(name).filter((f) => f === 'content-es-HASH.bin')).toHaveLength(1);
+
+  // Not bytes at all: refused by name, and the built-in content shows.
+  const unreadable = page.waitForEvent('console', (m) => m.type() === 'error'
+    && m.text().includes('preview.content cannot be read (it is not a Uint8Array or an ArrayBuffer)'));
+  await page.evaluate(() => {
+    document.getElementById('added').remove();
+    const guide = document.createElement('signpost-guide');
+    guide.id = 'added';
+    guide.preview = { content: 'compiled bytes?' };
+    document.body.append(guide);
+  });
+  await unreadable;
+  await expect(page.locator('#added .signpost:not(.sp-fallback) h1')).toHaveText('Find the kind of support that suits you');
+});
+
+test('before the WebAssembly, the custom element speaks the language the guide will choose ("es-MX" is Spanish)', async ({ page, context }) => {
+  let release;
+  const gate = new Promise((r) => { release = r; });
+  await context.route('**/*_bg.wasm', async (route) => { await gate; await route.continue(); });
+  await page.goto('/index.html', { waitUntil: 'domcontentloaded' });
+  await page.evaluate(() => {
+    const guide = document.createElement('signpost-guide');
+    guide.id = 'added';
+    guide.setAttribute('lang', 'es-MX');
+    document.querySelector('main').append(guide);
+  });
+  const guide = page.locator('#added');
+  await expect(guide.locator('.sp-fallback')).toHaveAttribute('lang', 'es');
+  await expect(guide.locator('h1')).toHaveText('Signpost: una guía privada sobre el apoyo en salud mental');
+  release();
+  await expect(guide.locator('.signpost:not(.sp-fallback) h1')).toHaveText('Encuentre el tipo de apoyo que le conviene');
 });
 
 test('in the custom element "remember my answers" is off unless the configuration allows it', async ({ page }) => {
@@ -256,27 +291,68 @@ test('in the custom element "remember my answers" is off unless the configuratio
   await expect(allowed.locator('#sp-remember-note')).toContainText('on this website in this browser');
 });
 
-test('the custom element shows nothing unstyled: its screen appears once its stylesheet applies, or at once if the stylesheet fails', async ({ page, context }) => {
-  let release;
-  const gate = new Promise((r) => { release = r; });
-  await context.route(/\/main-[0-9a-f]{16}\.css$/, async (route) => { await gate; await route.continue(); });
-  // (The held stylesheet holds back the load event too.)
-  await page.goto('/index.html', { waitUntil: 'domcontentloaded' });
+test('the custom element shows nothing unstyled: its screen appears once its stylesheet applies, at once if it fails, after the time limit or when the guide starts if it hangs; the way to urgent help never waits', async ({ page, context }) => {
+  // The page's timers stand still unless the test moves them, so each way
+  // of showing the screen is proved alone (the 3 s limit cannot stand in
+  // for the stylesheet's load or error event).
+  await page.clock.install({ time: 0 });
+  await page.clock.pauseAt(1000);
+  const CSS = /\/main-[0-9a-f]{16}\.css$/;
+  const WASM = /_bg\.wasm$/;
+  const hold = async (url) => {
+    let release;
+    const gate = new Promise((r) => { release = r; });
+    await context.unroute(url);
+    // (A request still held when the test reloads is cancelled by then.)
+    await context.route(url, async (route) => { await gate; await route.continue().catch(() => {}); });
+    return release;
+  };
   const guide = page.locator('signpost-guide');
   // (Not by role: a hidden heading is not in the accessibility tree.)
   const title = guide.locator('h1');
+  // The lines below the prerendered screen (the screen has its own too).
+  const urgent = guide.locator('.sp-fallback').getByText('If you are in danger now or might hurt yourself, call your local emergency number.');
+
+  // The stylesheet held (and the guide, so that only the stylesheet can
+  // show the screen): hidden, but not the way to urgent help. Released:
+  // shown, in the guide's own font size, not the host page's default.
+  let releaseCss = await hold(CSS);
+  let releaseWasm = await hold(WASM);
+  // (The held stylesheet holds back the load event too.)
+  await page.goto('/index.html', { waitUntil: 'domcontentloaded' });
   await expect(title).toHaveText('Find the kind of support that suits you');
   await expect(title).toBeHidden();
-  release();
+  await expect(urgent).toBeVisible();
+  releaseCss();
   await expect(title).toBeVisible();
-  // The guide's own font size, not the host page's default.
   await expect(title).not.toHaveCSS('font-size', '32px');
+  releaseWasm();
 
-  await context.unroute(/\/main-[0-9a-f]{16}\.css$/);
-  await context.route(/\/main-[0-9a-f]{16}\.css$/, (route) => route.abort());
+  // Hanging: shown unstyled when the time limit passes, not before.
+  releaseCss = await hold(CSS);
+  releaseWasm = await hold(WASM);
   await page.reload({ waitUntil: 'domcontentloaded' });
-  // At once, not after the time limit for a slow stylesheet.
-  await expect(guide.getByText('If you are in danger now or might hurt yourself, call your local emergency number.').first()).toBeVisible({ timeout: 2000 });
+  await expect(title).toHaveText('Find the kind of support that suits you');
+  await page.clock.runFor(2900);
+  await expect(title).toBeHidden();
+  await page.clock.runFor(200);
+  await expect(title).toBeVisible();
+  releaseWasm();
+  releaseCss();
+
+  // Hanging, but the guide starts: shown then, with no time passing.
+  releaseCss = await hold(CSS);
+  await context.unroute(WASM);
+  await page.reload({ waitUntil: 'domcontentloaded' });
+  await expect(guide.locator('div:not([data-start]) > .signpost:not(.sp-fallback) h1')).toBeVisible();
+  releaseCss();
+
+  // Failing: shown at once, with no time passing.
+  await hold(WASM);
+  await context.unroute(CSS);
+  await context.route(CSS, (route) => route.abort());
+  await page.reload({ waitUntil: 'domcontentloaded' });
+  await expect(title).toBeVisible();
 });
 
 test('the custom element shows its welcome before the WebAssembly; Start shows the first question, and the guide keeps its answer', async ({ page, context }) => {

@@ -155,6 +155,18 @@ pub const KEYS: &[&str] = &[
 /// The replacement content's size limit (larger files are refused).
 pub const MAX_CONTENT_BYTES: usize = 1024 * 1024;
 
+/// Why the guide would refuse a compiled content file of `len` bytes, if it
+/// would: the checkers say so before a clinic uploads it.
+pub fn content_size_problem(len: usize) -> Option<String> {
+    (len > MAX_CONTENT_BYTES).then(|| {
+        format!(
+            "the compiled file is {} KiB; the guide refuses replacement content larger than {} KiB",
+            len.div_ceil(1024),
+            MAX_CONTENT_BYTES / 1024
+        )
+    })
+}
+
 /// Checks a configuration value against the content (for option ids).
 /// Always returns a usable configuration, with every problem found.
 pub fn read_config(value: &Value, content: &Content) -> (Config, Vec<ConfigProblem>) {

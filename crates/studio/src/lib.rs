@@ -9,7 +9,7 @@
 use std::sync::OnceLock;
 
 use serde_json::{Value as Json, json};
-use signpost_engine::config::{Severity, contrast_checks, read_config};
+use signpost_engine::config::{Severity, content_size_problem, contrast_checks, read_config};
 use signpost_engine::{Content, Locale, Source, builtin, compiled, json_value, load, prove};
 use wasm_bindgen::prelude::*;
 
@@ -148,6 +148,9 @@ pub fn compile(names: Vec<String>, texts: Vec<String>) -> Checked {
 /// Validates a compiled content file and proves its safeguards.
 #[wasm_bindgen]
 pub fn check_compiled(bytes: &[u8]) -> Checked {
+    if let Some(problem) = content_size_problem(bytes.len()) {
+        return refused(vec![problem], Json::Null);
+    }
     finish(compiled::from_bytes(bytes).map_err(|p| p.iter().map(ToString::to_string).collect()))
 }
 
@@ -196,6 +199,10 @@ fn finish(loaded: Result<Content, Vec<String>>) -> Checked {
             .collect();
         return refused(problems, safeguards);
     }
+    let bytes = compiled::to_bytes(&content);
+    if let Some(problem) = content_size_problem(bytes.len()) {
+        return refused(vec![problem], safeguards);
+    }
     let summary = json!({
         "questions": content.questionnaire.questions.len(),
         "options": content.options.iter().map(|o| o.name.get(Locale::En)).collect::<Vec<_>>(),
@@ -204,7 +211,7 @@ fn finish(loaded: Result<Content, Vec<String>>) -> Checked {
     Checked {
         report: json!({ "ok": true, "problems": [], "safeguards": safeguards, "summary": summary })
             .to_string(),
-        bytes: compiled::to_bytes(&content),
+        bytes,
     }
 }
 
@@ -219,6 +226,7 @@ fn refused(problems: Vec<String>, safeguards: Json) -> Checked {
 mod tests {
     use super::*;
     use signpost_engine::builtin_sources;
+    use signpost_engine::config::MAX_CONTENT_BYTES;
 
     fn parse(s: &str) -> Json {
         serde_json::from_str(s).unwrap()
@@ -310,6 +318,41 @@ mod tests {
         assert_eq!(report["ok"], true, "{report}");
         assert!(report["safeguards"]["count"].as_u64().unwrap() > 0);
         assert_eq!(parse(&check_compiled(&compiled.bytes).report)["ok"], true);
+    }
+
+    #[test]
+    fn content_the_guide_would_refuse_for_its_size_is_refused_here() {
+        // Valid content, each file under the loader's own limit, but over
+        // the guide's once compiled: the first English text of each file
+        // with text padded by 400 KiB.
+        let sources = builtin_sources();
+        let names = sources.iter().map(|s| s.name.to_string()).collect();
+        let padded = format!("en = \"{}", "x".repeat(400 * 1024));
+        let texts = sources
+            .iter()
+            .map(|s| match s.name.ends_with("safeguards.toml") {
+                true => s.text.to_string(),
+                false => s.text.replacen("en = \"", &padded, 1),
+            })
+            .collect();
+        let report = parse(&compile(names, texts).report);
+        assert_eq!(report["ok"], false, "{}", report["problems"]);
+        assert!(
+            report["problems"][0]
+                .as_str()
+                .unwrap()
+                .contains("larger than 1024 KiB"),
+            "{}",
+            report["problems"]
+        );
+        let report = parse(&check_compiled(&vec![0; MAX_CONTENT_BYTES + 1]).report);
+        assert!(
+            report["problems"][0]
+                .as_str()
+                .unwrap()
+                .contains("the compiled file is 1025 KiB"),
+            "{report}"
+        );
     }
 
     #[test]

@@ -92,6 +92,10 @@ fn main() -> ExitCode {
             }
             if let Some(out) = compile_to {
                 let bytes = compiled::to_bytes(&content);
+                if let Some(problem) = signpost_engine::config::content_size_problem(bytes.len()) {
+                    println!("{out}: {problem}");
+                    return ExitCode::from(1);
+                }
                 if let Err(e) = std::fs::write(&out, &bytes) {
                     println!("{out}: cannot write: {e}");
                     return ExitCode::from(1);
