@@ -45,11 +45,13 @@ const start = () => (wasm ??= import(JS).then(async (m) => {
 const CRASH = __SIGNPOST_CRASH__;
 const connected = new Set();
 let broken = false;
+/// Shows an element's screen, hidden until its stylesheet applies.
+const reveal = (box) => box.style.removeProperty('visibility');
 const showCrash = (el) => {
   const root = el.shadowRoot?.lastChild;
   if (!root) return;
   root.innerHTML = CRASH;
-  root.style.removeProperty('visibility'); // seen at once, styled or not
+  reveal(root); // seen at once, styled or not
 };
 // __CRASH_JS__
 const crashed = watchForCrash([JS, WASM].map((u) => u.split('/').pop()), () => {
@@ -165,7 +167,6 @@ class SignpostGuide extends HTMLElement {
   #guide = null;
   #connection = 0;
   #preview;
-  #show = () => {};
 
   connectedCallback() {
     const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
@@ -180,8 +181,7 @@ class SignpostGuide extends HTMLElement {
       // beats unseen. (The way to urgent help below it is never hidden.)
       const box = document.createElement('div');
       box.style.visibility = 'hidden';
-      const show = () => box.style.removeProperty('visibility');
-      this.#show = show;
+      const show = () => reveal(box);
       style.addEventListener('load', show, { once: true });
       style.addEventListener('error', show, { once: true });
       setTimeout(show, STYLE_TIME_LIMIT_MS);
@@ -248,7 +248,7 @@ class SignpostGuide extends HTMLElement {
       if (connection !== this.#connection || !this.isConnected || broken) return;
       box.onclick = null;
       this.#guide = m.mount_element(box, this.#settings());
-      this.#show();
+      reveal(box);
     }).catch((e) => {
       clearTimeout(slow);
       if (e instanceof WebAssembly.RuntimeError) return crashed(e);

@@ -159,8 +159,9 @@ fn finish(loaded: Result<Content, Vec<String>>) -> Checked {
         Ok(content) => content,
         Err(problems) => return refused(problems, Json::Null),
     };
+    let bytes = compiled::to_bytes(&content);
     // Replacement content must also cover every language of the interface.
-    if let Err(p) = compiled::from_bytes(&compiled::to_bytes(&content)) {
+    if let Err(p) = compiled::from_bytes(&bytes) {
         return refused(p.iter().map(ToString::to_string).collect(), Json::Null);
     }
     let proof = match prove::prove(&content) {
@@ -199,7 +200,6 @@ fn finish(loaded: Result<Content, Vec<String>>) -> Checked {
             .collect();
         return refused(problems, safeguards);
     }
-    let bytes = compiled::to_bytes(&content);
     if let Some(problem) = content_size_problem(bytes.len()) {
         return refused(vec![problem], safeguards);
     }
@@ -330,9 +330,12 @@ mod tests {
         let padded = format!("en = \"{}", "x".repeat(400 * 1024));
         let texts = sources
             .iter()
-            .map(|s| match s.name.ends_with("safeguards.toml") {
-                true => s.text.to_string(),
-                false => s.text.replacen("en = \"", &padded, 1),
+            .map(|s| {
+                if s.name.ends_with("safeguards.toml") {
+                    s.text.to_string()
+                } else {
+                    s.text.replacen("en = \"", &padded, 1)
+                }
             })
             .collect();
         let report = parse(&compile(names, texts).report);
