@@ -18,7 +18,7 @@
 //     module under hashed names), which is in no visit and no precache.
 import { createHash } from 'node:crypto';
 import { copyFileSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { transformSync } from 'esbuild';
 
@@ -82,6 +82,15 @@ const crashJs = readFileSync(web('crash.js'), 'utf8').replace(/^(\/\/.*\n)+/, ''
 // element's fallback ([title, intro, urgent line, contacts label]); the
 // boot script takes the title and intro of each language but English.
 const fallbackText = JSON.parse(readFileSync(web('fallback-text.json'), 'utf8'));
+// The failure screens' numbers: the directory prerender wrote beside the
+// welcome screen (scripts/build, step 4), as a hashed file fetched only on
+// a failure screen and precached for offline visits; the code that lists
+// them (web/numbers.js) goes inline, like the crash watcher.
+const directory = readFileSync(join(dirname(welcomeHtml), 'directory.json'), 'utf8');
+JSON.parse(directory); // fail the build on a malformed table
+const numbersName = `numbers-${short(directory)}.json`;
+writeFileSync(join(dir, numbersName), directory);
+const numbersJs = readFileSync(web('numbers.js'), 'utf8').replace(/^(\/\/.*\n)+/, '');
 const notEnglish = Object.fromEntries(Object.entries(fallbackText).filter(([tag]) => tag !== 'en').map(([tag, t]) => [tag, t.slice(0, 2)]));
 const template = html.match(/<template id="signpost-crash">([\s\S]*?)<\/template>/);
 if (!template) throw new Error('post-build: <template id="signpost-crash"> was not found in index.html');
@@ -89,8 +98,20 @@ const boot = `// Starts the standalone guide (written by scripts/post-build.mjs)
 ${crashJs}
 const root = document.getElementById('signpost');
 // On the guide's own page any WebAssembly frame is the guide's.
+${numbersJs}
+const FALLBACK = ${JSON.stringify(Object.fromEntries(Object.entries(fallbackText).map(([tag, t]) => [tag, t.map((x, i) => (i >= 3 ? x : ''))])))};
+/// The crisis numbers on a failure screen, in the language the guide would
+/// have chosen (as src/embed/settings.rs decides).
+const showNumbers = (at) => {
+  let config = {};
+  try { config = JSON.parse(document.getElementById('signpost-config')?.textContent || '{}') ?? {}; } catch { /* defaults */ }
+  const tags = [new URLSearchParams(location.search).get('lang'), config.locale, ...navigator.languages];
+  const lang = tags.map((t) => String(t ?? '').split(/[-_]/)[0].toLowerCase()).find((t) => Object.hasOwn(FALLBACK, t)) ?? 'en';
+  at?.append(crisisNumbers('./${numbersName}', lang, config, FALLBACK[lang], true));
+};
 const crashed = watchForCrash(['${js}', '${wasm}', 'wasm://'], () => {
   root?.replaceChildren(document.getElementById('signpost-crash').content.cloneNode(true));
+  showNumbers(root?.querySelector('.sp-panic'));
 });
 // With a clinic's replacement content the prerendered screen (built-in
 // content) is not what the guide will show: the plain page stands in.
@@ -172,6 +193,7 @@ try {
     console.error('Signpost: the guide could not start.', e);
     root?.removeAttribute('data-start');
     root?.replaceChildren(document.getElementById('signpost-fallback').content.cloneNode(true));
+    showNumbers(root?.querySelector('.sp-main'));
   }
 }
 // Offline use: the worker is registered once the page has loaded and the
@@ -227,6 +249,8 @@ const element = readFileSync(web('signpost-guide.js'), 'utf8')
   .replace('__SIGNPOST_WELCOME__', () => JSON.stringify(readFileSync(welcomeHtml, 'utf8')))
   .replace('__SIGNPOST_QUESTION__', () => JSON.stringify(readFileSync(firstQuestion, 'utf8')))
   .replace('// __CRASH_JS__', () => crashJs.trim())
+  .replaceAll('__SIGNPOST_NUMBERS__', numbersName)
+  .replace('// __NUMBERS_JS__', () => numbersJs.trim())
   .replace('__SIGNPOST_CRASH__', () => JSON.stringify(template[1].trim().replace(/\n\s*/g, '')));
 writeFileSync(join(dir, 'signpost-guide.js'), element);
 // The iframe's optional host script (a fixed name: host pages link to it).

@@ -8,11 +8,14 @@ use std::rc::Rc;
 use signpost_engine::{Content, Locale, Ui};
 use yew::prelude::*;
 
-use crate::components::{ContentError, CrisisPanel, LanguageSwitch, NavButton};
+use crate::components::{ContentError, CrisisPanel, LanguageSwitch, LeaveQuickly, NavButton};
 pub use crate::context::Remember;
 use crate::context::{self, Config, SessionHandle};
 use crate::embed::languages::LanguageFiles;
-use crate::hooks::{use_document_lang, use_focus_on_change, use_language, use_request_count};
+use crate::hooks::{
+    Leaving, use_document_lang, use_focus_on_change, use_language, use_leave_quickly,
+    use_request_count,
+};
 use crate::pages::{
     AudiencePage, Compare, Explore, Helper, OptionPage, QuestionPage, Results, Urgent, Welcome,
 };
@@ -47,6 +50,10 @@ pub struct AppProps {
     /// embeds English alone).
     #[prop_or_default]
     pub languages: LanguageFiles,
+    /// A preview of the guide (the element's `preview` property, the clinic
+    /// studio): "Leave quickly" forgets the session but stays on the page.
+    #[prop_or_default]
+    pub preview: bool,
 }
 
 /// Content is compared by address: the same `Rc` is the same content, and
@@ -67,6 +74,7 @@ impl PartialEq for AppProps {
             && self.start == other.start
             && self.remember == other.remember
             && self.languages == other.languages
+            && self.preview == other.preview
     }
 }
 
@@ -154,6 +162,7 @@ fn Shell(ShellProps { content, props }: &ShellProps) -> Html {
     {
         // Storage only with the visitor's consent; unticking removes it.
         let offered = props.remember != Remember::Off;
+        let content = content.clone();
         use_effect_with(
             (
                 session.remember,
@@ -164,7 +173,7 @@ fn Shell(ShellProps { content, props }: &ShellProps) -> Html {
                 if !offered {
                     // Not offered: never touch the host's storage.
                 } else if *remember {
-                    storage::save(answers, country.as_deref());
+                    storage::save(&content, answers, country.as_deref());
                 } else {
                     storage::forget();
                 }
@@ -174,6 +183,16 @@ fn Shell(ShellProps { content, props }: &ShellProps) -> Html {
     let requests = use_request_count();
     let root = use_node_ref();
     use_focus_on_change(root.clone(), session.screen.clone());
+    let leave = use_leave_quickly(
+        session.dispatcher(),
+        root.clone(),
+        Leaving {
+            url: props.config.exit_url().to_string().into(),
+            remember: props.remember,
+            preview: props.preview,
+            whole_page: props.standalone,
+        },
+    );
     let device = use_memo((), |_| crate::embed::device::hints());
 
     // The visitor's "another country" ("") means no country's numbers,
@@ -214,6 +233,8 @@ fn Shell(ShellProps { content, props }: &ShellProps) -> Html {
         <ContextProvider<SessionHandle> context={session.clone()}>
             <div class="signpost" lang={locale.tag()} ref={root}>
                 <header class="sp-header sp-no-print">
+                    // First, so it is the first stop for Tab on every screen.
+                    <LeaveQuickly on_leave={leave} />
                     if session.screen != Screen::Urgent {
                         <NavButton to={Screen::Urgent} class="sp-button--urgent">{ guide.ui(Ui::UrgentLink) }</NavButton>
                     }

@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use signpost_engine::directory::{ContactSet, contact_set};
+use signpost_engine::directory::{ContactSet, LinesFirst, contact_set};
 use signpost_engine::{Content, Locale, Text, Ui};
 use yew::prelude::*;
 
@@ -68,18 +68,12 @@ impl Guide {
 
     /// The emergency numbers and crisis lines to show, for the chosen
     /// country in the current language, with the clinic's contacts.
-    pub fn contacts(&self, young_first: bool) -> ContactSet {
+    pub fn contacts(&self, first: LinesFirst) -> ContactSet {
         let country = self
             .country
             .as_deref()
             .and_then(|c| self.content.country(c));
-        contact_set(
-            &self.content,
-            &self.config,
-            self.locale,
-            country,
-            young_first,
-        )
+        contact_set(&self.content, &self.config, self.locale, country, first)
     }
 }
 

@@ -223,9 +223,11 @@ impl Session {
         s.results_seen = s.remember;
         s.country = start.country;
         s.crisis = start.crisis;
-        let remembered = start.remembered.unwrap_or_default();
-        for (question, answer) in remembered.0.into_iter().chain(start.early.0.clone()) {
-            s.record(question, answer);
+        // Remembered answers keep their record of taken-back risk answers.
+        s.answers = start.remembered.unwrap_or_default();
+        s.crisis |= is_crisis(&s.content, &s.answers);
+        for (question, answer) in start.early.iter() {
+            s.record(question.clone(), answer.clone());
         }
         let first_early = s
             .content
@@ -540,7 +542,7 @@ mod tests {
             ],
         );
         assert!(!s.crisis);
-        assert!(s.answers.0.is_empty());
+        assert!(s.answers.is_empty());
         assert_eq!(s.screen, Screen::Welcome);
         assert!(s.history.is_empty());
         assert_eq!(s.locale, Locale::Es, "the language survives a restart");
@@ -622,10 +624,8 @@ mod tests {
         );
         assert!(s.remember, "the visitor's choice to be remembered stays");
         assert_eq!(s.screen, question("concerns"));
-        assert_eq!(
-            s.answers,
-            answers(&[("concerns", "growth"), ("impact", "a_lot")])
-        );
+        let expected = answers(&[("concerns", "growth"), ("impact", "a_lot")]);
+        assert!(s.answers.iter().eq(expected.iter()));
     }
 
     #[test]
@@ -673,6 +673,28 @@ mod tests {
         assert_eq!(run(s, [Action::Back]).screen, Screen::Welcome);
     }
 
+    /// Issue 23, item 3: changing a risk answer back keeps the crisis in
+    /// the session and in what is scored; "Start again" clears both.
+    #[test]
+    fn a_risk_answer_taken_back_stays_in_the_scoring_until_restart() {
+        let mut s = Rc::new(Session::new(content(), Locale::En));
+        s = s.reduce(Action::Go(question("safety")));
+        s = s.reduce(Action::Choose {
+            answer: "several_days".into(),
+            checked: true,
+        });
+        s = s.reduce(Action::Choose {
+            answer: "not_at_all".into(),
+            checked: true,
+        });
+        assert!(s.crisis);
+        let outcome = signpost_engine::score(&s.content, &s.answers);
+        assert!(outcome.crisis && outcome.ranked[0].option.urgent);
+        s = s.reduce(Action::Restart);
+        assert!(!s.crisis);
+        assert!(!signpost_engine::score(&s.content, &s.answers).crisis);
+    }
+
     #[test]
     fn an_early_risk_answer_shows_the_crisis_panel() {
         let s = Session::start(
@@ -698,7 +720,7 @@ mod tests {
             },
         );
         assert!(s.crisis);
-        assert!(s.answers.0.is_empty(), "no answer is made up");
+        assert!(s.answers.is_empty(), "no answer is made up");
         assert_eq!(s.screen, Screen::Welcome);
         let s = run(Rc::new(s), [Action::Restart]);
         assert!(!s.crisis, "Start again clears it");

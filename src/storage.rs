@@ -5,16 +5,21 @@
 use std::collections::BTreeSet;
 
 use signpost_engine::directory::is_country_code;
-use signpost_engine::{Answer, Answers};
+use signpost_engine::{Answer, Answers, Content};
 
 /// The one key the guide may write.
 pub const KEY: &str = "signpost.answers.v1";
 
 /// `question=a|b;question2=c;skipped=-`: ids only (they are
-/// `lower_snake_case`, so the separators cannot occur in them).
-pub fn encode(answers: &Answers) -> String {
+/// `lower_snake_case`, so the separators cannot occur in them). Answers
+/// taken back for which `keep_earlier` holds (the risk answers: a reload
+/// must not lift the crisis) follow as `~question=a`.
+pub fn encode(answers: &Answers, keep_earlier: impl Fn(&str, &str) -> bool) -> String {
+    let earlier = answers
+        .taken_back()
+        .filter(|(q, a)| keep_earlier(q, a))
+        .map(|(q, a)| format!("~{q}={a}"));
     answers
-        .0
         .iter()
         .map(|(q, a)| {
             let value = match a {
@@ -26,6 +31,7 @@ pub fn encode(answers: &Answers) -> String {
             };
             format!("{q}={value}")
         })
+        .chain(earlier)
         .collect::<Vec<_>>()
         .join(";")
 }
@@ -57,6 +63,10 @@ pub fn decode(text: &str) -> Answers {
         let Some((q, v)) = part.split_once('=') else {
             continue;
         };
+        let (q, earlier) = match q.strip_prefix('~') {
+            Some(q) => (q, true),
+            None => (q, false),
+        };
         let valid = |s: &str| {
             !s.is_empty()
                 && s.bytes()
@@ -75,6 +85,10 @@ pub fn decode(text: &str) -> Answers {
                     .collect::<BTreeSet<_>>(),
             )
         } else if valid(v) {
+            if earlier {
+                answers.note_earlier(q, v);
+                continue;
+            }
             Answer::One(v.to_string())
         } else {
             continue;
@@ -100,9 +114,11 @@ pub fn load() -> Option<(Answers, Option<String>)> {
 }
 
 #[cfg(target_arch = "wasm32")]
-pub fn save(answers: &Answers, country: Option<&str>) {
+pub fn save(content: &Content, answers: &Answers, country: Option<&str>) {
     if let Some(s) = local() {
-        let mut text = encode(answers);
+        let mut text = encode(answers, |q, a| {
+            signpost_engine::is_risk_answer(content, q, &Answer::One(a.into()))
+        });
         encode_country(&mut text, country);
         let _ = s.set_item(KEY, &text);
     }
@@ -120,7 +136,7 @@ pub fn load() -> Option<(Answers, Option<String>)> {
     None
 }
 #[cfg(not(target_arch = "wasm32"))]
-pub fn save(_: &Answers, _: Option<&str>) {}
+pub fn save(_: &Content, _: &Answers, _: Option<&str>) {}
 #[cfg(not(target_arch = "wasm32"))]
 pub fn forget() {}
 
@@ -137,13 +153,32 @@ mod tests {
         );
         a.set("impact", Answer::One("some".into()));
         a.set("time", Answer::Skipped);
-        assert_eq!(encode(&a), "concerns=|grief|work;impact=some;time=-");
-        assert_eq!(decode(&encode(&a)), a);
+        assert_eq!(
+            encode(&a, |_, _| true),
+            "concerns=|grief|work;impact=some;time=-"
+        );
+        assert_eq!(decode(&encode(&a, |_, _| true)), a);
+    }
+
+    #[test]
+    fn a_taken_back_risk_answer_is_kept_and_nothing_else() {
+        let mut a = Answers::default();
+        a.set("safety", Answer::One("several_days".into()));
+        a.set("safety", Answer::One("not_at_all".into()));
+        a.set("impact", Answer::One("some".into()));
+        a.set("impact", Answer::One("none".into()));
+        let text = encode(&a, |q, _| q == "safety");
+        assert_eq!(text, "impact=none;safety=not_at_all;~safety=several_days");
+        let back = decode(&text);
+        assert_eq!(
+            back.taken_back().collect::<Vec<_>>(),
+            [("safety", "several_days")]
+        );
     }
 
     #[test]
     fn malformed_text_is_dropped() {
         let a = decode("x;=y;Q=a;q=<script>;ok=fine;m=|a|B|c");
-        assert_eq!(encode(&a), "m=|a|c;ok=fine");
+        assert_eq!(encode(&a, |_, _| true), "m=|a|c;ok=fine");
     }
 }

@@ -65,8 +65,11 @@ pub fn summary(g: &Guide, outcome: &Outcome<'_>, answers: &Answers) -> String {
     let _ = writeln!(s, "{}\n", g.ui(Ui::SummaryTitle));
     if outcome.crisis {
         let _ = writeln!(s, "{}", g.ui(Ui::CrisisTitle));
-        let _ = writeln!(s, "{}", g.ui(Ui::CrisisText));
-        let set = g.contacts(false);
+        let (words, first) = crate::components::crisis_words(g, answers);
+        for w in words {
+            let _ = writeln!(s, "{w}");
+        }
+        let set = g.contacts(first);
         match &set.country {
             Some((_, name)) => {
                 let _ = writeln!(
@@ -130,18 +133,37 @@ pub fn summary(g: &Guide, outcome: &Outcome<'_>, answers: &Answers) -> String {
     }
     for r in &outcome.instruments {
         let _ = writeln!(s, "{}: {}", g.ui(Ui::MoodTitle), g.t(&r.instrument.name));
-        match (r.band, r.total) {
-            (Some(band), Some(total)) => {
-                let max = r.instrument.max_total();
-                let _ = writeln!(s, "{}. {}", g.t(&band.label), g.t(&band.meaning));
-                let score = g.ui_with(
-                    Ui::MoodScore,
-                    &[("n", &total.to_string()), ("total", &max.to_string())],
-                );
-                let _ = writeln!(s, "{score}");
-            }
-            _ => {
-                let _ = writeln!(s, "{}", g.ui(Ui::MoodIncomplete));
+        if r.total.is_none() {
+            let key = if r.band.is_some() {
+                Ui::MoodAtLeast
+            } else {
+                Ui::MoodIncomplete
+            };
+            let _ = writeln!(s, "{}", g.ui(key));
+        }
+        if let Some(band) = r.band {
+            let _ = writeln!(s, "{}. {}", g.t(&band.label), g.t(&band.meaning));
+        }
+        if let Some(total) = r.total {
+            let max = r.instrument.max_total();
+            let score = g.ui_with(
+                Ui::MoodScore,
+                &[("n", &total.to_string()), ("total", &max.to_string())],
+            );
+            let _ = writeln!(s, "{score}");
+        }
+        for (name, score, flag) in mood_subscales(g, r) {
+            match flag {
+                Some(meaning) => {
+                    let _ = writeln!(
+                        s,
+                        "- {name}: {score} ({}). {meaning}",
+                        g.ui(Ui::MoodFlagged)
+                    );
+                }
+                None => {
+                    let _ = writeln!(s, "- {name}: {score}");
+                }
             }
         }
         s.push('\n');
@@ -152,4 +174,27 @@ pub fn summary(g: &Guide, outcome: &Outcome<'_>, answers: &Answers) -> String {
         let _ = writeln!(s, "- {}: {}", line.question, line.answer);
     }
     s
+}
+
+/// Each sub-score to show: (name, score or "at least n", the meaning when
+/// flagged). Complete ones always; partial ones when already flagged.
+pub fn mood_subscales<'g>(
+    g: &'g Guide,
+    r: &'g signpost_engine::score::InstrumentResult<'_>,
+) -> Vec<(&'g str, String, Option<&'g str>)> {
+    r.subscales
+        .iter()
+        .filter(|s| s.score.is_some() || s.flagged)
+        .map(|s| {
+            let score = match s.score {
+                Some(n) => n.to_string(),
+                None => g.ui_with(Ui::MoodAtLeastScore, &[("n", &s.at_least.to_string())]),
+            };
+            (
+                g.t(&s.subscale.name),
+                score,
+                s.flagged.then(|| g.t(&s.subscale.meaning)),
+            )
+        })
+        .collect()
 }

@@ -233,7 +233,17 @@ async fn danger_from_or_to_others_is_a_risk_answer_too() {
         .find(r#"<section aria-labelledby="sp-crisis-title" class="sp-crisis">"#)
         .expect("panel");
     assert!(panel < html.find("Your results").unwrap(), "{html}");
-    assert!(html.contains("You said someone may hurt you"), "{html}");
+    assert!(
+        html.contains("You said you are afraid someone may hurt you"),
+        "{html}"
+    );
+    // Issue 23, item 4: its own words, not those about self-harm.
+    let crisis = &html[panel..html.find("Your results").unwrap()];
+    assert!(!crisis.contains("these thoughts"), "{crisis}");
+    assert!(
+        crisis.contains("Helplines for abuse and violence"),
+        "{crisis}"
+    );
     let best = html.find("What may suit you best").unwrap();
     let others = html.find("Other kinds of support").unwrap();
     let peer = html
@@ -456,4 +466,57 @@ mod contacts {
         assert!(childline < samaritans, "{html}");
         assert!(html.contains(r#"href="tel:999""#), "{html}");
     }
+}
+
+/// Issue 23, items 4 and 5: "I may hurt someone" and "I'd rather not say"
+/// each show their own words in the panel and in why urgent help leads.
+#[tokio::test]
+async fn each_harm_answer_and_rather_not_say_speaks_for_itself() {
+    for (q, a, panel_words) in [
+        ("harm", "might_hurt_someone", "move away from the person"),
+        ("harm", "rather_not_say", "You did not have to answer"),
+        ("safety", "rather_not_say", "You did not have to answer"),
+    ] {
+        let mut answers = BEREAVED.to_vec();
+        answers.retain(|(x, _)| *x != q);
+        answers.push((q, a));
+        let html = render(at(Screen::Results, &answers, Locale::En)).await;
+        let panel = html.find("sp-crisis-title").expect("the crisis panel");
+        let results = html.find("Your results").unwrap();
+        assert!(
+            html[panel..results].contains(panel_words),
+            "{q}={a}: {html}"
+        );
+        assert!(!html[panel..results].contains("these thoughts"), "{q}={a}");
+    }
+}
+
+/// Issue 23, item 1: a partial PHQ-4 shows the band its answers already
+/// reach and a flagged sub-score, though there is no total.
+#[tokio::test]
+async fn a_partial_phq4_shows_its_floor_and_flagged_subscores() {
+    let mut answers = BEREAVED.to_vec();
+    answers.retain(|(q, _)| !q.starts_with("phq4_"));
+    answers.extend([
+        ("phq4_1", "-"),
+        ("phq4_2", "nearly_every_day"),
+        ("phq4_3", "nearly_every_day"),
+        ("phq4_4", "nearly_every_day"),
+    ]);
+    let html = render(at(Screen::Results, &answers, Locale::En)).await;
+    let mood = &html[html.find("How you have been feeling").expect("mood")..];
+    assert!(mood.contains("already reach this level"), "{mood}");
+    assert!(mood.contains("<strong>Severe</strong>"), "{mood}");
+    assert!(
+        mood.contains("Low mood (PHQ-2): 6 (worth a closer look)"),
+        "{mood}"
+    );
+    assert!(
+        mood.contains("Anxiety (GAD-2): at least 3 (worth a closer look)"),
+        "{mood}"
+    );
+    assert!(
+        !mood.contains("Score:"),
+        "no total without every item: {mood}"
+    );
 }

@@ -304,3 +304,96 @@ async fn the_element_guide_mounts_follows_its_language_and_unmounts() {
     yew::scheduler::flush().await;
     assert_eq!(root.child_element_count(), 0, "nothing is left behind");
 }
+
+/// "Leave quickly" in a preview (which stays on its page, so the test can
+/// watch): the link and Escape forget the session and the storage key; an
+/// Escape with a modifier, or one a page script took, does nothing.
+#[wasm_bindgen_test]
+async fn leave_quickly_forgets_the_session_and_the_storage_key() {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    let root = mount(AppProps {
+        preview: true,
+        remember: signpost::context::Remember::Device,
+        ..AppProps::default()
+    })
+    .await;
+    let question = async |root: &web_sys::Element| {
+        click(&button(root, "Start the questions")).await;
+        assert!(text(root, "h1").starts_with("Question 1 of "));
+        storage
+            .set_item(signpost::storage::KEY, "concerns=|grief")
+            .unwrap();
+    };
+    let welcome = "Find the kind of support that suits you";
+    // A keydown of Escape, with Ctrl if `ctrl` (KeyboardEventInit is not
+    // among the crate's web-sys features: built through js_sys).
+    let escape = |ctrl: bool| -> web_sys::Event {
+        let init = js_sys::Object::new();
+        for (k, v) in [
+            ("key", "Escape".into()),
+            ("bubbles", true.into()),
+            ("cancelable", true.into()),
+            ("ctrlKey", ctrl.into()),
+        ] {
+            js_sys::Reflect::set(&init, &k.into(), &v).unwrap();
+        }
+        let ctor: js_sys::Function =
+            js_sys::Reflect::get(&js_sys::global(), &"KeyboardEvent".into())
+                .unwrap()
+                .unchecked_into();
+        js_sys::Reflect::construct(&ctor, &js_sys::Array::of2(&"keydown".into(), &init))
+            .unwrap()
+            .unchecked_into()
+    };
+
+    question(&root).await;
+    let link = find(&root, "a#sp-leave");
+    assert_eq!(link.text_content().as_deref(), Some("Leave quickly"));
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("https://www.bbc.co.uk/weather")
+    );
+    click(&link).await;
+    assert_eq!(text(&root, "h1"), welcome);
+    assert_eq!(storage.get_item(signpost::storage::KEY).unwrap(), None);
+    assert!(!find(&root, ".signpost").hidden(), "a preview stays shown");
+
+    // Escape from inside the guide (the element listens on its root). Not
+    // further: a guide mounted whole-page by another test would hear it.
+    let fence =
+        wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(|e: web_sys::Event| {
+            e.stop_propagation()
+        });
+    root.add_event_listener_with_callback("keydown", fence.as_ref().unchecked_ref())
+        .unwrap();
+    question(&root).await;
+    let inside = find(&root, "#sp-title");
+    inside.dispatch_event(&escape(true)).unwrap();
+    yew::scheduler::flush().await;
+    assert!(
+        text(&root, "h1").starts_with("Question 1 of "),
+        "Ctrl+Escape is not it"
+    );
+    // A script on the way (here, on the heading itself) takes the key.
+    let take =
+        wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(|e: web_sys::Event| {
+            e.prevent_default()
+        });
+    inside
+        .add_event_listener_with_callback("keydown", take.as_ref().unchecked_ref())
+        .unwrap();
+    inside.dispatch_event(&escape(false)).unwrap();
+    yew::scheduler::flush().await;
+    assert!(
+        text(&root, "h1").starts_with("Question 1 of "),
+        "taken by a script"
+    );
+    inside
+        .remove_event_listener_with_callback("keydown", take.as_ref().unchecked_ref())
+        .unwrap();
+    inside.dispatch_event(&escape(false)).unwrap();
+    yew::scheduler::flush().await;
+    assert_eq!(text(&root, "h1"), welcome);
+    assert_eq!(storage.get_item(signpost::storage::KEY).unwrap(), None);
+    root.remove();
+}

@@ -51,6 +51,8 @@ const showCrash = (el) => {
   const root = el.shadowRoot?.lastChild;
   if (!root) return;
   root.innerHTML = CRASH;
+  const lang = el.getAttribute('lang')?.toLowerCase().startsWith('es') ? 'es' : 'en';
+  root.firstChild?.append(crisisNumbers(NUMBERS, lang, readConfig(el.getAttribute('config')), FALLBACK[lang], true));
   reveal(root); // seen at once, styled or not
 };
 // __CRASH_JS__
@@ -94,20 +96,12 @@ function readConfig(ref) {
 // web/fallback-text.json: also the page's, for a visitor in another
 // language than English until the guide starts (scripts/post-build.mjs).
 const FALLBACK = __SIGNPOST_FALLBACK__;
-// Characters that could disguise a name or number (controls, bidi).
-const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
-/// The configured crisis contacts for `lang` (else English's), checked as
-/// the guide checks them: plain names, phone numbers of digits and + - ( ) .
-function crisisContacts(config, lang) {
-  const lists = config?.crisis_contacts;
-  const list = Array.isArray(lists?.[lang]) ? lists[lang] : Array.isArray(lists?.en) ? lists.en : [];
-  return list.filter((c) => typeof c?.name === 'string' && typeof c?.phone === 'string'
-    && c.name.trim() && c.name.length <= 100 && !HIDDEN.test(c.name)
-    && /^[0-9 +\-().]{2,40}$/.test(c.phone.trim()) && /[0-9]{2}/.test(c.phone.replace(/\D/g, '')));
-}
+// The failure screens' numbers (web/numbers.js, inlined at build).
+const NUMBERS = here('./__SIGNPOST_NUMBERS__');
+// __NUMBERS_JS__
 /// The fallback; `brief`: only the way to urgent help, below a prerendered
 /// screen that already says what the guide is.
-function fallback(lang, config, brief = false) {
+function fallback(lang, config, brief = false, failed = false) {
   const t = FALLBACK[lang === 'es' ? 'es' : 'en'];
   const el = (tag, cls, text) => {
     const e = document.createElement(tag);
@@ -120,20 +114,7 @@ function fallback(lang, config, brief = false) {
   const urgent = el('p', 'sp-urgent');
   urgent.append(el('strong', '', t[2]));
   main.append(urgent);
-  const contacts = crisisContacts(config, lang);
-  if (contacts.length) {
-    const list = el('ul', 'sp-contacts');
-    list.setAttribute('aria-label', t[3]);
-    for (const c of contacts) {
-      const a = el('a', 'sp-contact');
-      a.href = `tel:${c.phone.replace(/[^0-9+]/g, '')}`;
-      a.append(el('span', 'sp-contact__name', c.name.trim()), ' ', el('span', 'sp-contact__phone', c.phone.trim()));
-      const li = el('li');
-      li.append(a);
-      list.append(li);
-    }
-    main.append(list);
-  }
+  main.append(crisisNumbers(NUMBERS, lang === 'es' ? 'es' : 'en', config, t, failed));
   // The clinic's own fallback content (children of <signpost-guide>).
   main.append(document.createElement('slot'));
   const box = el('div', 'signpost sp-fallback');
@@ -144,6 +125,13 @@ function fallback(lang, config, brief = false) {
   box.append(main);
   return box;
 }
+
+// "Leave quickly" before the guide starts: the clinic's neutral address if
+// it is an https:// page (as crates/engine/src/config.rs checks it), else
+// the prerendered link's own (the default). No storage has been touched
+// yet; the host page is replaced, so Back does not return to it.
+const NEUTRAL = /^https:\/\/[A-Za-z0-9.:[\]-]*[A-Za-z0-9][A-Za-z0-9.:[\]-]*([/?#][^\s\\]*)?$/;
+const exitUrl = (config, link) => (typeof config?.exit_url === 'string' && NEUTRAL.test(config.exit_url) ? config.exit_url : link.href);
 
 /// The `preview` property (above), read once when the element connects:
 /// its bytes as a Uint8Array of this page; anything else is refused by name.
@@ -220,7 +208,20 @@ class SignpostGuide extends HTMLElement {
     // Until the guide mounts, the prerendered buttons work: Start shows the
     // prerendered first question (its answers are kept), any other button
     // is queued and the guide opens that screen when it starts.
+    const preview = this.#preview;
+    const leave = (link) => { if (!preview) location.replace(exitUrl(settings.config, link)); };
+    box.onkeydown = (event) => {
+      const link = box.querySelector('[data-sp-leave]');
+      const alone = !(event.ctrlKey || event.altKey || event.metaKey || event.shiftKey || event.isComposing);
+      if (event.key === 'Escape' && alone && link && !event.defaultPrevented) leave(link);
+    };
     box.onclick = (event) => {
+      const link = event.target.closest?.('[data-sp-leave]');
+      if (link) {
+        event.preventDefault();
+        leave(link);
+        return;
+      }
       // Back, Skip or Next on the first question: pressed again as the guide starts.
       const step = box.dataset.start === 'questions' && event.target.closest?.('[data-sp-step]');
       if (step) {
@@ -247,6 +248,7 @@ class SignpostGuide extends HTMLElement {
       // Removed (or moved) while the wasm was loading: do nothing.
       if (connection !== this.#connection || !this.isConnected || broken) return;
       box.onclick = null;
+      box.onkeydown = null;
       this.#guide = m.mount_element(box, this.#settings());
       reveal(box);
     }).catch((e) => {
@@ -256,8 +258,9 @@ class SignpostGuide extends HTMLElement {
       // The prerendered screen's buttons cannot work now: the fallback alone.
       if (connection !== this.#connection || !this.isConnected) return;
       box.onclick = null;
+      box.onkeydown = null;
       delete box.dataset.start;
-      box.replaceChildren(fallback(lang, settings.config));
+      box.replaceChildren(fallback(lang, settings.config, false, true));
     });
   }
 

@@ -158,6 +158,7 @@ function readForm() {
   const origins = $('content-origins').value.split(/[\s,]+/).filter(Boolean);
   if (origins.length) config.content_origins = origins;
   if ($('remember').checked) config.remember_in_element = true;
+  if ($('exit-url').value.trim()) config.exit_url = $('exit-url').value.trim();
   return config;
 }
 
@@ -183,6 +184,7 @@ function fillForm(config) {
   $('content-url').value = config.content ?? '';
   $('content-origins').value = (config.content_origins ?? []).join(' ');
   $('remember').checked = config.remember_in_element === true;
+  $('exit-url').value = config.exit_url ?? '';
 }
 
 function update() {
@@ -297,8 +299,11 @@ function snippets(config) {
   $('snippet-frame').value = [
     '<iframe class="signpost-frame" title="Signpost: find the kind of support that suits you"',
     `  src="${base}?embed=frame"`,
-    '  sandbox="allow-scripts allow-same-origin allow-downloads allow-modals allow-popups allow-popups-to-escape-sandbox allow-top-navigation-to-custom-protocols"',
-    '  allow="clipboard-write" referrerpolicy="no-referrer"></iframe>',
+    '  sandbox="allow-scripts allow-same-origin allow-downloads allow-modals allow-popups allow-popups-to-escape-sandbox allow-top-navigation-to-custom-protocols allow-top-navigation-by-user-activation"',
+    '  allow="clipboard-write" referrerpolicy="no-referrer" data-signpost-frame></iframe>',
+    // "Leave quickly" replaces the whole page only through this script
+    // (HOSTING.md, "Leave quickly").
+    `<script src="${base}signpost-frame.js" defer></script>`,
   ].join('\n');
   $('snippet-frame-config').value = `<script type="application/json" id="signpost-config">${json}</script>`;
 }
@@ -450,6 +455,8 @@ function restoreDraft() {
 // Start: every declaration above is initialised before this runs.
 await init({ module_or_path: new URL('./__STUDIO_WASM__', import.meta.url) });
 info = JSON.parse(engine.builtin_info());
+$('exit-url').placeholder = info.exit_url;
+$('exit-url-default').textContent = info.exit_url;
 $('host').value = `https://guide.example.org/${VERSION}/`;
 buildForm();
 restoreDraft();

@@ -1,7 +1,12 @@
 //! Renders a start screen to static HTML at build time (step 3 of
 //! scripts/build): `prerender welcome` for index.html, `prerender questions`
 //! for questions.html; `prerender content es` writes that language's
-//! content file (the browser build embeds English alone). A visitor sees the screen, and can answer the first
+//! content file (the browser build embeds English alone); `prerender
+//! directory` writes the crisis directory as a compact table for the
+//! failure screens (no WebAssembly, a crash), and `prerender numbers
+//! index.html` the numbers of the country its configuration pins, with the
+//! clinic's contacts, as HTML (`signpost::numbers`), so their numbers are
+//! the guide's own. A visitor sees the screen, and can answer the first
 //! question, before the WebAssembly has loaded; the guide then takes over,
 //! keeping any answer already given (`state::Start::early`) and any button
 //! pressed (`data-sp-to`, queued by the boot script).
@@ -25,8 +30,29 @@ async fn main() {
             std::io::Write::write_all(&mut std::io::stdout(), &bytes).expect("stdout");
             return;
         }
+        ["directory"] => {
+            let content = signpost::builtin::shared().expect("build.rs validated the content");
+            print!("{}", signpost::numbers::table_json(&content));
+            return;
+        }
+        ["numbers", page] => {
+            let content = signpost::builtin::shared().expect("build.rs validated the content");
+            let html = std::fs::read_to_string(page).expect("the page to read");
+            let Some(json) = signpost::numbers::inline_config(&html) else {
+                return;
+            };
+            // A configuration the guide would not read lists nothing here
+            // (the guide names its problems in the console).
+            let Ok(value) = signpost_engine::json_value(json) else {
+                eprintln!("prerender: the configuration in {page} is not JSON; no numbers below the screens");
+                return;
+            };
+            let (config, _) = signpost_engine::config::read_config(&value, &content);
+            print!("{}", signpost::numbers::static_html(&content, &config));
+            return;
+        }
         _ => {
-            eprintln!("usage: prerender welcome|questions|content <language>");
+            eprintln!("usage: prerender welcome|questions|content <language>|directory|numbers <page.html>");
             std::process::exit(2);
         }
     };
@@ -43,3 +69,4 @@ async fn main() {
     .await;
     print!("{html}");
 }
+

@@ -1,5 +1,6 @@
 use signpost_engine::Ui;
-use signpost_engine::directory::Dial;
+use signpost_engine::directory::{Dial, LinesFirst};
+use signpost_engine::score::risk_answers;
 use yew::prelude::*;
 
 use crate::context::{use_guide, use_session};
@@ -7,27 +8,60 @@ use crate::state::Action;
 
 /// Crisis contacts: a landmark region with a heading. The App renders it
 /// inside a live region that exists from the start, so screen readers
-/// announce it the moment it appears.
+/// announce it the moment it appears. Its words are those of each risk
+/// answer given in the visit (taken back or not), so "someone may hurt me"
+/// is never answered with words about thoughts of self-harm, and abuse
+/// lines come first after it.
 #[component]
 pub fn CrisisPanel() -> Html {
     let g = use_guide();
+    let session = use_session();
+    let (words, first) = crisis_words(&g, &session.answers);
     html! {
         <section class="sp-crisis" aria-labelledby="sp-crisis-title">
             <h2 id="sp-crisis-title">{ g.ui(Ui::CrisisTitle) }</h2>
-            <p>{ g.ui(Ui::CrisisText) }</p>
-            <ContactList id="panel" />
+            { for words.iter().map(|w| html! { <p>{ *w }</p> }) }
+            <ContactList id="panel" {first} />
             <p class="sp-crisis__continue">{ g.ui(Ui::CrisisContinue) }</p>
         </section>
     }
+}
+
+/// What the crisis panel and the summary say for the risk answers given in
+/// the visit: each answer's own words once, in questionnaire order (the
+/// interface's `crisis_text` when none has any, as in the studio's
+/// preview), and which lines come first.
+pub fn crisis_words<'g>(
+    g: &'g crate::context::Guide,
+    answers: &signpost_engine::Answers,
+) -> (Vec<&'g str>, LinesFirst) {
+    let risks = risk_answers(&g.content, answers);
+    let mut words: Vec<&str> = Vec::new();
+    for text in risks.iter().filter_map(|r| r.panel_text()) {
+        let t = g.t(text);
+        if !words.contains(&t) {
+            words.push(t);
+        }
+    }
+    if words.is_empty() {
+        words.push(g.ui(Ui::CrisisText));
+    }
+    let first = if risks.iter().any(|r| r.abuse_lines_first()) {
+        LinesFirst::Abuse
+    } else {
+        LinesFirst::Clinic
+    };
+    (words, first)
 }
 
 #[derive(Clone, Debug, PartialEq, Properties)]
 pub struct ContactListProps {
     /// Distinguishes the country control's id where two lists show at once.
     pub id: AttrValue,
-    /// Young people's lines first (the pages for a child and for under-18s).
+    /// Which lines come first: young people's on the pages for a child and
+    /// for under-18s, abuse lines after "someone may hurt me".
     #[prop_or_default]
-    pub young_first: bool,
+    pub first: LinesFirst,
 }
 
 /// The emergency number and the crisis lines for the chosen country, as
@@ -37,7 +71,7 @@ pub struct ContactListProps {
 #[component]
 pub fn ContactList(props: &ContactListProps) -> Html {
     let g = use_guide();
-    let set = g.contacts(props.young_first);
+    let set = g.contacts(props.first);
     let heading = match &set.country {
         Some((_, name)) => g.ui_with(Ui::CrisisNumbersFor, &[("country", name)]),
         None => g.ui(Ui::CrisisNoCountry).to_string(),
@@ -75,7 +109,8 @@ pub fn ContactList(props: &ContactListProps) -> Html {
             </li>
         }
     };
-    let young = props.young_first && set.lines.iter().any(|d| d.young);
+    let young = props.first == LinesFirst::Young && set.lines.iter().any(|d| d.young);
+    let abuse = props.first == LinesFirst::Abuse && set.lines.iter().any(|d| d.abuse);
     html! {
         <div class="sp-contacts-block">
             <p class="sp-contacts__country"><strong>{ heading }</strong></p>
@@ -84,6 +119,9 @@ pub fn ContactList(props: &ContactListProps) -> Html {
             }
             if young {
                 <p class="sp-contacts__young">{ g.ui(Ui::YoungLines) }</p>
+            }
+            if abuse {
+                <p class="sp-contacts__abuse">{ g.ui(Ui::AbuseLines) }</p>
             }
             <ul class="sp-contacts" role="list">
                 { for set.emergency.iter().map(|d| item(d, true)) }

@@ -1,9 +1,11 @@
 //! Pieces shared between screens: the page skeleton, navigation, the
-//! crisis panel and contact lists, option details, the take-away tools.
+//! crisis panel and contact lists, option details, the take-away tools,
+//! the quick exit.
 
 mod content_error;
 mod crisis_panel;
 mod language_switch;
+mod leave_quickly;
 mod nav_button;
 mod option_details;
 mod page;
@@ -11,8 +13,9 @@ mod paragraphs;
 mod take_away;
 
 pub use content_error::ContentError;
-pub use crisis_panel::{ContactList, CrisisPanel};
+pub use crisis_panel::{ContactList, CrisisPanel, crisis_words};
 pub use language_switch::LanguageSwitch;
+pub use leave_quickly::LeaveQuickly;
 pub use nav_button::NavButton;
 pub use option_details::OptionDetails;
 pub use page::Page;

@@ -11,7 +11,7 @@ use wasm_bindgen::JsValue;
 
 use super::languages::LanguageFiles;
 use super::{Settings, apply_theme, prerendered, props, replacement, settings, with_content};
-use crate::app::App;
+use crate::app::{App, AppProps};
 use crate::state::Start;
 
 /// One element's guide.
@@ -24,6 +24,8 @@ struct Element {
     app: Option<yew::AppHandle<App>>,
     content: Option<Rc<Content>>,
     languages: LanguageFiles,
+    /// Shown as a preview (`Preview::given`): kept for later updates.
+    preview: bool,
     destroyed: bool,
 }
 
@@ -49,6 +51,7 @@ impl ElementGuide {
             app: None,
             content: None,
             languages: languages.clone(),
+            preview: preview.given,
             destroyed: false,
         }));
         let mount = state.clone();
@@ -76,7 +79,10 @@ impl ElementGuide {
                 };
                 el.app = Some(prerendered::take_over(
                     &root,
-                    props(settings, content, false, start, languages),
+                    AppProps {
+                        preview: preview.given,
+                        ..props(settings, content, false, start, languages)
+                    },
                 ));
             },
         );
@@ -89,8 +95,12 @@ impl ElementGuide {
         let mut el = self.state.borrow_mut();
         apply_theme(&el.root, &settings.config);
         let (content, languages) = (el.content.clone(), el.languages.clone());
+        let preview = el.preview;
         if let Some(app) = el.app.as_mut() {
-            app.update(props(settings, content, false, Start::default(), languages));
+            app.update(AppProps {
+                preview,
+                ..props(settings, content, false, Start::default(), languages)
+            });
         }
     }
 
@@ -109,9 +119,12 @@ impl ElementGuide {
 /// bytes (a `Uint8Array`: web/signpost-guide.js turns an `ArrayBuffer`
 /// into one), checked like fetched replacement content but needing no
 /// request for it; `crisis: true`, the crisis panel on top from the start,
-/// as a risk answer shows it.
+/// as a risk answer shows it. Any `preview` object makes the guide a
+/// preview: "Leave quickly" then forgets the session without leaving the
+/// page (the studio's form would be lost).
 #[derive(Default)]
 struct Preview {
+    given: bool,
     content: Option<js_sys::Uint8Array>,
     crisis: bool,
 }
@@ -126,6 +139,7 @@ impl Preview {
         let content =
             setting(&preview, "content").and_then(|v| v.dyn_into::<js_sys::Uint8Array>().ok());
         Preview {
+            given: true,
             content,
             crisis: setting(&preview, "crisis").is_some_and(|v| v.as_bool() == Some(true)),
         }

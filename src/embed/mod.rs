@@ -9,6 +9,7 @@ pub mod element;
 pub mod frame;
 pub mod json;
 pub mod languages;
+pub mod leave;
 pub mod page;
 pub mod prerendered;
 pub mod replacement;
@@ -134,5 +135,7 @@ fn props(
         config: settings.config,
         content,
         start: Rc::new(start),
+        // The element sets it for a preview (element.rs).
+        preview: false,
     }
 }

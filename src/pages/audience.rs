@@ -1,4 +1,5 @@
 use signpost_engine::Ui;
+use signpost_engine::directory::LinesFirst;
 use yew::prelude::*;
 
 use super::Welcome;
@@ -26,7 +27,7 @@ pub fn AudiencePage(props: &ById) -> Html {
             <section class="sp-detail" aria-labelledby="sp-audience-urgent">
                 <h2 id="sp-audience-urgent">{ g.ui(Ui::UrgentTitle) }</h2>
                 <p>{ g.ui(Ui::UrgentNow) }</p>
-                <ContactList id="audience" young_first={matches!(page.id.as_str(), "child" | "young_people")} />
+                <ContactList id="audience" first={if matches!(page.id.as_str(), "child" | "young_people") { LinesFirst::Young } else { LinesFirst::Clinic }} />
             </section>
         </Page>
     }

@@ -6,7 +6,7 @@ use yew::prelude::*;
 use crate::components::{NavButton, Page, TakeAway, paragraphs};
 use crate::context::{Guide, Remember, tel, use_guide, use_session};
 use crate::state::{Action, Screen};
-use crate::summary::{answer_lines, summary};
+use crate::summary::{answer_lines, mood_subscales, summary};
 
 /// The results: best-fitting options first with the reasons, the rest
 /// ranked, cautions, the PHQ-4 in plain words then numbers, what to expect,
@@ -181,32 +181,40 @@ fn suggestion(g: &Guide, s: &Suggestion<'_>, best: bool) -> Html {
     }
 }
 
-/// The screener results: plain words first, numbers second.
+/// The screener results: plain words first, numbers second. With items
+/// skipped, the band the answered items already reach (a floor), and every
+/// sub-score that is complete or already flagged.
 fn mood(g: &Guide, outcome: &Outcome<'_>) -> Html {
     html! { <>{
         for outcome.instruments.iter().map(|r| {
             let max = r.instrument.max_total();
+            let subscales: Vec<(&str, String, Option<&str>)> = mood_subscales(g, r);
             html! {
                 <section class="sp-mood" aria-labelledby={format!("sp-mood-{}", r.instrument.id)}>
                     <h2 id={format!("sp-mood-{}", r.instrument.id)}>{ g.ui(Ui::MoodTitle) }</h2>
-                    if let (Some(band), Some(total)) = (r.band, r.total) {
+                    if r.total.is_none() {
+                        <p>{ g.ui(if r.band.is_some() { Ui::MoodAtLeast } else { Ui::MoodIncomplete }) }</p>
+                    }
+                    if let Some(band) = r.band {
                         <p class="sp-mood__band"><strong>{ g.t(&band.label) }</strong>{ ". " }{ g.t(&band.meaning) }</p>
+                    }
+                    if let Some(total) = r.total {
                         <p class="sp-mood__numbers">
                             { g.ui_with(Ui::MoodScore, &[("n", &total.to_string()), ("total", &max.to_string())]) }
                             { format!(" ({})", g.t(&r.instrument.name)) }
                         </p>
+                    }
+                    if !subscales.is_empty() {
                         <ul class="sp-mood__subscales">
-                        { for r.subscales.iter().filter_map(|s| s.score.map(|score| (s, score))).map(|(s, score)| html! {
+                        { for subscales.iter().map(|(name, score, flag)| html! {
                             <li>
-                                { format!("{}: {score}", g.t(&s.subscale.name)) }
-                                if s.flagged {
-                                    { format!(" ({}). ", g.ui(Ui::MoodFlagged)) }{ g.t(&s.subscale.meaning) }
+                                { format!("{name}: {score}") }
+                                if let Some(meaning) = flag {
+                                    { format!(" ({}). ", g.ui(Ui::MoodFlagged)) }{ *meaning }
                                 }
                             </li>
                         }) }
                         </ul>
-                    } else {
-                        <p>{ g.ui(Ui::MoodIncomplete) }</p>
                     }
                 </section>
             }

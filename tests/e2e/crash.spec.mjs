@@ -68,6 +68,8 @@ test.describe('when the guide crashes on a clinic\'s page', () => {
     await first.getByRole('button', { name: 'Start the questions' }).click();
     await expect(crashMessage(first)).toBeVisible();
     await expect(crashMessage(second)).toBeVisible();
+    // With the crisis numbers of the device's country (issue 23, H6).
+    await expect(crashMessage(first).locator('a.sp-contact').first()).toHaveAttribute('href', 'tel:911');
     await expect(page.locator('h1').first()).toHaveText('Two guides on one page'); // the host's own page
   });
 });

@@ -44,18 +44,62 @@ impl Answer {
     }
 }
 
-/// Answers by question id. Answers to unknown questions, or with unknown
-/// answer ids, are ignored by scoring (never a panic).
+/// Answers by question id, and every answer chosen earlier in the visit.
+/// Answers to unknown questions, or with unknown answer ids, are ignored by
+/// scoring (never a panic).
+///
+/// The record of earlier choices is what keeps a risk answer in force after
+/// it is taken back ([`crate::score::is_crisis`]): a visitor who changes
+/// "Several days" back to "Not at all" still gets urgent help first and the
+/// crisis numbers in the summary. It lives here, beside the answers, so no
+/// caller can score the answers without it. It is in memory only, like the
+/// answers, and cleared with them.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Answers(pub BTreeMap<String, Answer>);
+pub struct Answers {
+    current: BTreeMap<String, Answer>,
+    /// (question, answer id) for every answer ever chosen in this visit.
+    chosen: BTreeSet<(String, String)>,
+}
 
 impl Answers {
     pub fn get(&self, question: &str) -> Option<&Answer> {
-        self.0.get(question)
+        self.current.get(question)
     }
 
+    /// Records an answer; what it replaces stays in the visit's record.
     pub fn set(&mut self, question: impl Into<String>, answer: Answer) {
-        self.0.insert(question.into(), answer);
+        let question = question.into();
+        for id in answer.chosen() {
+            self.chosen.insert((question.clone(), id.to_string()));
+        }
+        self.current.insert(question, answer);
+    }
+
+    /// Records that `answer` was chosen for `question` earlier in the visit
+    /// and since changed (storage and `signpost-check --score` restore it).
+    pub fn note_earlier(&mut self, question: impl Into<String>, answer: impl Into<String>) {
+        self.chosen.insert((question.into(), answer.into()));
+    }
+
+    /// The current answers, by question id.
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &Answer)> {
+        self.current.iter()
+    }
+
+    /// No current answer (a taken-back answer may still be recorded).
+    pub fn is_empty(&self) -> bool {
+        self.current.is_empty()
+    }
+
+    /// Every (question, answer id) chosen in the visit, current or not.
+    pub fn ever_chosen(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.chosen.iter().map(|(q, a)| (q.as_str(), a.as_str()))
+    }
+
+    /// Answers chosen earlier and no longer chosen now.
+    pub fn taken_back(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.ever_chosen()
+            .filter(|(q, a)| !self.get(q).is_some_and(|now| now.includes(a)))
     }
 
     /// Convenience for tests and tools: `("duration", "weeks")` pairs, with
@@ -69,17 +113,22 @@ impl Answers {
             let multi = content
                 .question(q)
                 .is_some_and(|q| q.kind == QuestionKind::Multi);
-            let entry = answers.0.entry(q.to_string());
-            if a == "-" {
-                entry.or_insert(Answer::Skipped);
-            } else if multi {
-                let e = entry.or_insert_with(|| Answer::Many(BTreeSet::new()));
-                if let Answer::Many(set) = e {
-                    set.insert(a.to_string());
+            let answer = if a == "-" {
+                match answers.get(q) {
+                    Some(earlier) => earlier.clone(),
+                    None => Answer::Skipped,
                 }
+            } else if multi {
+                let mut set = match answers.get(q) {
+                    Some(Answer::Many(set)) => set.clone(),
+                    _ => BTreeSet::new(),
+                };
+                set.insert(a.to_string());
+                Answer::Many(set)
             } else {
-                *entry.or_insert(Answer::Skipped) = Answer::One(a.to_string());
-            }
+                Answer::One(a.to_string())
+            };
+            answers.set(q, answer);
         }
         answers
     }

@@ -20,6 +20,14 @@ pub const CONFIG_VERSION: u32 = 1;
 /// Larger configuration files are refused (the guide runs with defaults).
 pub const MAX_CONFIG_BYTES: usize = 64 * 1024;
 
+/// Where "Leave quickly" (and Escape) goes unless the clinic sets
+/// `exit_url`: a weather page, neutral to anyone looking over the
+/// visitor's shoulder and the address the GOV.UK Design System's "Exit
+/// this page" component goes to by default
+/// (<https://design-system.service.gov.uk/components/exit-this-page/>,
+/// researched with people who have lived with domestic abuse).
+pub const DEFAULT_EXIT_URL: &str = "https://www.bbc.co.uk/weather";
+
 /// A JSON value, as much as configuration needs.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value {
@@ -115,6 +123,10 @@ pub struct Config {
     /// they would be kept in the host website's storage, so it is off
     /// unless the clinic allows it. The standalone page always offers it.
     pub remember_in_element: bool,
+    /// The neutral page "Leave quickly" replaces the guide with (an
+    /// https:// address); `None`: [`DEFAULT_EXIT_URL`]. Read it through
+    /// [`Config::exit_url`].
+    pub exit_url: Option<String>,
 }
 
 impl Config {
@@ -133,6 +145,12 @@ impl Config {
     pub fn offers(&self, option: &crate::model::SupportOption) -> bool {
         option.urgent || self.offered.as_ref().is_none_or(|o| o.contains(&option.id))
     }
+
+    /// Where "Leave quickly" goes: the clinic's `exit_url`, else
+    /// [`DEFAULT_EXIT_URL`].
+    pub fn exit_url(&self) -> &str {
+        self.exit_url.as_deref().unwrap_or(DEFAULT_EXIT_URL)
+    }
 }
 
 /// The top-level keys a configuration may have (also in
@@ -150,6 +168,7 @@ pub const KEYS: &[&str] = &[
     "content",
     "content_origins",
     "remember_in_element",
+    "exit_url",
 ];
 
 /// The replacement content's size limit (larger files are refused).
@@ -271,6 +290,19 @@ pub fn read_config(value: &Value, content: &Content) -> (Config, Vec<ConfigProbl
                 v.kind()
             ),
         ),
+    }
+    if let Some(v) = get("exit_url") {
+        config.exit_url = r.text("exit_url", v, 500).and_then(|s| {
+            if exit_url_ok(&s) {
+                Some(s)
+            } else {
+                r.error(
+                    "exit_url",
+                    format!("\"{s}\" must be a full https:// address of a neutral page, such as \"{DEFAULT_EXIT_URL}\" (no http:, no relative address, no user name before the host); \"Leave quickly\" goes to {DEFAULT_EXIT_URL} instead"),
+                );
+                None
+            }
+        });
     }
     if let Some(v) = get("content") {
         config.content = r.text("content", v, 500).and_then(|s| {
@@ -698,6 +730,27 @@ impl Reader {
     }
 }
 
+/// Whether `s` is a usable "Leave quickly" address: `https://`, a host
+/// name (letters, digits, `.` `-`, a port, an IPv6 literal), then
+/// optionally a path, query or fragment, with no spaces or backslashes.
+/// A user name (`https://neutral.example@other.example/`) is refused: it
+/// would hide where the visitor really goes. Relative addresses are
+/// refused because the host page, not the guide, may do the navigation
+/// (an iframe's host script).
+pub fn exit_url_ok(s: &str) -> bool {
+    let Some(rest) = s.strip_prefix("https://") else {
+        return false;
+    };
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let host = &rest[..end];
+    host.chars().any(|c| c.is_ascii_alphanumeric())
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c))
+        && !s.contains(char::is_whitespace)
+        && !s.contains('\\')
+}
+
 /// Characters that change how text around them is shown or read: controls
 /// and the bidirectional marks, embeddings, overrides and isolates.
 fn hidden_char(c: char) -> bool {
@@ -882,7 +935,7 @@ pub const THEME_PAIRS: &[(&str, &str, f64, &str)] = &[
         "--sp-danger",
         "--sp-surface",
         4.5,
-        "errors and \"start again\"",
+        "errors, \"start again\" and \"leave quickly\"",
     ),
     ("--sp-danger", "--sp-danger-bg", 4.5, "error messages"),
 ];

@@ -137,6 +137,8 @@ pub struct Dial {
     pub sms_body: Option<String>,
     pub hours: Option<String>,
     pub young: bool,
+    /// A line for people in danger from someone (abuse, violence).
+    pub abuse: bool,
     /// The country it works in, by name in the visitor's language (or its
     /// code when the directory does not know it).
     pub country: Option<String>,
@@ -158,13 +160,28 @@ pub struct ContactSet {
     pub lines: Vec<Dial>,
 }
 
+/// Which of a country's lines a screen lists first (the emergency number
+/// always comes before them all).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum LinesFirst {
+    /// The clinic's contacts, then the directory's lines in its order.
+    #[default]
+    Clinic,
+    /// Young people's lines first among the directory's (the pages for a
+    /// child and for under-18s).
+    Young,
+    /// Abuse and violence lines before every other line, the clinic's
+    /// included (after "I am afraid someone may hurt me").
+    Abuse,
+}
+
 /// The contacts for `country` in `locale`, with the clinic's configuration.
 pub fn contact_set(
     content: &Content,
     config: &Config,
     locale: Locale,
     country: Option<&CountryEntry>,
-    young_first: bool,
+    first: LinesFirst,
 ) -> ContactSet {
     let country_name = |code: &str| {
         content
@@ -187,6 +204,7 @@ pub fn contact_set(
             sms_body: None,
             hours: None,
             young: false,
+            abuse: false,
             country: config
                 .country
                 .as_deref()
@@ -207,6 +225,7 @@ pub fn contact_set(
                 sms_body: None,
                 hours: None,
                 young: false,
+                abuse: false,
                 country: Some(c.name.get(locale).to_string()),
             });
         }
@@ -222,6 +241,7 @@ pub fn contact_set(
             sms_body: None,
             hours: None,
             young: false,
+            abuse: false,
             country: c.country.as_deref().map(country_name),
         })
         .collect();
@@ -238,6 +258,7 @@ pub fn contact_set(
                 sms_body: None,
                 hours,
                 young: l.young,
+                abuse: l.abuse,
                 country: Some(c.name.get(locale).to_string()),
             };
             if let Some(p) = &l.phone {
@@ -257,7 +278,7 @@ pub fn contact_set(
                 });
             }
         }
-        if young_first {
+        if first == LinesFirst::Young {
             directory.sort_by_key(|d| !d.young);
         }
         for d in directory {
@@ -268,6 +289,9 @@ pub fn contact_set(
                 lines.push(d);
             }
         }
+    }
+    if first == LinesFirst::Abuse {
+        lines.sort_by_key(|d| !d.abuse);
     }
     ContactSet {
         country: here,

@@ -12,7 +12,7 @@ use crate::text::{Text, TextList};
 use crate::ui_keys::Ui;
 
 /// The content format this engine reads. Bumped on any breaking change.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Everything the guide says and asks, validated (see [`crate::load`]).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -95,6 +95,10 @@ pub struct CrisisLine {
     /// A line for children and young people.
     #[serde(default)]
     pub young: bool,
+    /// A line for people in danger from someone: domestic abuse, sexual or
+    /// other violence. Listed first after a risk answer that says so.
+    #[serde(default)]
+    pub abuse: bool,
     pub source: String,
     /// `YYYY-MM-DD`.
     pub checked: String,
@@ -249,7 +253,9 @@ pub struct Question {
     /// For `kind = "scale"`: the scale's id.
     #[serde(default)]
     pub scale: Option<String>,
-    /// For `single` and `multi`: the answers, in display order.
+    /// For `single` and `multi`: the answers, in display order. For
+    /// `scale`: answers shown after the scale's, outside it (no value, no
+    /// weights), such as a safety question's "I'd rather not say".
     #[serde(default)]
     pub answers: Vec<AnswerOption>,
     /// A gentle lead-in shown before the question ("we ask everyone this").
@@ -270,6 +276,10 @@ pub struct Question {
     /// For the safety question: why urgent help now leads the results.
     #[serde(default)]
     pub crisis_reason: Option<Text>,
+    /// For the safety question: what the crisis panel says after a risk
+    /// answer to it (the interface's `crisis_text` otherwise).
+    #[serde(default)]
+    pub crisis_text: Option<Text>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -280,6 +290,18 @@ pub struct AnswerOption {
     pub label: Text,
     #[serde(default)]
     pub weights: Vec<Weight>,
+    /// On a safety question: why urgent help leads after this answer, in
+    /// its own words (the question's `crisis_reason` otherwise).
+    #[serde(default)]
+    pub crisis_reason: Option<Text>,
+    /// On a safety question: what the crisis panel says after this answer
+    /// (the question's `crisis_text` otherwise).
+    #[serde(default)]
+    pub crisis_text: Option<Text>,
+    /// On a safety question: list the directory's abuse and violence lines
+    /// first after this answer (someone may hurt the visitor).
+    #[serde(default)]
+    pub abuse_lines_first: bool,
 }
 
 /// A contribution to a support option's score, with the reason shown to
@@ -313,6 +335,13 @@ pub struct ShowIf {
 /// `{ not_completed = "phq4" }`, `{ risk = true }`, `{ any = [ ... ] }`.
 /// A question that was not asked has no answer, so `is`, `includes` and
 /// `any_of` are false for it.
+impl Condition {
+    /// Holds for every answer set (a safeguard's `when` left out).
+    pub fn always() -> Condition {
+        Condition::All(Vec::new())
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "toml", derive(schemars::JsonSchema))]
 #[serde(try_from = "ConditionSpec", into = "ConditionSpec")]
@@ -538,6 +567,8 @@ impl From<Condition> for ConditionSpec {
 #[serde(deny_unknown_fields)]
 pub struct Safeguard {
     pub id: String,
+    /// Where the promise applies; every answer set when left out.
+    #[serde(default = "Condition::always")]
     pub when: Condition,
     /// None of these is ever the first suggestion.
     #[serde(default)]
@@ -551,6 +582,18 @@ pub struct Safeguard {
     /// The first suggestion is always one of these.
     #[serde(default)]
     pub leads_with_one_of: Vec<String>,
+    /// Answering a skipped optional question, whatever the answer, never
+    /// lifts a hold-back, an exclusion or a required set that applied while
+    /// it was skipped (for the answer sets where `when` holds with it
+    /// skipped): answering more never makes the suggestions less careful.
+    #[serde(default)]
+    pub answering_keeps_restrictions: bool,
+    /// Skipping an optional question keeps every hold-back, exclusion and
+    /// required set that every answer to it would bring (for the answer
+    /// sets where `when` holds with it skipped): a skip is never less
+    /// careful than the answers could all be.
+    #[serde(default)]
+    pub skipping_keeps_restrictions: bool,
     /// Why, in plain words, for clinicians and clinic staff.
     pub rationale: Text,
     /// The clinical source it was written from.
@@ -719,8 +762,14 @@ pub struct Choice<'c> {
 }
 
 impl Question {
-    /// The answer choices in display order: the question's own, or its scale's.
+    /// The answer choices in display order: the question's own, or its
+    /// scale's followed by the question's own (unscored) ones.
     pub fn choices<'c>(&'c self, content: &'c Content) -> Vec<Choice<'c>> {
+        let own = self.answers.iter().map(|a| Choice {
+            id: &a.id,
+            label: &a.label,
+            value: None,
+        });
         match self.kind {
             QuestionKind::Scale => self
                 .scale
@@ -734,18 +783,11 @@ impl Question {
                             label: &a.label,
                             value: Some(a.value),
                         })
+                        .chain(own)
                         .collect()
                 })
                 .unwrap_or_default(),
-            QuestionKind::Single | QuestionKind::Multi => self
-                .answers
-                .iter()
-                .map(|a| Choice {
-                    id: &a.id,
-                    label: &a.label,
-                    value: None,
-                })
-                .collect(),
+            QuestionKind::Single | QuestionKind::Multi => own.collect(),
         }
     }
 

@@ -2,19 +2,22 @@
 //!
 //! Reachable: every answer to every single-choice and scale question, every
 //! non-empty subset of every multiple-choice question, a skip of every
-//! optional question, and only the questions `show_if` asks. That is about
-//! 10^11 answer sets for the built-in content, too many to score one by one,
-//! so the proof groups answer sets that no rule and no safeguard can tell
-//! apart, without sampling anything:
+//! optional question, and only the questions `show_if` asks; each with and
+//! without a risk answer given earlier in the visit and since taken back
+//! (which keeps the crisis in force: [`crate::score::is_crisis`]). That is
+//! about 10^11 answer sets for the built-in content, too many to score one
+//! by one, so the proof groups answer sets that no rule and no safeguard can
+//! tell apart, without sampling anything:
 //!
 //! 1. An answer test is a leaf of a condition (`is`, `includes`, `any_of`)
 //!    or a `show_if`. A question is *seen* when an answer test names it, it
 //!    has a `show_if`, it is an instrument item or a safety question; the
 //!    others are *free*: they only add weights.
 //! 2. Over the seen questions, in order, a state holds the score vector so
-//!    far, which answer tests hold, the instruments' running sums (replaced
-//!    by band and flags once their last item is passed) and whether a risk
-//!    answer was given. Two answer sets with the same state are alike for
+//!    far, which answer tests hold, the instruments' running sums of the
+//!    items answered and whether one was skipped (replaced by band and
+//!    flags, as [`band_of`] gives them, once their last item is passed) and
+//!    whether a risk answer was given. Two answer sets with the same state are alike for
 //!    every rule, safeguard and later `show_if`, so states are merged,
 //!    counting how many answer sets each stands for and keeping one of them.
 //! 3. The free questions' weights are summed into the set of distinct score
@@ -26,6 +29,12 @@
 //!
 //! A broken promise is reported with a concrete answer set and the outcome
 //! [`score`] gives for it.
+//!
+//! `answering_keeps_restrictions` compares answer sets in pairs: the same
+//! walk runs over pairs of states, the second answering one optional
+//! question the first skipped (and any question that answer reveals), and
+//! every final pair's restrictions are compared with the engine's own rules.
+//! Restrictions do not depend on scores, so this needs no ranking.
 
 use std::collections::{BTreeSet, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -33,7 +42,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use crate::answers::{Answer, Answers};
 use crate::model::{Condition, Content, QuestionKind, Safeguard};
 use crate::score::{
-    Evaluation, Restrictions, applying_rules, is_risk_answer, option_set, rank, score,
+    Evaluation, Restrictions, applying_rules, band_of, is_risk_answer, option_set, rank, score,
 };
 
 /// The result of proving a content's safeguards.
@@ -125,139 +134,30 @@ pub fn prove_with(content: &Content, method: Method) -> Result<Proof, String> {
         })
         .collect();
 
-    // Instruments: slot layout in the state, and where each one ends.
-    let instruments = &content.questionnaire.instruments;
-    let mut inst_slot = Vec::new();
-    let mut slots = 0usize;
-    for inst in instruments {
-        inst_slot.push(slots);
-        slots += 1 + inst.subscales.len();
-    }
-    let item_of = |qi: usize| -> Vec<(usize, Vec<usize>)> {
-        // (instrument index, indices of its subscales containing the item)
-        let id = &questions[qi].id;
-        instruments
-            .iter()
-            .enumerate()
-            .filter(|(_, i)| i.items.contains(id))
-            .map(|(ii, i)| {
-                let subs = i
-                    .subscales
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, s)| s.items.contains(id))
-                    .map(|(si, _)| si)
-                    .collect();
-                (ii, subs)
-            })
-            .collect()
-    };
-    let last_item: Vec<usize> = instruments
-        .iter()
-        .map(|i| {
-            questions
-                .iter()
-                .rposition(|q| i.items.contains(&q.id))
-                .unwrap_or(0)
-        })
-        .collect();
-
-    // Key layout: [scores; n_opt] [tests: 4 words] [risk] [instrument slots].
-    let key_len = n_opt + 4 + 1 + slots;
-    let tests_at = n_opt;
-    let risk_at = n_opt + 4;
-    let inst_at = n_opt + 5;
-    // Running sums start at 0 ("complete so far"); -1 means incomplete.
-    let start = vec![0i32; key_len];
-    let seen_idx: Vec<usize> = (0..questions.len()).filter(|&qi| seen[qi]).collect();
-    let free_idx: Vec<usize> = (0..questions.len()).filter(|&qi| !seen[qi]).collect();
+    let machine = Machine::new(content, &tests);
+    let n_q = questions.len();
+    let seen_idx: Vec<usize> = (0..n_q).filter(|&qi| seen[qi]).collect();
+    let free_idx: Vec<usize> = (0..n_q).filter(|&qi| !seen[qi]).collect();
 
     let run = |with_scores: bool| -> StateMap {
         let mut states: StateMap = StateMap::default();
-        states.insert(
-            start.clone().into_boxed_slice(),
-            Entry {
-                count: 1,
-                rep: vec![NOT_ASKED; questions.len()].into_boxed_slice(),
-            },
-        );
+        for (key, rep) in machine.starts() {
+            merge(&mut states, key, 1, rep);
+        }
         for &qi in &seen_idx {
-            let items = item_of(qi);
             let mut next = StateMap::default();
             next.reserve(states.len() * 2);
             for (key, entry) in states.drain() {
-                let tests_now = read_tests(&key[tests_at..tests_at + 4]);
-                let visible = match tests.show_if[qi] {
-                    None => true,
-                    Some(t) => tests_now & (1u128 << t) != 0,
-                };
-                let mut branch = |class: Option<&Class>| {
-                    let mut k = key.clone();
-                    let mut rep = entry.rep.clone();
-                    let mut count = entry.count;
-                    match class {
-                        None => {
-                            // Not asked: every instrument it belongs to is incomplete.
-                            for (ii, subs) in &items {
-                                let base = inst_at + inst_slot[*ii];
-                                k[base] = -1;
-                                for &si in subs {
-                                    k[base + 1 + si] = -1;
-                                }
-                            }
-                        }
-                        Some(c) => {
-                            if with_scores {
-                                for (s, w) in k[..n_opt].iter_mut().zip(&c.weights) {
-                                    *s += w;
-                                }
-                            }
-                            write_tests(&mut k[tests_at..tests_at + 4], tests_now | c.tests);
-                            k[risk_at] |= i32::from(c.risk);
-                            for (ii, subs) in &items {
-                                let base = inst_at + inst_slot[*ii];
-                                let add = |slot: &mut i32| {
-                                    *slot = match (c.value, *slot) {
-                                        (Some(v), s) if s >= 0 => s + v as i32,
-                                        _ => -1,
-                                    }
-                                };
-                                add(&mut k[base]);
-                                for &si in subs {
-                                    add(&mut k[base + 1 + si]);
-                                }
-                            }
-                            rep[qi] = c.rep as u32;
-                            count *= c.count;
-                        }
-                    }
-                    // Past an instrument's last item only its band and flags matter.
-                    for (ii, inst) in instruments.iter().enumerate() {
-                        if last_item[ii] == qi {
-                            let base = inst_at + inst_slot[ii];
-                            let total = k[base];
-                            k[base] = if total < 0 {
-                                -1
-                            } else {
-                                inst.bands
-                                    .iter()
-                                    .position(|b| b.min <= total as u32 && total as u32 <= b.max)
-                                    .map_or(-2, |p| p as i32)
-                            };
-                            for (si, s) in inst.subscales.iter().enumerate() {
-                                let v = k[base + 1 + si];
-                                k[base + 1 + si] = i32::from(v >= 0 && v as u32 >= s.flag_at);
-                            }
-                        }
-                    }
-                    merge(&mut next, k, count, rep);
-                };
-                if visible {
+                if machine.visible(&key, qi) {
                     for c in &classes[qi] {
-                        branch(Some(c));
+                        let mut rep = entry.rep.clone();
+                        rep[qi] = c.rep as u32;
+                        let k = machine.step(&key, qi, Some(c), with_scores);
+                        merge(&mut next, k, entry.count * c.count, rep);
                     }
                 } else {
-                    branch(None);
+                    let k = machine.step(&key, qi, None, with_scores);
+                    merge(&mut next, k, entry.count, entry.rep.clone());
                 }
             }
             states = next;
@@ -271,7 +171,7 @@ pub fn prove_with(content: &Content, method: Method) -> Result<Proof, String> {
         vec![0i32; n_opt].into_boxed_slice(),
         Entry {
             count: 1,
-            rep: vec![NOT_ASKED; questions.len()].into_boxed_slice(),
+            rep: vec![NOT_ASKED; n_q + 1].into_boxed_slice(),
         },
     );
     for &qi in &free_idx {
@@ -312,7 +212,7 @@ pub fn prove_with(content: &Content, method: Method) -> Result<Proof, String> {
         answer_sets += entry.count * free_total;
         let ctl: Box<[i32]> = key[n_opt..].into();
         if !controls.contains_key(&ctl) {
-            let answers = rebuild(content, &raw, &entry.rep);
+            let answers = rebuild(&machine, &raw, &entry.rep);
             let c = Control::evaluate(content, &answers, &sets, urgent_at);
             open_controls |= method == Method::Exhaustive || c.safeguards & !c.structural != 0;
             control_info.push(c);
@@ -400,17 +300,33 @@ pub fn prove_with(content: &Content, method: Method) -> Result<Proof, String> {
     });
 
     let cases = found.iter().map(|(n, _)| n).sum();
+    let answering = prove_skips(
+        &machine,
+        &classes,
+        &raw,
+        &seen_idx,
+        &mut controls,
+        &mut control_info,
+        &sets,
+        urgent_at,
+    );
+    for (si, (n, _)) in answering.iter().enumerate() {
+        let s = &content.safeguards[si];
+        if s.answering_keeps_restrictions || s.skipping_keeps_restrictions {
+            covered[si] = n * free_total;
+        }
+    }
     let safeguards = content
         .safeguards
         .iter()
         .enumerate()
         .map(|(si, s)| {
-            let counterexample =
+            let counterexample = answering[si].1.clone().or_else(|| {
                 found
                     .iter()
                     .find_map(|(_, b)| b[si].clone())
                     .map(|(broken, rep)| {
-                        let answers = rebuild(content, &raw, &rep);
+                        let answers = rebuild(&machine, &raw, &rep);
                         let outcome = score(content, &answers);
                         let ids = |list: &[crate::score::Suggestion<'_>]| {
                             list.iter().map(|s| s.option.id.clone()).collect()
@@ -421,7 +337,8 @@ pub fn prove_with(content: &Content, method: Method) -> Result<Proof, String> {
                             ranked: ids(&outcome.ranked),
                             answers,
                         }
-                    });
+                    })
+            });
             SafeguardProof {
                 id: s.id.clone(),
                 covered: covered[si],
@@ -437,7 +354,416 @@ pub fn prove_with(content: &Content, method: Method) -> Result<Proof, String> {
     })
 }
 
+/// A skipped optional question and every way to answer it, walked side by
+/// side: the answer set that skipped it first, then one per answer class
+/// (each with the answers it reveals), the rest of their answers the same.
+#[derive(Clone)]
+struct FamilyEntry {
+    count: u128,
+    /// Raw answers of each member (each `width` long, with the
+    /// earlier-risk slot), then the question skipped (or `NOT_ASKED`).
+    rep: Vec<u32>,
+}
+
+/// Proves `answering_keeps_restrictions` and `skipping_keeps_restrictions`:
+/// per safeguard, how many families (over the seen questions; the free ones
+/// cannot change a restriction) were compared where its `when` holds with
+/// the question skipped, and the first family that breaks it.
+#[allow(clippy::too_many_arguments)]
+fn prove_skips(
+    machine: &Machine<'_>,
+    classes: &[Vec<Class>],
+    raw: &[Vec<Answer>],
+    seen_idx: &[usize],
+    controls: &mut HashMap<Box<[i32]>, usize, Fx>,
+    control_info: &mut Vec<Control>,
+    sets: &[Sets],
+    urgent: Option<usize>,
+) -> Vec<(u128, Option<Counterexample>)> {
+    let content = machine.content;
+    let n_sg = content.safeguards.len();
+    let mut out: Vec<(u128, Option<Counterexample>)> = vec![(0, None); n_sg];
+    let relational =
+        |s: &Safeguard| s.answering_keeps_restrictions || s.skipping_keeps_restrictions;
+    if !content.safeguards.iter().any(relational) {
+        return out;
+    }
+    let questions = &content.questionnaire.questions;
+    let width = questions.len() + 1;
+    // Members' keys, A (the skip) first; whether the skip is behind.
+    type FamilyKey = (Vec<Box<[i32]>>, bool);
+    let mut states: HashMap<FamilyKey, FamilyEntry, Fx> = HashMap::default();
+    let add = |map: &mut HashMap<FamilyKey, FamilyEntry, Fx>, key: FamilyKey, e: FamilyEntry| {
+        map.entry(key)
+            .and_modify(|x| x.count += e.count)
+            .or_insert(e);
+    };
+    for (key, rep) in machine.starts() {
+        let rep: Vec<u32> = rep.iter().copied().chain([NOT_ASKED]).collect();
+        add(
+            &mut states,
+            (vec![key], false),
+            FamilyEntry { count: 1, rep },
+        );
+    }
+    for &qi in seen_idx {
+        let mut next: HashMap<FamilyKey, FamilyEntry, Fx> = HashMap::default();
+        let skip_raw = raw[qi].iter().position(|a| *a == Answer::Skipped);
+        let skip_class = classes[qi].iter().find(|c| c.skip);
+        let answered: Vec<&Class> = classes[qi].iter().filter(|c| !c.skip).collect();
+        for ((keys, used), e) in states.drain() {
+            let shown: Vec<bool> = keys.iter().map(|k| machine.visible(k, qi)).collect();
+            if shown.iter().any(|&v| v) {
+                // The same answer for every member it is shown to.
+                for c in &classes[qi] {
+                    let mut rep = e.rep.clone();
+                    let keys = keys
+                        .iter()
+                        .zip(&shown)
+                        .enumerate()
+                        .map(|(m, (k, &v))| {
+                            if v {
+                                rep[m * width + qi] = c.rep as u32;
+                            }
+                            machine.step(k, qi, v.then_some(c), false)
+                        })
+                        .collect();
+                    add(
+                        &mut next,
+                        (keys, used),
+                        FamilyEntry {
+                            count: e.count * c.count,
+                            rep,
+                        },
+                    );
+                }
+            } else {
+                let keys = keys
+                    .iter()
+                    .map(|k| machine.step(k, qi, None, false))
+                    .collect();
+                add(&mut next, (keys, used), e.clone());
+            }
+            // Or: the family of this question skipped and answered.
+            if let (false, true, Some(skip), Some(skip_raw)) =
+                (used, shown[0], skip_class, skip_raw)
+                && !answered.is_empty()
+            {
+                let one = &e.rep[..width];
+                let mut rep: Vec<u32> = Vec::with_capacity((answered.len() + 1) * width + 1);
+                rep.extend_from_slice(one);
+                rep[qi] = skip_raw as u32;
+                let mut members = vec![machine.step(&keys[0], qi, Some(skip), false)];
+                for c in &answered {
+                    let start = rep.len();
+                    rep.extend_from_slice(one);
+                    rep[start + qi] = c.rep as u32;
+                    members.push(machine.step(&keys[0], qi, Some(c), false));
+                }
+                rep.push(qi as u32);
+                add(
+                    &mut next,
+                    (members, true),
+                    FamilyEntry {
+                        count: e.count,
+                        rep,
+                    },
+                );
+            }
+        }
+        states = next;
+    }
+    let n_opt = machine.n_opt;
+    let mut control_of = |key: &[i32], rep: &[u32], info: &mut Vec<Control>| -> usize {
+        let ctl: Box<[i32]> = key[n_opt..].into();
+        if let Some(&id) = controls.get(&ctl) {
+            return id;
+        }
+        let answers = rebuild(machine, raw, rep);
+        info.push(Control::evaluate(content, &answers, sets, urgent));
+        controls.insert(ctl, info.len() - 1);
+        info.len() - 1
+    };
+    for ((keys, used), e) in states {
+        if !used {
+            continue;
+        }
+        let ids: Vec<usize> = keys
+            .iter()
+            .enumerate()
+            .map(|(m, k)| control_of(k, &e.rep[m * width..(m + 1) * width], control_info))
+            .collect();
+        let qi = e.rep[keys.len() * width] as usize;
+        let skipped = &control_info[ids[0]];
+        for (si, s) in content.safeguards.iter().enumerate() {
+            if !relational(s) || skipped.safeguards & (1 << si) == 0 {
+                continue;
+            }
+            out[si].0 += e.count;
+            if out[si].1.is_some() {
+                continue;
+            }
+            let mut broken = None;
+            if s.answering_keeps_restrictions {
+                broken = ids[1..].iter().enumerate().find_map(|(m, &b)| {
+                    lifted(content, &skipped.restrictions, &control_info[b].restrictions)
+                        .map(|why| (m + 1, format!("answering_keeps_restrictions: answering \"{}\" where it was skipped {why}", questions[qi].id)))
+                });
+            }
+            if broken.is_none() && s.skipping_keeps_restrictions {
+                let every: Vec<&Restrictions> = ids[1..]
+                    .iter()
+                    .map(|&b| &control_info[b].restrictions)
+                    .collect();
+                broken = lifted(content, &common(&every), &skipped.restrictions).map(|why| {
+                    (0, format!("skipping_keeps_restrictions: skipping \"{}\", where every answer would keep a restriction, {why}", questions[qi].id))
+                });
+            }
+            let Some((m, broken)) = broken else {
+                continue;
+            };
+            let answers = rebuild(machine, raw, &e.rep[m * width..(m + 1) * width]);
+            let outcome = score(content, &answers);
+            let ids = |list: &[crate::score::Suggestion<'_>]| {
+                list.iter().map(|s| s.option.id.clone()).collect()
+            };
+            out[si].1 = Some(Counterexample {
+                broken,
+                best: ids(outcome.best()),
+                ranked: ids(&outcome.ranked),
+                answers,
+            });
+        }
+    }
+    out
+}
+
+/// The restrictions every one of `all` keeps: an option each holds back
+/// or keeps out (held back), one each keeps out (kept out), and each set
+/// that every one requires, or requires a part of.
+fn common(all: &[&Restrictions]) -> Restrictions {
+    let mut r = Restrictions {
+        held: u64::MAX,
+        excluded: u64::MAX,
+        required: Vec::new(),
+    };
+    for x in all {
+        r.held &= x.held | x.excluded;
+        r.excluded &= x.excluded;
+    }
+    r.held &= !r.excluded;
+    let candidates: BTreeSet<u64> = all
+        .iter()
+        .flat_map(|x| x.required.iter().copied())
+        .collect();
+    r.required = candidates
+        .into_iter()
+        .filter(|&set| {
+            all.iter()
+                .all(|x| x.required.iter().any(|&s| s & !set == 0))
+        })
+        .collect();
+    if all.is_empty() {
+        return Restrictions::default();
+    }
+    r
+}
+
+/// What answering lifted: a hold-back (an option held back before is now
+/// neither held back nor kept out), an exclusion, or a required set (no set
+/// now required is within it).
+fn lifted(content: &Content, before: &Restrictions, after: &Restrictions) -> Option<String> {
+    let name = |set: u64| -> String {
+        (0..content.options.len())
+            .filter(|i| set & (1 << i) != 0)
+            .map(|i| format!("\"{}\"", content.options[i].id))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let held = before.held & !(after.held | after.excluded);
+    if held != 0 {
+        return Some(format!("lifts the hold-back on {}", name(held)));
+    }
+    let excluded = before.excluded & !after.excluded;
+    if excluded != 0 {
+        return Some(format!("lifts the exclusion of {}", name(excluded)));
+    }
+    before
+        .required
+        .iter()
+        .find(|&&set| !after.required.iter().any(|&s| s & !set == 0))
+        .map(|&set| format!("lifts the requirement of one of {}", name(set)))
+}
+
+/// The walk over the seen questions: a state is a key of
+/// `[scores; options] [tests: 4 words] [risk] [per instrument: sum,
+/// skipped, subscale sums]`; past an instrument's last item its sum is
+/// replaced by its band's index (-1 for none) and each subscale sum by its
+/// flag.
+struct Machine<'a> {
+    content: &'a Content,
+    tests: &'a AnswerTests,
+    n_opt: usize,
+    tests_at: usize,
+    risk_at: usize,
+    inst_at: usize,
+    key_len: usize,
+    /// Per instrument: its first slot.
+    inst_slot: Vec<usize>,
+    /// Per question: (instrument index, its subscales holding the item).
+    items: Vec<Vec<(usize, Vec<usize>)>>,
+    /// Per instrument: the index of its last item.
+    last_item: Vec<usize>,
+    /// One risk answer of the first safety question: a visit's earlier,
+    /// taken-back risk answer is rebuilt with it.
+    earlier_risk: Option<(String, String)>,
+}
+
+impl<'a> Machine<'a> {
+    fn new(content: &'a Content, tests: &'a AnswerTests) -> Machine<'a> {
+        let questions = &content.questionnaire.questions;
+        let instruments = &content.questionnaire.instruments;
+        let n_opt = content.options.len();
+        let mut inst_slot = Vec::new();
+        let mut slots = 0usize;
+        for inst in instruments {
+            inst_slot.push(slots);
+            slots += 2 + inst.subscales.len();
+        }
+        let items = questions
+            .iter()
+            .map(|q| {
+                instruments
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, i)| i.items.contains(&q.id))
+                    .map(|(ii, i)| {
+                        let subs = i
+                            .subscales
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, s)| s.items.contains(&q.id))
+                            .map(|(si, _)| si)
+                            .collect();
+                        (ii, subs)
+                    })
+                    .collect()
+            })
+            .collect();
+        let last_item = instruments
+            .iter()
+            .map(|i| {
+                questions
+                    .iter()
+                    .rposition(|q| i.items.contains(&q.id))
+                    .unwrap_or(0)
+            })
+            .collect();
+        let earlier_risk = content.safety_questions().find_map(|q| {
+            let safe = q.safe_answer.as_deref();
+            q.choices(content)
+                .iter()
+                .find(|c| Some(c.id) != safe)
+                .map(|c| (q.id.clone(), c.id.to_string()))
+        });
+        Machine {
+            content,
+            tests,
+            n_opt,
+            tests_at: n_opt,
+            risk_at: n_opt + 4,
+            inst_at: n_opt + 5,
+            key_len: n_opt + 5 + slots,
+            inst_slot,
+            items,
+            last_item,
+            earlier_risk,
+        }
+    }
+
+    /// The states before the first question: no answer, with and without a
+    /// risk answer given earlier and taken back (the last slot of `rep`).
+    fn starts(&self) -> Vec<(Box<[i32]>, Rep)> {
+        let n_q = self.content.questionnaire.questions.len();
+        let mut out = Vec::new();
+        for earlier in [false, true] {
+            if earlier && self.earlier_risk.is_none() {
+                continue;
+            }
+            let mut key = vec![0i32; self.key_len];
+            key[self.risk_at] = i32::from(earlier);
+            let mut rep = vec![NOT_ASKED; n_q + 1];
+            rep[n_q] = u32::from(earlier);
+            out.push((key.into_boxed_slice(), rep.into_boxed_slice()));
+        }
+        out
+    }
+
+    fn visible(&self, key: &[i32], qi: usize) -> bool {
+        match self.tests.show_if[qi] {
+            None => true,
+            Some(t) => read_tests(&key[self.tests_at..self.tests_at + 4]) & (1u128 << t) != 0,
+        }
+    }
+
+    /// The state after question `qi` gets an answer of `class` (`None`: it
+    /// was not asked).
+    fn step(&self, key: &[i32], qi: usize, class: Option<&Class>, with_scores: bool) -> Box<[i32]> {
+        let mut k: Box<[i32]> = key.into();
+        match class {
+            None => {
+                // Not asked: every instrument it belongs to is incomplete.
+                for (ii, _) in &self.items[qi] {
+                    k[self.inst_at + self.inst_slot[*ii] + 1] = 1;
+                }
+            }
+            Some(c) => {
+                if with_scores {
+                    for (s, w) in k[..self.n_opt].iter_mut().zip(&c.weights) {
+                        *s += w;
+                    }
+                }
+                let tests_now = read_tests(&k[self.tests_at..self.tests_at + 4]);
+                write_tests(
+                    &mut k[self.tests_at..self.tests_at + 4],
+                    tests_now | c.tests,
+                );
+                k[self.risk_at] |= i32::from(c.risk);
+                for (ii, subs) in &self.items[qi] {
+                    let base = self.inst_at + self.inst_slot[*ii];
+                    match c.value {
+                        Some(v) => {
+                            k[base] += v as i32;
+                            for &si in subs {
+                                k[base + 2 + si] += v as i32;
+                            }
+                        }
+                        None => k[base + 1] = 1,
+                    }
+                }
+            }
+        }
+        // Past an instrument's last item only its band and flags matter.
+        for (ii, inst) in self.content.questionnaire.instruments.iter().enumerate() {
+            if self.last_item[ii] == qi {
+                let base = self.inst_at + self.inst_slot[ii];
+                let complete = k[base + 1] == 0;
+                k[base] = band_of(inst, k[base] as u32, complete).map_or(-1, |b| b as i32);
+                for (si, s) in inst.subscales.iter().enumerate() {
+                    let v = k[base + 2 + si];
+                    k[base + 2 + si] = i32::from(v as u32 >= s.flag_at);
+                }
+            }
+        }
+        k
+    }
+}
+
 const NOT_ASKED: u32 = u32::MAX;
+
+/// Per question, the index of its raw answer (or `NOT_ASKED`); last, 1 when
+/// a risk answer was taken back earlier in the visit.
+type Rep = Box<[u32]>;
 
 /// A control state's index and a score vector.
 type GroupKey = (usize, Box<[i32]>);
@@ -565,6 +891,8 @@ struct Class {
     count: u128,
     /// Index of one of its raw answers (see [`raw_answer`]).
     rep: usize,
+    /// The skip of an optional question is among its raw answers.
+    skip: bool,
 }
 
 /// Raw answer `i` of question `q`: its choices in order, then (multi) every
@@ -639,8 +967,12 @@ fn answer_classes(
             _ => None,
         };
         let sig = (weights.clone(), bits, risk, value);
+        let skip = *a == Answer::Skipped;
         match by_sig.get(&sig) {
-            Some(&c) => classes[c].count += 1,
+            Some(&c) => {
+                classes[c].count += 1;
+                classes[c].skip |= skip;
+            }
             None => {
                 by_sig.insert(sig, classes.len());
                 classes.push(Class {
@@ -650,6 +982,7 @@ fn answer_classes(
                     value,
                     count: 1,
                     rep: i,
+                    skip,
                 });
             }
         }
@@ -657,15 +990,19 @@ fn answer_classes(
     Ok(classes)
 }
 
-/// The answer set a representative stands for.
-fn rebuild(content: &Content, raw: &[Vec<Answer>], rep: &[u32]) -> Answers {
+/// The answer set a representative stands for (its last slot: a risk
+/// answer was given earlier and taken back).
+fn rebuild(machine: &Machine<'_>, raw: &[Vec<Answer>], rep: &[u32]) -> Answers {
+    let questions = &machine.content.questionnaire.questions;
     let mut answers = Answers::default();
-    for (qi, &r) in rep.iter().enumerate() {
+    if rep.get(questions.len()) == Some(&1)
+        && let Some((q, a)) = &machine.earlier_risk
+    {
+        answers.note_earlier(q.clone(), a.clone());
+    }
+    for (qi, &r) in rep.iter().take(questions.len()).enumerate() {
         if r != NOT_ASKED {
-            answers.set(
-                content.questionnaire.questions[qi].id.clone(),
-                raw[qi][r as usize].clone(),
-            );
+            answers.set(questions[qi].id.clone(), raw[qi][r as usize].clone());
         }
     }
     answers

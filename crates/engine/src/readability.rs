@@ -346,6 +346,9 @@ fn collect_pages(content: &Content) -> Vec<Page<'_>> {
             results.extend(a.weights.iter().map(|w| Piece::Prose(&w.reason)));
         }
         results.extend(question.crisis_reason.as_ref().map(Piece::Prose));
+        for a in &question.answers {
+            results.extend(a.crisis_reason.as_ref().map(Piece::Prose));
+        }
     }
     pages.push(Page {
         id: "results_reasons".into(),
@@ -388,11 +391,26 @@ fn crisis_texts(content: &Content) -> Vec<(String, TextRef<'_>)> {
         }
     }
     for q in content.questionnaire.questions.iter().filter(|q| q.safety) {
-        if let Some(reason) = &q.crisis_reason {
-            out.push((
-                format!("questions[{}].crisis_reason", q.id),
-                TextRef::Text(reason),
-            ));
+        for (field, text) in [
+            ("crisis_reason", &q.crisis_reason),
+            ("crisis_text", &q.crisis_text),
+        ] {
+            if let Some(text) = text {
+                out.push((format!("questions[{}].{field}", q.id), TextRef::Text(text)));
+            }
+        }
+        for a in &q.answers {
+            for (field, text) in [
+                ("crisis_reason", &a.crisis_reason),
+                ("crisis_text", &a.crisis_text),
+            ] {
+                if let Some(text) = text {
+                    out.push((
+                        format!("questions[{}].answers[{}].{field}", q.id, a.id),
+                        TextRef::Text(text),
+                    ));
+                }
+            }
         }
     }
     out

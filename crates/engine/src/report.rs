@@ -11,7 +11,8 @@ use crate::model::{Content, QuestionKind};
 use crate::score::{Outcome, Source};
 
 /// Reads `{ "question_id": "answer_id" | ["answer_id", ...] }` (a question
-/// left out is not answered). Unknown ids, the wrong kind of value and
+/// left out is not answered). `"earlier>now"` replays an answer changed in
+/// the visit: `"safety": "several_days>not_at_all"` took a risk answer back. Unknown ids, the wrong kind of value and
 /// answers to questions these answers do not ask are errors, each with its
 /// path; all of them are reported at once.
 pub fn answers_from_json(content: &Content, value: &Value) -> Result<Answers, Vec<String>> {
@@ -64,9 +65,11 @@ pub fn answers_from_json(content: &Content, value: &Value) -> Result<Answers, Ve
                 "{path}: \"{qid}\" takes several answers: give a list, e.g. [\"{}\"]",
                 choices.first().copied().unwrap_or_default()
             )),
-            (_, Value::String(id)) => {
-                if known(id, &path, &mut problems) {
-                    answers.set(qid.clone(), Answer::One(id.clone()));
+            (_, Value::String(ids)) => {
+                for id in ids.split('>') {
+                    if known(id, &path, &mut problems) {
+                        answers.set(qid.clone(), Answer::One(id.to_string()));
+                    }
                 }
             }
             (_, _) => problems.push(format!(
@@ -109,13 +112,21 @@ pub fn outcome_json(outcome: &Outcome<'_>, locale: Locale) -> Value {
     };
     let mut doc = json!({
         "crisis": outcome.crisis,
+        "risk_answers": outcome.risk_answers.iter().map(|r| json!({
+            "question": r.question.id,
+            "answer": r.answer,
+            "taken_back": !r.current,
+            "abuse_lines_first": r.abuse_lines_first(),
+        })).collect::<Vec<_>>(),
         "best": ids(outcome.best()),
         "ranked": ids(&outcome.ranked),
     });
     for r in &outcome.instruments {
         doc[r.instrument.id.as_str()] = json!({
             "total": r.total,
+            "at_least": r.at_least,
             "band": r.band.map(|b| b.id.clone()),
+            "band_is_minimum": r.band_is_minimum(),
             "flagged": r.subscales.iter().filter(|s| s.flagged).map(|s| s.subscale.id.clone()).collect::<Vec<_>>(),
             "skipped": r.skipped,
         });

@@ -10,10 +10,11 @@
 //! [`Facts`], [`applying_rules`] and [`rank`], so what it proves is what
 //! visitors get.
 
+use crate::Ui;
 use crate::answers::{Answer, Answers};
 use crate::model::{
-    Band, Condition, Content, Instrument, Question, QuestionKind, Rule, Subscale, SupportOption,
-    Weight,
+    AnswerOption, Band, Condition, Content, Instrument, Question, QuestionKind, Rule, Subscale,
+    SupportOption, Weight,
 };
 use crate::text::Text;
 
@@ -21,8 +22,9 @@ use crate::text::Text;
 /// costs no copies: views compute it in render rather than storing it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Outcome<'c> {
-    /// A risk answer was given: urgent help leads, and the view keeps the
-    /// crisis contacts on top.
+    /// A risk answer was given at some time in the visit (even if since
+    /// changed): urgent help leads, and the view keeps the crisis contacts
+    /// on top.
     pub crisis: bool,
     /// Every support option, best first (urgent help only when `crisis`).
     pub ranked: Vec<Suggestion<'c>>,
@@ -32,6 +34,8 @@ pub struct Outcome<'c> {
     pub cautions: Vec<Caution<'c>>,
     /// Questions that were asked but skipped or not answered, in order.
     pub skipped: Vec<&'c str>,
+    /// Every risk answer given in the visit, taken back or not.
+    pub risk_answers: Vec<RiskAnswer<'c>>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -67,11 +71,23 @@ pub struct InstrumentResult<'c> {
     /// The total, only when every item was answered: a skipped item is
     /// never counted as 0.
     pub total: Option<u32>,
-    /// The band the total falls in (`None` without a total).
+    /// The sum of the items answered: the least the total can be.
+    pub at_least: u32,
+    /// The band the total falls in; with items skipped, the band the
+    /// answered items already reach (the total can only be higher), except
+    /// the lowest band, which a partial answer can never show
+    /// ([`band_of`]). Rules see this band either way.
     pub band: Option<&'c Band>,
     pub subscales: Vec<SubscaleResult<'c>>,
     /// Items not answered (skipped, or not reached).
     pub skipped: Vec<&'c str>,
+}
+
+impl InstrumentResult<'_> {
+    /// `band` is a floor from a partial answer, not the total's band.
+    pub fn band_is_minimum(&self) -> bool {
+        self.total.is_none() && self.band.is_some()
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -79,8 +95,25 @@ pub struct SubscaleResult<'c> {
     pub subscale: &'c Subscale,
     /// Only when all its items were answered.
     pub score: Option<u32>,
-    /// Score at or above the subscale's `flag_at`.
+    /// The sum of its items answered (its score when all were).
+    pub at_least: u32,
+    /// The items answered already reach the subscale's `flag_at` (a
+    /// skipped item can only add to it).
     pub flagged: bool,
+}
+
+/// The index of the band an instrument's answers fall in: the total's band
+/// when `complete`; otherwise the band of `sum`, the answered items alone,
+/// which the total can only reach or pass, but never the lowest band (a
+/// partial answer cannot show "none or minimal"). The engine and the prover
+/// both call this.
+pub fn band_of(inst: &Instrument, sum: u32, complete: bool) -> Option<usize> {
+    let at = inst
+        .bands
+        .iter()
+        .position(|b| b.min <= sum && sum <= b.max)?;
+    let lowest = inst.bands.iter().map(|b| b.min).min()?;
+    (complete || inst.bands[at].min > lowest).then_some(at)
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -90,24 +123,90 @@ pub struct Caution<'c> {
 }
 
 /// Whether this answer to this question is a risk answer: any answer to a
-/// safety question other than its safe one (unknown ids count as risk, so
-/// a mistake fails safe). Exposed per answer so the view can show crisis
-/// contacts the moment it is given.
+/// safety question other than its safe one, "I'd rather not say" included
+/// (unknown ids count as risk, so a mistake fails safe). Exposed per answer
+/// so the view can show crisis contacts the moment it is given.
 pub fn is_risk_answer(content: &Content, question: &str, answer: &Answer) -> bool {
-    let Some(q) = content.question(question).filter(|q| q.safety) else {
-        return false;
-    };
-    let safe = q.safe_answer.as_deref().unwrap_or_default();
-    answer.chosen().iter().any(|a| *a != safe)
+    answer
+        .chosen()
+        .iter()
+        .any(|a| is_risk_choice(content, question, a))
 }
 
-/// Whether the answers include a risk answer to any safety question.
+fn is_risk_choice(content: &Content, question: &str, answer: &str) -> bool {
+    content
+        .question(question)
+        .filter(|q| q.safety)
+        .is_some_and(|q| q.safe_answer.as_deref() != Some(answer))
+}
+
+/// Whether a risk answer was given at any time in the visit: taking one
+/// back keeps urgent help first and the crisis numbers in the summary.
 pub fn is_crisis(content: &Content, answers: &Answers) -> bool {
-    content.safety_questions().any(|q| {
-        answers
-            .get(&q.id)
-            .is_some_and(|a| is_risk_answer(content, &q.id, a))
-    })
+    answers
+        .ever_chosen()
+        .any(|(q, a)| is_risk_choice(content, q, a))
+}
+
+/// A risk answer given in the visit.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RiskAnswer<'c> {
+    pub question: &'c Question,
+    /// The answer's id, and its own words if the content gives them.
+    pub answer: String,
+    pub option: Option<&'c AnswerOption>,
+    /// Still the answer now (not taken back).
+    pub current: bool,
+}
+
+impl<'c> RiskAnswer<'c> {
+    /// Why urgent help leads: the answer's own words, else the question's.
+    pub fn reason(&self) -> Option<&'c Text> {
+        self.option
+            .and_then(|o| o.crisis_reason.as_ref())
+            .or(self.question.crisis_reason.as_ref())
+    }
+
+    /// What the crisis panel says: the answer's own words, else the
+    /// question's (the interface's `crisis_text` when neither has any).
+    pub fn panel_text(&self) -> Option<&'c Text> {
+        self.option
+            .and_then(|o| o.crisis_text.as_ref())
+            .or(self.question.crisis_text.as_ref())
+    }
+
+    pub fn abuse_lines_first(&self) -> bool {
+        self.option.is_some_and(|o| o.abuse_lines_first)
+    }
+}
+
+/// Every risk answer given in the visit, current or taken back, in
+/// questionnaire and answer order.
+pub fn risk_answers<'c>(content: &'c Content, answers: &Answers) -> Vec<RiskAnswer<'c>> {
+    let mut out = Vec::new();
+    for q in content.safety_questions() {
+        let ever: Vec<&str> = answers
+            .ever_chosen()
+            .filter(|(id, a)| *id == q.id && is_risk_choice(content, id, a))
+            .map(|(_, a)| a)
+            .collect();
+        let ids = q.choices(content);
+        // Known answers in display order, then unknown ids (risk, failing safe).
+        let known = ids.iter().map(|c| c.id).filter(|id| ever.contains(id));
+        let unknown = ever
+            .iter()
+            .copied()
+            .filter(|a| !ids.iter().any(|c| c.id == *a));
+        for a in known.chain(unknown) {
+            out.push(RiskAnswer {
+                question: q,
+                answer: a.to_string(),
+                option: q.answer(a),
+                current: answers.get(&q.id).is_some_and(|now| now.includes(a)),
+            });
+        }
+    }
+    out
 }
 
 /// What a [`Condition`] can see: the answers to the questions that were
@@ -381,23 +480,33 @@ pub fn score<'c>(content: &'c Content, answers: &Answers) -> Outcome<'c> {
     let urgent = options.iter().position(|o| o.urgent);
     let mut order = Vec::with_capacity(options.len());
     let best = rank(&scores, urgent, &restrictions, crisis, &mut order);
+    let risks = risk_answers(content, answers);
     if crisis && let Some(u) = urgent {
-        // Urgent help says why first: each risk answer's reason.
-        let mut why: Vec<Reason<'c>> = content
-            .safety_questions()
-            .filter(|q| {
-                answers
-                    .get(&q.id)
-                    .is_some_and(|a| is_risk_answer(content, &q.id, a))
-            })
-            .filter_map(|q| {
-                q.crisis_reason.as_ref().map(|text| Reason {
-                    source: Source::Safety { question: &q.id },
+        // Urgent help says why first: each current risk answer in its own
+        // words, then, once, that an answer about safety was changed.
+        let mut why: Vec<Reason<'c>> = Vec::new();
+        for r in risks.iter().filter(|r| r.current) {
+            if let Some(text) = r.reason()
+                && !why.iter().any(|w| std::ptr::eq(w.text, text))
+            {
+                why.push(Reason {
+                    source: Source::Safety {
+                        question: &r.question.id,
+                    },
                     points: 0,
                     text,
-                })
-            })
-            .collect();
+                });
+            }
+        }
+        if let Some(r) = risks.iter().find(|r| !r.current) {
+            why.push(Reason {
+                source: Source::Safety {
+                    question: &r.question.id,
+                },
+                points: 0,
+                text: content.ui(Ui::RiskTakenBack),
+            });
+        }
         why.append(&mut reasons[u]);
         reasons[u] = why;
     }
@@ -419,6 +528,7 @@ pub fn score<'c>(content: &'c Content, answers: &Answers) -> Outcome<'c> {
         instruments: evaluation.instruments,
         cautions,
         skipped,
+        risk_answers: risks,
     }
 }
 
@@ -445,28 +555,34 @@ fn instrument_result<'c>(
         .filter(|(_, v)| v.is_none())
         .map(|(i, _)| i.as_str())
         .collect();
-    let total = values
+    let complete = values.iter().all(Option::is_some);
+    let at_least = values
         .iter()
-        .try_fold(0u32, |sum, v| v.map(|v| sum.saturating_add(v)));
-    let band = total.and_then(|t| inst.bands.iter().find(|b| b.min <= t && t <= b.max));
+        .flatten()
+        .fold(0u32, |s, v| s.saturating_add(*v));
+    let total = complete.then_some(at_least);
+    let band = band_of(inst, at_least, complete).map(|i| &inst.bands[i]);
     let subscales = inst
         .subscales
         .iter()
         .map(|s| {
-            let score = s
-                .items
+            let values: Vec<Option<u32>> = s.items.iter().map(|i| value(i)).collect();
+            let at_least = values
                 .iter()
-                .try_fold(0u32, |sum, item| value(item).map(|v| sum.saturating_add(v)));
+                .flatten()
+                .fold(0u32, |s, v| s.saturating_add(*v));
             SubscaleResult {
                 subscale: s,
-                score,
-                flagged: score.is_some_and(|v| v >= s.flag_at),
+                score: values.iter().all(Option::is_some).then_some(at_least),
+                at_least,
+                flagged: at_least >= s.flag_at,
             }
         })
         .collect();
     InstrumentResult {
         instrument: inst,
         total,
+        at_least,
         band,
         subscales,
         skipped,

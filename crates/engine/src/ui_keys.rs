@@ -32,6 +32,11 @@ ui_keys! {
     Language = "language",
     LanguageFailed = "language_failed",
     UrgentLink = "urgent_link",
+    /// The quick exit in the header: forgets the session and replaces the
+    /// page with a neutral one (the configuration's `exit_url`).
+    LeaveQuickly = "leave_quickly",
+    /// Beside it: the Escape key does the same.
+    LeaveHint = "leave_hint",
     Back = "back",
     // Welcome
     WelcomeTitle = "welcome_title",
@@ -85,7 +90,11 @@ ui_keys! {
     TextTo = "text_to",
     TextNumber = "text_number",
     YoungLines = "young_lines",
+    /// Above the abuse and violence lines, after "someone may hurt me".
+    AbuseLines = "abuse_lines",
     CrisisContinue = "crisis_continue",
+    /// Why urgent help still leads after a risk answer was changed.
+    RiskTakenBack = "risk_taken_back",
     UrgentTitle = "urgent_title",
     // Results
     ResultsTitle = "results_title",
@@ -98,6 +107,10 @@ ui_keys! {
     MoodTitle = "mood_title",
     MoodScore = "mood_score",
     MoodIncomplete = "mood_incomplete",
+    /// Some items skipped, but those answered already reach a band.
+    MoodAtLeast = "mood_at_least",
+    /// A subscale's score from the items answered: "at least {n}".
+    MoodAtLeastScore = "mood_at_least_score",
     MoodFlagged = "mood_flagged",
     NotDiagnosis = "not_diagnosis",
     YourAnswers = "your_answers",

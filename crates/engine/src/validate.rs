@@ -375,11 +375,34 @@ impl Validator<'_> {
                         }
                         Some(_) => {}
                     }
-                    if !q.answers.is_empty() {
+                    // Its own answers sit outside the scale: no value, so
+                    // no weight either, and only on a safety question (an
+                    // instrument item's total must come from its scale).
+                    if !q.answers.is_empty() && !q.safety {
                         self.err(
                             format!("{p}.answers"),
-                            "a scale question takes its answers from its scale; remove `answers`",
+                            "a scale question takes its answers from its scale; only a safety question may add its own (such as \"I'd rather not say\")",
                         );
+                    }
+                    let scale_ids: Vec<&str> = q
+                        .scale
+                        .as_deref()
+                        .and_then(|s| c.scale(s))
+                        .map(|s| s.answers.iter().map(|a| a.id.as_str()).collect())
+                        .unwrap_or_default();
+                    for (j, a) in q.answers.iter().enumerate() {
+                        if !a.weights.is_empty() {
+                            self.err(
+                                format!("{p}.answers[{j}].weights"),
+                                "an answer outside the scale is not scored; remove `weights` (a rule can look at it)",
+                            );
+                        }
+                        if scale_ids.contains(&a.id.as_str()) {
+                            self.err(
+                                format!("{p}.answers[{j}].id"),
+                                format!("\"{}\" is already an answer of the scale", a.id),
+                            );
+                        }
                     }
                 }
                 QuestionKind::Single | QuestionKind::Multi => {
@@ -404,6 +427,39 @@ impl Validator<'_> {
             for (j, a) in q.answers.iter().enumerate() {
                 self.text(&format!("{p}.answers[{j}].label"), &a.label);
                 self.weights(&format!("{p}.answers[{j}].weights"), &a.weights, c);
+                for (f, t) in [
+                    ("crisis_reason", &a.crisis_reason),
+                    ("crisis_text", &a.crisis_text),
+                ] {
+                    match t {
+                        Some(t) if q.safety => self.text(&format!("{p}.answers[{j}].{f}"), t),
+                        Some(_) => self.err(
+                            format!("{p}.answers[{j}].{f}"),
+                            format!("only a safety question's answers have `{f}`"),
+                        ),
+                        None => {}
+                    }
+                }
+                if a.abuse_lines_first && !q.safety {
+                    self.err(
+                        format!("{p}.answers[{j}].abuse_lines_first"),
+                        "only a safety question's answers list abuse lines first",
+                    );
+                }
+                if q.safety && q.safe_answer.as_deref() == Some(a.id.as_str()) {
+                    for (f, set) in [
+                        ("crisis_reason", a.crisis_reason.is_some()),
+                        ("crisis_text", a.crisis_text.is_some()),
+                        ("abuse_lines_first", a.abuse_lines_first),
+                    ] {
+                        if set {
+                            self.err(
+                                format!("{p}.answers[{j}].{f}"),
+                                "the safe answer shows no crisis panel; remove it",
+                            );
+                        }
+                    }
+                }
             }
 
             if let Some(cond) = &q.show_if {
@@ -483,6 +539,9 @@ impl Validator<'_> {
                         "the safety question needs `crisis_reason` (shown when urgent help leads)",
                     ),
                 }
+                if let Some(t) = &q.crisis_text {
+                    self.text(&format!("{p}.crisis_text"), t);
+                }
             } else {
                 if q.safe_answer.is_some() {
                     self.err(
@@ -494,6 +553,12 @@ impl Validator<'_> {
                     self.err(
                         format!("{p}.crisis_reason"),
                         "only the safety question has a crisis reason",
+                    );
+                }
+                if q.crisis_text.is_some() {
+                    self.err(
+                        format!("{p}.crisis_text"),
+                        "only the safety question has a crisis text",
                     );
                 }
             }
@@ -833,7 +898,9 @@ impl Validator<'_> {
         self.ids("safeguards", c.safeguards.iter().map(|s| s.id.as_str()));
         for (i, s) in c.safeguards.iter().enumerate() {
             let p = format!("safeguards[{i}]");
-            self.condition(&format!("{p}.when"), &s.when, c, 1);
+            if s.when != Condition::always() {
+                self.condition(&format!("{p}.when"), &s.when, c, 1);
+            }
             let mut any = false;
             for (field, ids) in [
                 ("never_leads", &s.never_leads),
@@ -851,10 +918,10 @@ impl Validator<'_> {
                     }
                 }
             }
-            if !any {
+            if !any && !s.answering_keeps_restrictions && !s.skipping_keeps_restrictions {
                 self.err(
                     &p,
-                    "the safeguard promises nothing: give it never_leads, never_best, best_includes_one_of or leads_with_one_of",
+                    "the safeguard promises nothing: give it never_leads, never_best, best_includes_one_of, leads_with_one_of, answering_keeps_restrictions or skipping_keeps_restrictions",
                 );
             }
             self.text(&format!("{p}.rationale"), &s.rationale);

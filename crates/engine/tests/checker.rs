@@ -150,3 +150,25 @@ fn score_reports_every_problem_in_the_answers_with_its_path() {
         "{out}"
     );
 }
+
+/// Issue 23 in `--score`: the clinician's case (three PHQ-4 items that
+/// already reach severe, one skipped) and a risk answer taken back.
+#[test]
+fn score_replays_a_partial_phq4_and_a_taken_back_risk_answer() {
+    let path = write_temp(
+        "issue23.json",
+        r#"{ "concerns": ["work"], "duration": "months", "impact": "none",
+            "phq4_2": "nearly_every_day", "phq4_3": "nearly_every_day", "phq4_4": "nearly_every_day",
+            "safety": "several_days>not_at_all", "harm": "no", "wants": "goals" }"#,
+    );
+    let (code, out) = check(&["--score", &path]);
+    assert_eq!(code, 0, "{out}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["phq4"]["band"], "severe");
+    assert_eq!(v["phq4"]["band_is_minimum"], true);
+    assert_eq!(v["phq4"]["total"], serde_json::Value::Null);
+    assert_eq!(v["crisis"], true);
+    assert_eq!(v["best"][0], "urgent_help");
+    assert_eq!(v["risk_answers"][0]["taken_back"], true);
+    assert_ne!(v["best"][1], "coaching");
+}

@@ -11,7 +11,8 @@ pub fn content() -> &'static Content {
     &CONTENT
 }
 
-/// Parses the personas' answer notation: `concerns=grief+work; phq4=1,1,-,0; time=-`.
+/// Parses the personas' answer notation: `concerns=grief+work; phq4=1,1,-,0;
+/// time=-; safety=several_days>not_at_all` (the last: answered, then changed).
 pub fn answers(content: &Content, spec: &str) -> Answers {
     let scale = content.scale("frequency").expect("frequency scale");
     let mut pairs: Vec<(String, String)> = Vec::new();
@@ -39,8 +40,11 @@ pub fn answers(content: &Content, spec: &str) -> Answers {
                 pairs.push((format!("phq4_{}", i + 1), id));
             }
         } else {
-            for one in a.split('+') {
-                pairs.push((q.to_string(), one.trim().to_string()));
+            // `a>b`: answered `a`, then changed it to `b` (a visit's record).
+            for step in a.split('>') {
+                for one in step.split('+') {
+                    pairs.push((q.to_string(), one.trim().to_string()));
+                }
             }
         }
     }

@@ -436,6 +436,58 @@ fn content_origins_and_element_storage_are_read() {
 }
 
 #[test]
+fn the_quick_exit_address_is_https_only_with_a_safe_default() {
+    use signpost_engine::config::DEFAULT_EXIT_URL;
+    // Unset: the GOV.UK "Exit this page" default, a weather page.
+    let (config, problems) = read(r#"{"schema_version": 1}"#);
+    assert_eq!(config.exit_url(), DEFAULT_EXIT_URL);
+    assert_eq!(DEFAULT_EXIT_URL, "https://www.bbc.co.uk/weather");
+    assert!(!problems.iter().any(|p| p.contains("exit_url")));
+    for good in [
+        "https://www.bbc.co.uk/weather",
+        "https://weather.example:8443/today?city=leeds#now",
+        "https://[2001:db8::1]/",
+        "https://neutral.example",
+    ] {
+        let (config, problems) = read(&format!(r#"{{"schema_version": 1, "exit_url": "{good}"}}"#));
+        assert_eq!(config.exit_url(), good);
+        assert!(
+            !problems.iter().any(|p| p.contains("exit_url")),
+            "{good}: {problems:#?}"
+        );
+    }
+    for bad in [
+        "http://www.bbc.co.uk/weather",
+        "javascript:alert(1)",
+        "/weather",
+        "www.bbc.co.uk/weather",
+        "https://",
+        "https:///path",
+        "https://neutral.example@clinic.example/",
+        "https://bad host.example/",
+        r"https://neutral.example\\@clinic.example",
+        "data:text/html,hi",
+    ] {
+        let (config, problems) = read(&format!(r#"{{"schema_version": 1, "exit_url": "{bad}"}}"#));
+        assert_eq!(config.exit_url(), DEFAULT_EXIT_URL, "{bad}");
+        let shown = bad.replace(r"\\", r"\");
+        has(
+            &problems,
+            &format!(
+                "error: exit_url: \"{shown}\" must be a full https:// address of a neutral page"
+            ),
+        );
+        has(
+            &problems,
+            "\"Leave quickly\" goes to https://www.bbc.co.uk/weather instead",
+        );
+    }
+    let (config, problems) = read(r#"{"schema_version": 1, "exit_url": 1}"#);
+    assert_eq!(config.exit_url(), DEFAULT_EXIT_URL);
+    has(&problems, "error: exit_url: must be text, not a number");
+}
+
+#[test]
 fn the_guides_own_colours_pass_every_pair_and_match_the_stylesheet() {
     use signpost_engine::config::{THEME_COLOURS, contrast_checks};
     let failing: Vec<_> = contrast_checks(&[])

@@ -142,3 +142,32 @@ fn the_country_comes_from_the_clinic_then_the_visitor_then_the_device() {
     let nowhere = device(&["pt-BR"], Some("America/Sao_Paulo"));
     assert_eq!(pick(Some("BR"), Some("ZZ"), &nowhere), None);
 }
+
+/// Issue 23, item 4: after "someone may hurt me", abuse and violence lines
+/// come straight after the emergency number; elsewhere the order is the
+/// directory's.
+#[test]
+fn abuse_lines_come_first_only_when_asked() {
+    use signpost_engine::directory::{LinesFirst, contact_set};
+    let content = common::content();
+    let us = content.country("US").unwrap();
+    let config = signpost_engine::config::Config::default();
+    let first = contact_set(
+        content,
+        &config,
+        signpost_engine::Locale::En,
+        Some(us),
+        LinesFirst::Abuse,
+    );
+    assert_eq!(first.emergency[0].number, "911");
+    assert!(first.lines[0].abuse, "{:?}", first.lines);
+    assert!(first.lines.iter().any(|d| !d.abuse));
+    let plain = contact_set(
+        content,
+        &config,
+        signpost_engine::Locale::En,
+        Some(us),
+        LinesFirst::Clinic,
+    );
+    assert!(!plain.lines[0].abuse, "{:?}", plain.lines);
+}

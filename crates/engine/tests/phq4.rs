@@ -88,18 +88,98 @@ fn a_skipped_item_is_reported_and_never_counted_as_zero() {
     let outcome = score(content, &common::answers(content, "phq4=3,3,-,0"));
     let phq4 = outcome.instrument("phq4").unwrap();
     assert_eq!(phq4.total, None);
-    assert_eq!(phq4.band, None);
+    assert_eq!(phq4.at_least, 6);
+    // The answered items already reach "moderate": a floor, not a total.
+    assert_eq!(phq4.band.map(|b| b.id.as_str()), Some("moderate"));
+    assert!(phq4.band_is_minimum());
     assert_eq!(phq4.skipped, ["phq4_3"]);
     assert_eq!(phq4.subscales[0].score, Some(6));
     assert!(phq4.subscales[0].flagged);
     assert_eq!(phq4.subscales[1].score, None);
+    assert_eq!(phq4.subscales[1].at_least, 0);
     assert!(!phq4.subscales[1].flagged);
     assert!(outcome.skipped.contains(&"phq4_3"));
-    // No band rule fires without a total.
+    // The moderate band's rules apply to the floor.
     assert!(
         outcome
             .cautions
             .iter()
-            .all(|c| !c.rule.starts_with("phq4_"))
+            .any(|c| c.rule == "moderate_or_hard")
     );
+}
+
+/// Issue 23, item 1: items 2-4 "nearly every day" add up to 9 with item 1
+/// skipped, which is severe whatever item 1 is.
+#[test]
+fn answered_items_that_already_reach_severe_count_as_severe() {
+    let content = common::content();
+    let spec = "concerns=work; duration=months; impact=none; phq4=-,3,3,3; wants=goals; safety=not_at_all; harm=no";
+    let outcome = score(content, &common::answers(content, spec));
+    let phq4 = outcome.instrument("phq4").unwrap();
+    assert_eq!(phq4.band.map(|b| b.id.as_str()), Some("severe"));
+    assert_ne!(outcome.lead().unwrap().option.id, "coaching");
+    assert!(
+        outcome
+            .cautions
+            .iter()
+            .any(|c| c.rule == "severe_or_struggling")
+    );
+    // A flagged subscale shows even without a total.
+    assert!(phq4.subscales[1].flagged && phq4.subscales[1].score == Some(6));
+    assert!(phq4.subscales[0].flagged && phq4.subscales[0].score.is_none());
+}
+
+/// Over every PHQ-4 answer vector with at least one skip (4^4 answers and
+/// skips: 5^4 - 4^4 vectors): the band of a partial answer is a floor for
+/// every way to answer the skipped items, it is the band their lowest
+/// completion reaches unless that is the lowest band, and a flag shown on
+/// a partial subscale holds for every completion.
+#[test]
+fn a_partial_band_is_the_floor_of_every_completion() {
+    let content = common::content();
+    let values = ["0", "1", "2", "3", "-"];
+    let band_index = |spec: &str| {
+        let outcome = score(content, &common::answers(content, spec));
+        let r = outcome.instrument("phq4").unwrap().clone();
+        (
+            r.band
+                .map(|b| r.instrument.bands.iter().position(|x| x == b).unwrap()),
+            r.subscales.iter().map(|s| s.flagged).collect::<Vec<_>>(),
+        )
+    };
+    let mut checked = 0;
+    for code in 0..625usize {
+        let v: Vec<&str> = (0..4).map(|i| values[(code / 5usize.pow(i)) % 5]).collect();
+        if !v.contains(&"-") {
+            continue;
+        }
+        let (partial, flags) = band_index(&format!("phq4={}", v.join(",")));
+        let mut lowest_completion = None;
+        for fill in 0..4usize.pow(4) {
+            let c: Vec<String> = v
+                .iter()
+                .enumerate()
+                .map(|(i, x)| {
+                    if *x == "-" {
+                        ((fill / 4usize.pow(i as u32)) % 4).to_string()
+                    } else {
+                        x.to_string()
+                    }
+                })
+                .collect();
+            let (band, full_flags) = band_index(&format!("phq4={}", c.join(",")));
+            let band = band.expect("a complete answer has a band");
+            if let Some(p) = partial {
+                assert!(band >= p, "{v:?} -> {c:?}: band {band} below the floor {p}");
+            }
+            for (f, full) in flags.iter().zip(&full_flags) {
+                assert!(!f || *full, "{v:?} -> {c:?}: a flag shown is lost");
+            }
+            lowest_completion = Some(lowest_completion.map_or(band, |l: usize| l.min(band)));
+        }
+        let lowest = lowest_completion.unwrap();
+        assert_eq!(partial, (lowest > 0).then_some(lowest), "{v:?}");
+        checked += 1;
+    }
+    assert_eq!(checked, 625 - 256);
 }

@@ -78,7 +78,7 @@ fn per_answer_rule_matches_the_scale() {
 }
 
 /// Every combination of answers to every single-choice and scale question
-/// (about 26 million), with the multiple-choice question answered so that
+/// (about 43 million), with the multiple-choice question answered so that
 /// every question is asked. Skipped answers and other multiple-choice sets
 /// are covered by the property test below.
 #[test]
@@ -111,10 +111,11 @@ fn exhaustive_over_every_single_choice_combination() {
             .map(|first| {
                 let (content, concerns) = (&content, &concerns);
                 scope.spawn(move || {
-                    let mut answers = Answers::default();
-                    answers.set("concerns", Answer::Many(concerns.clone()));
-                    answers.set(*head_q, first.clone());
+                    let mut base = Answers::default();
+                    base.set("concerns", Answer::Many(concerns.clone()));
+                    base.set(*head_q, first.clone());
                     let mut digits = vec![0usize; rest.len()];
+                    let mut answers = base.clone();
                     for (q, options) in rest {
                         answers.set(*q, options[0].clone());
                     }
@@ -126,6 +127,9 @@ fn exhaustive_over_every_single_choice_combination() {
                     );
                     let mut n = 0usize;
                     'combos: loop {
+                        // A fresh visit each time: the record of earlier
+                        // answers would keep the first risk answer in force.
+                        let mut answers = base.clone();
                         for (d, (q, options)) in digits.iter().zip(rest) {
                             answers.set(*q, options[*d].clone());
                         }
@@ -196,5 +200,88 @@ proptest! {
     #[test]
     fn crisis_holds_for_any_answers(answers in any_answers(common::content())) {
         check(common::content(), &answers);
+    }
+}
+
+/// Issue 23, item 3: a risk answer taken back keeps the crisis, for every
+/// risk answer of every safety question, whatever it is changed to, and
+/// urgent help says why in words that do not repeat the taken-back answer.
+#[test]
+fn a_risk_answer_taken_back_keeps_urgent_help_first() {
+    let content = common::content();
+    for q in content.safety_questions() {
+        let choices = q.choices(content);
+        for risk in choices
+            .iter()
+            .filter(|c| Some(c.id) != q.safe_answer.as_deref())
+        {
+            for now in &choices {
+                let mut answers = Answers::default();
+                answers.set(q.id.clone(), Answer::One(risk.id.to_string()));
+                answers.set(q.id.clone(), Answer::One(now.id.to_string()));
+                let outcome = score(content, &answers);
+                assert!(outcome.crisis, "{} {} -> {}", q.id, risk.id, now.id);
+                let first = &outcome.ranked[0];
+                assert!(first.option.urgent, "{} {} -> {}", q.id, risk.id, now.id);
+                if now.id != risk.id {
+                    let taken_back = content.ui(signpost_engine::Ui::RiskTakenBack);
+                    assert!(
+                        first
+                            .reasons
+                            .iter()
+                            .any(|r| std::ptr::eq(r.text, taken_back))
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Issue 23, items 4 and 5: every risk answer has words of its own (the
+/// harm question's three are not the self-harm words), "I'd rather not
+/// say" is a risk answer on both safety questions, and only "someone may
+/// hurt me" lists abuse lines first.
+#[test]
+fn each_risk_answer_has_its_own_words() {
+    let content = common::content();
+    let mut seen = Vec::new();
+    for q in content.safety_questions() {
+        let rather_not = q.choices(content).iter().any(|c| c.id == "rather_not_say");
+        assert!(rather_not, "{} offers \"I'd rather not say\"", q.id);
+        assert!(is_risk_answer(
+            content,
+            &q.id,
+            &Answer::One("rather_not_say".into())
+        ));
+        for c in q.choices(content) {
+            if Some(c.id) == q.safe_answer.as_deref() {
+                continue;
+            }
+            let mut answers = Answers::default();
+            answers.set(q.id.clone(), Answer::One(c.id.to_string()));
+            let risks = signpost_engine::score::risk_answers(content, &answers);
+            assert_eq!(risks.len(), 1);
+            let r = &risks[0];
+            let reason = r
+                .reason()
+                .expect("a reason")
+                .get(signpost_engine::Locale::En);
+            let panel = r
+                .panel_text()
+                .expect("panel words")
+                .get(signpost_engine::Locale::En);
+            assert_eq!(
+                r.abuse_lines_first(),
+                c.id == "someone_hurting_me",
+                "{}",
+                c.id
+            );
+            if q.id == "harm" {
+                assert!(!panel.contains("these thoughts"), "{}: {panel}", c.id);
+                assert!(!seen.contains(&panel.to_string()), "{}: shared words", c.id);
+            }
+            seen.push(panel.to_string());
+            assert!(!reason.is_empty());
+        }
     }
 }

@@ -238,11 +238,11 @@ fn wrong_type_names_the_file_key_and_line() {
 #[test]
 fn wrong_schema_version() {
     let p = problems_of(load_edited("guide.toml", |t| {
-        replace_once(t, "schema_version = 1", "schema_version = 2")
+        replace_once(t, "schema_version = 2", "schema_version = 3")
     }));
     assert_mentions(
         &p,
-        "content/guide.toml: schema_version: version 2 is not supported; this guide reads version 1",
+        "content/guide.toml: schema_version: version 3 is not supported; this guide reads version 2",
     );
 }
 
@@ -292,8 +292,8 @@ fn malformed_rules_are_reported_with_their_paths() {
         );
         let t = replace_once(
             &t,
-            "{ not_completed = \"phq4\" },",
-            "{ not_completed = \"phq9\" },",
+            "{ is = { question = \"impact\", answer = \"a_lot\" } },\n] }\nhold_back = [\"coaching\", \"peer_support\"]",
+            "{ not_completed = \"phq9\" },\n] }\nhold_back = [\"coaching\", \"peer_support\"]",
         );
         let t = replace_once(
             &t,
@@ -310,9 +310,9 @@ fn malformed_rules_are_reported_with_their_paths() {
         "questionnaire.rules[0].when.band.band: instrument \"phq4\" has no band \"medium\"",
         "questionnaire.rules[3].when.any[1].is: \"concerns\" is a multiple-choice question: use `includes`",
         "questionnaire.rules[3].when.any[1].is.answer: question \"concerns\" has no answer \"severe\"",
-        "questionnaire.rules[4].when.any[1].all[1].not_completed: unknown instrument \"phq9\"",
-        "questionnaire.rules[11].exclude[1]: the crisis option is placed by the safety questions, not by rules",
-        "questionnaire.rules[11].exclude[2]: unknown support option \"peer\"",
+        "questionnaire.rules[4].when.any[1].not_completed: unknown instrument \"phq9\"",
+        "questionnaire.rules[12].exclude[1]: the crisis option is placed by the safety questions, not by rules",
+        "questionnaire.rules[12].exclude[2]: unknown support option \"peer\"",
         "questionnaire.rules[7].when.all[0].includes.answer: question \"concerns\" has no answer \"truama\"",
         "questionnaire.rules[7].when.all[1].any_of.answers[0]: question \"duration\" has no answer \"monthz\"",
     ] {
@@ -347,7 +347,7 @@ fn a_rule_that_excludes_needs_a_caution_and_a_rule_must_do_something() {
     }));
     assert_mentions(
         &p,
-        "questionnaire.rules[11].caution: a rule that keeps options out of the best suggestions needs a caution",
+        "questionnaire.rules[12].caution: a rule that keeps options out of the best suggestions needs a caution",
     );
     assert_mentions(&p, "questionnaire.rules[9]: the rule does nothing");
 }
@@ -510,4 +510,36 @@ fn band_gaps_and_overlaps_are_reported_as_ranges() {
     }));
     assert_mentions(&p, "2 bands cover the totals 4-5");
     assert_mentions(&p, "2 bands cover the totals 9-10");
+}
+
+/// Issue 23's content: unscored answers outside a scale only on a safety
+/// question and never with weights; crisis words and abuse-first only on a
+/// safety question's risk answers.
+#[test]
+fn crisis_words_and_unscored_answers_are_checked() {
+    let p = problems_of(load_edited("questionnaire.toml", |t| {
+        let t = replace_once(
+            t,
+            "id = \"rather_not_say\"\nlabel = { en = \"I'd rather not say\", es = \"Prefiero no responder\" }\ncrisis_reason.en",
+            "id = \"rather_not_say\"\nlabel = { en = \"I'd rather not say\", es = \"Prefiero no responder\" }\nweights = [{ option = \"counselling\", points = 1, reason = { en = \"x\", es = \"x\" } }]\ncrisis_reason.en",
+        );
+        let t = replace_once(
+            &t,
+            "id = \"no\"\nlabel = { en = \"No\", es = \"No\" }",
+            "id = \"no\"\nlabel = { en = \"No\", es = \"No\" }\nabuse_lines_first = true",
+        );
+        replace_once(
+            &t,
+            "id = \"phq4_1\"\nkind = \"scale\"\nscale = \"frequency\"",
+            "id = \"phq4_1\"\nkind = \"scale\"\nscale = \"frequency\"\ncrisis_text = { en = \"x\", es = \"x\" }\nanswers = [{ id = \"dunno\", label = { en = \"x\", es = \"x\" } }]",
+        )
+    }));
+    for expected in [
+        "questionnaire.questions[7].answers[0].weights: an answer outside the scale is not scored",
+        "questionnaire.questions[8].answers[0].abuse_lines_first: the safe answer shows no crisis panel",
+        "questionnaire.questions[3].answers: a scale question takes its answers from its scale; only a safety question may add its own",
+        "questionnaire.questions[3].crisis_text: only the safety question has a crisis text",
+    ] {
+        assert_mentions(&p, expected);
+    }
 }

@@ -20,7 +20,8 @@ fn content() -> &'static Content {
 }
 
 /// What the form is built from: the guide's version, its languages, the
-/// options a clinic can offer, and the built-in crisis directory.
+/// options a clinic can offer, the built-in crisis directory, and where
+/// "Leave quickly" goes unless the clinic says (`exit_url`).
 #[wasm_bindgen]
 pub fn builtin_info() -> String {
     let c = content();
@@ -52,6 +53,7 @@ pub fn builtin_info() -> String {
         .collect();
     json!({
         "version": env!("CARGO_PKG_VERSION"),
+        "exit_url": signpost_engine::config::DEFAULT_EXIT_URL,
         "locales": Locale::ALL.map(|l| json!({ "tag": l.tag(), "name": l.autonym() })),
         "options": options,
         "countries": countries,
@@ -269,6 +271,31 @@ mod tests {
     }
 
     #[test]
+    fn a_bad_quick_exit_address_gets_the_engines_message_at_its_field() {
+        assert_eq!(
+            parse(&builtin_info())["exit_url"],
+            "https://www.bbc.co.uk/weather"
+        );
+        let problems = parse(&check_config(
+            r#"{ "schema_version": 1, "exit_url": "http://weather.example/" }"#,
+        ));
+        let exit = problems
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["path"] == "exit_url")
+            .unwrap_or_else(|| panic!("{problems}"));
+        assert_eq!(exit["severity"], "error");
+        assert!(
+            exit["message"]
+                .as_str()
+                .unwrap()
+                .starts_with("\"http://weather.example/\" must be a full https:// address"),
+            "{exit}"
+        );
+    }
+
+    #[test]
     fn the_defaults_pass_and_a_pale_accent_fails_with_its_pair_named() {
         let rows = parse(&contrast("{}"));
         let failing: Vec<&Json> = rows
@@ -366,7 +393,7 @@ mod tests {
             .iter()
             .map(|s| {
                 s.text
-                    .replacen("schema_version = 1", "schema_version = 9", 1)
+                    .replacen("schema_version = 2", "schema_version = 9", 1)
             })
             .collect();
         let report = parse(&compile(names, texts).report);
