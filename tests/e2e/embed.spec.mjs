@@ -235,7 +235,8 @@ test('content handed to the element as bytes (preview.content) is checked like f
     expect(requests.slice(count)).toEqual([]);
   }
   // Nothing was fetched for the content: the only files are the guide's own.
-  const name = (u) => u.replace(/.*\//, '').replace(/-[0-9a-f]{16}/, '-HASH');
+  // Trunk writes its hash without leading zeros (15 digits, now and then).
+  const name = (u) => u.replace(/.*\//, '').replace(/-[0-9a-f]{15,16}(?=[._])/, '-HASH');
   const files = requests.filter((u) => u.startsWith(CLINIC_GUIDE)).map(name);
   expect(files.filter((f) => !['signpost-guide.js', 'signpost-HASH.js', 'signpost-HASH_bg.wasm', 'main-HASH.css', 'signpost-check-HASH.wasm', 'content-es-HASH.bin'].includes(f))).toEqual([]);
   // The language file once: the two guides share what it holds.

@@ -49,11 +49,18 @@ test('the whole flow by keyboard only', async ({ page }) => {
   await expect(h1).toHaveText('Question 2 of 13');
   await expect(h1).toBeFocused();
 
-  // Radio groups: Tab into the group, arrows choose.
+  // Radio groups: Tab into the group, arrows choose. On the two safety
+  // questions (8 and 9) Space picks the first answer where it is: an arrow
+  // would pass a risk answer on the way, and a risk answer chosen at any
+  // time in the visit keeps urgent help first (issue 23, hazard H3).
   for (let i = 2; i <= 13; i++) {
     await page.keyboard.press('Tab');
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('ArrowUp');
+    if (i === 8 || i === 9) {
+      await page.keyboard.press('Space');
+    } else {
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('ArrowUp');
+    }
     await tabTo(i < 13 ? 'Next' : 'See my results');
     await page.keyboard.press('Enter');
   }
