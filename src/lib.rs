@@ -15,9 +15,6 @@ pub mod context;
 pub mod embed;
 pub mod hooks;
 pub mod log;
-// The failure screens' numbers, written at build time (native only).
-#[cfg(not(target_arch = "wasm32"))]
-pub mod numbers;
 pub mod pages;
 pub mod state;
 pub mod storage;

@@ -2,11 +2,9 @@
 //! scripts/build): `prerender welcome` for index.html, `prerender questions`
 //! for questions.html; `prerender content es` writes that language's
 //! content file (the browser build embeds English alone); `prerender
-//! directory` writes the crisis directory as a compact table for the
-//! failure screens (no WebAssembly, a crash), and `prerender numbers
-//! index.html` the numbers of the country its configuration pins, with the
-//! clinic's contacts, as HTML (`signpost::numbers`), so their numbers are
-//! the guide's own. A visitor sees the screen, and can answer the first
+//! directory` writes the crisis directory as compact JSON for the failure
+//! screens (no WebAssembly, a crash), so their numbers are the guide's own.
+//! A visitor sees the screen, and can answer the first
 //! question, before the WebAssembly has loaded; the guide then takes over,
 //! keeping any answer already given (`state::Start::early`) and any button
 //! pressed (`data-sp-to`, queued by the boot script).
@@ -32,27 +30,11 @@ async fn main() {
         }
         ["directory"] => {
             let content = signpost::builtin::shared().expect("build.rs validated the content");
-            print!("{}", signpost::numbers::table_json(&content));
-            return;
-        }
-        ["numbers", page] => {
-            let content = signpost::builtin::shared().expect("build.rs validated the content");
-            let html = std::fs::read_to_string(page).expect("the page to read");
-            let Some(json) = signpost::numbers::inline_config(&html) else {
-                return;
-            };
-            // A configuration the guide would not read lists nothing here
-            // (the guide names its problems in the console).
-            let Ok(value) = signpost_engine::json_value(json) else {
-                eprintln!("prerender: the configuration in {page} is not JSON; no numbers below the screens");
-                return;
-            };
-            let (config, _) = signpost_engine::config::read_config(&value, &content);
-            print!("{}", signpost::numbers::static_html(&content, &config));
+            print!("{}", directory_json(&content));
             return;
         }
         _ => {
-            eprintln!("usage: prerender welcome|questions|content <language>|directory|numbers <page.html>");
+            eprintln!("usage: prerender welcome|questions|content <language>|directory");
             std::process::exit(2);
         }
     };
@@ -70,3 +52,62 @@ async fn main() {
     print!("{html}");
 }
 
+/// `{"GB":{"n":{"en":..},"z":[time zones],"e":[emergency numbers],
+/// "l":[{"n":{..},"p":phone,"s":sms,"b":sms body,"a":abuse line}]}}`:
+/// what web/numbers.js needs to list a country's numbers without the
+/// WebAssembly. Sources and dates stay out, as in the guide's own copy.
+fn directory_json(content: &signpost_engine::Content) -> String {
+    fn string(s: &str) -> String {
+        let mut out = String::from("\"");
+        for c in s.chars() {
+            match c {
+                '"' => out.push_str("\\\""),
+                '\\' => out.push_str("\\\\"),
+                c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+                c => out.push(c),
+            }
+        }
+        out.push('"');
+        out
+    }
+    let text = |t: &signpost_engine::Text| -> String {
+        let parts: Vec<String> = content
+            .locales
+            .iter()
+            .filter_map(|tag| Locale::from_tag(tag))
+            .map(|l| format!("{}:{}", string(l.tag()), string(t.get(l))))
+            .collect();
+        format!("{{{}}}", parts.join(","))
+    };
+    let option = |o: &Option<String>| o.as_deref().map_or("null".to_string(), string);
+    let list = |items: Vec<String>| format!("[{}]", items.join(","));
+    let countries: Vec<String> = content
+        .crisis_directory
+        .iter()
+        .map(|c| {
+            let lines = c
+                .lines
+                .iter()
+                .map(|l| {
+                    format!(
+                        "{{\"n\":{},\"p\":{},\"s\":{},\"b\":{},\"a\":{}}}",
+                        text(&l.name),
+                        option(&l.phone),
+                        option(&l.sms),
+                        option(&l.sms_body),
+                        l.abuse
+                    )
+                })
+                .collect();
+            format!(
+                "{}:{{\"n\":{},\"z\":{},\"e\":{},\"l\":{}}}",
+                string(&c.country),
+                text(&c.name),
+                list(c.time_zones.iter().map(|z| string(z)).collect()),
+                list(c.emergency.iter().map(|e| string(&e.number)).collect()),
+                list(lines)
+            )
+        })
+        .collect();
+    format!("{{{}}}", countries.join(","))
+}
