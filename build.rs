@@ -40,25 +40,28 @@ fn main() {
         }
         Err(e) => panic!("the safeguards cannot be proven: {e}"),
     }
+    // A crisis number not checked for a year: warn (signpost-check says the
+    // same), never fail, so an old checkout still builds.
+    let today = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| (d.as_secs() / 86_400) as i64);
+    for s in signpost_engine::directory::stale_sources(
+        &content,
+        &signpost_engine::directory::date_of(today),
+    ) {
+        println!("cargo:warning=crisis directory: {s}");
+    }
     // Readability is a target, not a gate: warn, never fail.
     for w in signpost_engine::readability::report(&content).warnings() {
         println!("cargo:warning=readability: {w}");
     }
     // The browser never reads the safeguards (they are proven here, and
-    // their rationales are for reviewers) nor where each crisis number was
-    // confirmed: leave them out of its download.
+    // their rationales are for reviewers): leave them out of its download.
+    // Compiled content has no crisis directory either (the browser fetches
+    // it as a file of its own, src/directory_file.rs); directory.bin keeps
+    // it for native builds (the prerender writes that file from it).
     let mut shipped = content;
     shipped.safeguards.clear();
-    for entry in &mut shipped.crisis_directory {
-        for n in &mut entry.emergency {
-            n.source.clear();
-            n.checked.clear();
-        }
-        for l in &mut entry.lines {
-            l.source.clear();
-            l.checked.clear();
-        }
-    }
     // content.bin has every language (native builds: the prerender, the
     // render tests); content-<tag>.bin one each. The browser build embeds
     // English's alone and fetches the others (src/builtin.rs).
@@ -69,6 +72,18 @@ fn main() {
     write(
         "content.bin".into(),
         signpost_engine::compiled::to_bytes(&shipped),
+    );
+    write(
+        "directory.bin".into(),
+        signpost_engine::compiled::directory_to_bytes(&shipped),
+    );
+    // The browser's directory file, for the wasm tests (the build's own
+    // comes from `prerender directory`, which writes the same text).
+    write(
+        "directory.txt".into(),
+        signpost_engine::directory::Directory::from_content(&shipped)
+            .to_text()
+            .into_bytes(),
     );
     for locale in signpost_engine::Locale::ALL {
         write(

@@ -69,7 +69,16 @@ const languages = languageArgs.map((arg) => {
   writeFileSync(join(dir, name), bytes);
   return `${tag}=${name}`;
 }).join(' ');
-const rootAttrs = `data-checker="${checkerName}" data-languages="${languages}"`;
+// The crisis directory prerender wrote beside the welcome screen
+// (scripts/build, step 4), as a hashed file: the guide fetches it as it
+// starts (src/directory_file.rs; data-directory), the failure screens
+// when they show (web/numbers.js, inline like the crash watcher), and the
+// service worker precaches it for offline visits.
+const directory = readFileSync(join(dirname(welcomeHtml), 'directory.txt'), 'utf8');
+if (!directory.startsWith('signpost-directory 1\n')) throw new Error('post-build: directory.txt is not a Signpost directory');
+const numbersName = `directory-${short(directory)}.txt`;
+writeFileSync(join(dir, numbersName), directory);
+const rootAttrs = `data-checker="${checkerName}" data-languages="${languages}" data-directory="${numbersName}"`;
 html = html.replace('<div id="signpost">', `<div id="signpost" ${rootAttrs}>`);
 
 // 2. The boot script.
@@ -82,14 +91,6 @@ const crashJs = readFileSync(web('crash.js'), 'utf8').replace(/^(\/\/.*\n)+/, ''
 // element's fallback ([title, intro, urgent line, contacts label]); the
 // boot script takes the title and intro of each language but English.
 const fallbackText = JSON.parse(readFileSync(web('fallback-text.json'), 'utf8'));
-// The failure screens' numbers: the directory prerender wrote beside the
-// welcome screen (scripts/build, step 4), as a hashed file fetched only on
-// a failure screen and precached for offline visits; the code that lists
-// them (web/numbers.js) goes inline, like the crash watcher.
-const directory = readFileSync(join(dirname(welcomeHtml), 'directory.json'), 'utf8');
-JSON.parse(directory); // fail the build on a malformed table
-const numbersName = `numbers-${short(directory)}.json`;
-writeFileSync(join(dir, numbersName), directory);
 const numbersJs = readFileSync(web('numbers.js'), 'utf8').replace(/^(\/\/.*\n)+/, '');
 const notEnglish = Object.fromEntries(Object.entries(fallbackText).filter(([tag]) => tag !== 'en').map(([tag, t]) => [tag, t.slice(0, 2)]));
 const template = html.match(/<template id="signpost-crash">([\s\S]*?)<\/template>/);

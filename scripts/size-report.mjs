@@ -46,7 +46,9 @@ const sizes = new Map(files.map((p) => {
 // English, and a line below adds the largest, for a visitor in another).
 const page = readFileSync(join(dist, 'index.html'), 'utf8');
 const languageFiles = (/ data-languages="([^"]*)"/.exec(page)?.[1] ?? '').split(' ').filter(Boolean).map((p) => p.split('=')[1]);
-const html = page.replace(/ data-checker="[^"]*"/g, '').replace(/ data-languages="[^"]*"/g, '');
+// The crisis directory (data-directory) is fetched once the guide has
+// started, so it counts with the precache, not before the guide can start.
+const html = page.replace(/ data-checker="[^"]*"/g, '').replace(/ data-languages="[^"]*"/g, '').replace(/ data-directory="[^"]*"/g, '');
 const referenced = new Set(['index.html', ...[...sizes.keys()].filter((f) => html.includes(f))]);
 // Then, once the guide is idle, the worker and the files it precaches that
 // the page did not load ('./' is index.html, revalidated: no body).

@@ -13,8 +13,8 @@ pub use crate::context::Remember;
 use crate::context::{self, Config, SessionHandle};
 use crate::embed::languages::LanguageFiles;
 use crate::hooks::{
-    Leaving, use_document_lang, use_focus_on_change, use_language, use_leave_quickly,
-    use_request_count,
+    Leaving, use_directory, use_document_lang, use_focus_on_change, use_language,
+    use_leave_quickly, use_request_count,
 };
 use crate::pages::{
     AudiencePage, Compare, Explore, Helper, OptionPage, QuestionPage, Results, Urgent, Welcome,
@@ -194,6 +194,7 @@ fn Shell(ShellProps { content, props }: &ShellProps) -> Html {
         },
     );
     let device = use_memo((), |_| crate::embed::device::hints());
+    let directory = use_directory(content);
 
     // The visitor's "another country" ("") means no country's numbers,
     // unless the clinic pinned one.
@@ -201,19 +202,20 @@ fn Shell(ShellProps { content, props }: &ShellProps) -> Html {
     let country = (!other)
         .then(|| {
             signpost_engine::directory::choose_country(
-                content,
+                &directory,
                 props.config.country.as_deref(),
                 session.country.as_deref(),
                 &device,
             )
         })
         .flatten()
-        .map(|(c, _)| AttrValue::from(c.country.clone()));
+        .map(|(c, _)| AttrValue::from(c.code.clone()));
     let guide = context::Guide {
         content: text,
         locale,
         config: props.config.clone(),
         remember: props.remember,
+        directory,
         country,
     };
     let page = match &session.screen {

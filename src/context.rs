@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use signpost_engine::directory::{ContactSet, LinesFirst, contact_set};
+use signpost_engine::directory::{ContactSet, Directory, LinesFirst, contact_set};
 use signpost_engine::{Content, Locale, Text, Ui};
 use yew::prelude::*;
 
@@ -20,6 +20,8 @@ pub struct Guide {
     pub locale: Locale,
     pub config: Rc<Config>,
     pub remember: Remember,
+    /// Every country's numbers (`crate::directory_file`).
+    pub directory: Rc<Directory>,
     /// The country whose crisis numbers are shown (clinic, visitor, device:
     /// `signpost_engine::directory::choose_country`); `None` when unknown.
     pub country: Option<AttrValue>,
@@ -44,6 +46,7 @@ impl PartialEq for Guide {
             && self.locale == other.locale
             && self.remember == other.remember
             && Rc::ptr_eq(&self.config, &other.config)
+            && Rc::ptr_eq(&self.directory, &other.directory)
             && self.country == other.country
     }
 }
@@ -72,8 +75,8 @@ impl Guide {
         let country = self
             .country
             .as_deref()
-            .and_then(|c| self.content.country(c));
-        contact_set(&self.content, &self.config, self.locale, country, first)
+            .and_then(|c| self.directory.country(c));
+        contact_set(&self.directory, &self.config, self.locale, country, first)
     }
 }
 

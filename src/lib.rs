@@ -12,6 +12,7 @@ pub mod app;
 pub mod builtin;
 pub mod components;
 pub mod context;
+pub mod directory_file;
 pub mod embed;
 pub mod hooks;
 pub mod log;

@@ -70,36 +70,34 @@ pub fn summary(g: &Guide, outcome: &Outcome<'_>, answers: &Answers) -> String {
             let _ = writeln!(s, "{w}");
         }
         let set = g.contacts(first);
+        let name_of = crate::embed::device::country_namer(g.locale);
         match &set.country {
-            Some((_, name)) => {
+            Some(code) => {
                 let _ = writeln!(
                     s,
                     "{}",
-                    g.ui_with(Ui::CrisisNumbersFor, &[("country", name)])
+                    g.ui_with(Ui::CrisisNumbersFor, &[("country", &name_of(code))])
                 );
             }
             None => {
                 let _ = writeln!(s, "{}", g.ui(Ui::CrisisNoCountry));
             }
         }
-        for d in set.emergency.iter().chain(&set.lines) {
-            let name = d
-                .name
-                .clone()
-                .unwrap_or_else(|| g.ui(Ui::EmergencyNumber).to_string());
-            let how = match (&d.sms_body, d.text) {
-                (Some(body), true) => {
-                    g.ui_with(Ui::TextTo, &[("body", body), ("number", &d.number)])
-                }
-                (None, true) => g.ui_with(Ui::TextNumber, &[("number", &d.number)]),
-                _ => d.number.clone(),
+        let emergency = set.emergency.iter().map(|d| (d, true));
+        for (d, is_emergency) in emergency.chain(set.lines.iter().map(|d| (d, false))) {
+            let (name, how, detail) = crate::components::describe(g, d, is_emergency, &name_of);
+            // A chat's address is the action itself on paper.
+            let how = if d.chat { d.href.clone() } else { how };
+            let detail = if detail.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", detail.join(", "))
             };
-            let place = d
-                .country
-                .as_deref()
-                .map(|c| format!(" ({c})"))
-                .unwrap_or_default();
-            let _ = writeln!(s, "- {name}: {how}{place}");
+            let _ = writeln!(s, "- {name}: {how}{detail}");
+        }
+        if let Some(date) = &set.checked {
+            let date = crate::embed::device::check_date(date, g.locale);
+            let _ = writeln!(s, "{}", g.ui_with(Ui::NumbersChecked, &[("date", &date)]));
         }
         s.push('\n');
     }

@@ -297,13 +297,15 @@ async fn without_configured_contacts_the_panel_says_to_call_the_local_emergency_
         "{html}"
     );
     // No country known (server rendering has no device hints): the advice
-    // to call the local emergency number, and the country choice.
+    // to call the local emergency number, 112 "from any mobile phone"
+    // (issue 24: every visitor gets a number to tap), and the choice.
     assert!(
         html.contains("llame ahora al número de emergencias de su zona."),
         "{html}"
     );
     assert!(html.contains("Mostrar números de"), "{html}");
-    assert!(!html.contains("tel:"), "{html}");
+    assert!(html.contains(r#"href="tel:112""#), "{html}");
+    assert!(html.contains("desde cualquier móvil"), "{html}");
 }
 
 #[tokio::test]
@@ -380,21 +382,23 @@ mod contacts {
         at(Screen::Welcome, &[("safety", "several_days")], locale)
     }
 
+    // Country names come from the browser (`Intl.DisplayNames`); rendered
+    // natively, a country is its code.
+
     #[tokio::test]
-    async fn an_unknown_country_gets_the_emergency_advice_and_the_choice() {
+    async fn an_unknown_country_gets_the_mobile_number_and_every_country_to_choose() {
         let html = render(risk(Locale::En)).await;
         assert!(
-            html.contains("We have no numbers for your country here."),
+            html.contains("Choose your country below for its crisis lines."),
             "{html}"
         );
+        assert!(html.contains(r#"href="tel:112""#), "{html}");
         assert!(
             html.contains(r#"<label for="sp-country-panel">Show numbers for</label>"#),
             "{html}"
         );
-        assert!(
-            html.contains(r#"<option value="GB">United Kingdom</option>"#),
-            "{html}"
-        );
+        assert!(html.matches("<option value=").count() >= 250, "{html}");
+        assert!(html.contains(r#"<option value="NP">NP</option>"#), "{html}");
     }
 
     #[tokio::test]
@@ -402,7 +406,9 @@ mod contacts {
         let mut spec = risk(Locale::En);
         spec.country = Some("GB");
         let html = render(spec).await;
-        assert!(html.contains("Numbers for United Kingdom"), "{html}");
+        assert!(html.contains("Numbers for GB"), "{html}");
+        assert!(html.contains("Open all day, every day"), "{html}");
+        assert!(html.contains("Numbers checked on 20"), "{html}");
         for href in ["tel:999", "tel:112", "tel:116123", "sms:85258?body=SHOUT"] {
             assert!(
                 html.contains(&format!(r#"href="{href}""#)),
@@ -427,7 +433,7 @@ mod contacts {
         );
         assert!(html.contains(r#"href="tel:02079460000""#), "{html}");
         assert!(html.contains("Clinic crisis line"), "{html}");
-        assert!(html.contains("United Kingdom"), "{html}");
+        assert!(html.contains("Numbers for GB"), "{html}");
         // A pinned country: no control to change it.
         assert!(!html.contains("sp-country-panel"), "{html}");
     }
@@ -437,7 +443,7 @@ mod contacts {
         let mut spec = risk(Locale::En);
         spec.clinic_country = Some(("IE", Some("999")));
         let html = render(spec).await;
-        assert!(html.contains("Numbers for Ireland"), "{html}");
+        assert!(html.contains("Numbers for IE"), "{html}");
         assert!(html.contains(r#"href="tel:999""#), "{html}");
         assert!(html.contains(r#"href="tel:112""#), "{html}");
     }
@@ -450,9 +456,20 @@ mod contacts {
         spec.contacts = vec![("Samaritans", "116 123")];
         spec.country = Some("ES");
         let html = render(spec).await;
-        assert!(html.contains("Números para España"), "{html}");
+        assert!(html.contains("Números para ES"), "{html}");
         assert!(html.contains(r#"href="tel:112""#), "{html}");
         assert!(!html.contains(r#"href="tel:116123""#), "{html}");
+    }
+
+    /// Issue 24: the page for someone helping another person lists the
+    /// country's abuse and violence lines too.
+    #[tokio::test]
+    async fn the_page_for_helping_someone_lists_abuse_lines() {
+        let mut spec = at(Screen::Audience("someone_else".into()), &[], Locale::En);
+        spec.country = Some("GB");
+        let html = render(spec).await;
+        assert!(html.contains(r#"href="tel:08082000247""#), "{html}");
+        assert!(html.contains(r#"href="tel:999""#), "{html}");
     }
 
     #[tokio::test]

@@ -36,6 +36,24 @@ fn with_spanish() {
     }
 }
 
+/// The crisis directory as the page gets it: fetched (from a `data:`
+/// address here, where there is no server) through the guide's own loader,
+/// and awaited.
+async fn with_directory() {
+    let text = include_str!(concat!(env!("OUT_DIR"), "/directory.txt"));
+    let url = format!(
+        "data:text/plain;charset=utf-8,{}",
+        String::from(js_sys::encode_uri_component(text))
+    );
+    signpost::directory_file::start(&url);
+    let loaded = js_sys::Promise::new(&mut |resolve, _| {
+        signpost::directory_file::when_loaded(move |_| {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        });
+    });
+    wasm_bindgen_futures::JsFuture::from(loaded).await.unwrap();
+}
+
 fn at(screen: Screen) -> AppProps {
     AppProps {
         start: Rc::new(Start {
@@ -154,6 +172,7 @@ async fn question_step_moves_focus_and_progress_and_requires_an_answer() {
 
 #[wasm_bindgen_test]
 async fn a_risk_answer_shows_the_crisis_panel_at_once_and_it_stays() {
+    with_directory().await;
     let mut props = at(Screen::Question("safety".into()));
     props.config = Rc::new(Config {
         crisis_contacts: [(

@@ -280,7 +280,7 @@ class SignpostGuide extends HTMLElement {
   #settings() {
     // `preview` is an own property, not a class field: one set before the
     // element was upgraded (this module loading after the page's) stays.
-    return { lang: this.getAttribute('lang'), config: readConfig(this.getAttribute('config')), checker: CHECKER, languages: LANGUAGES, preview: this.#preview };
+    return { lang: this.getAttribute('lang'), config: readConfig(this.getAttribute('config')), checker: CHECKER, languages: LANGUAGES, directory: NUMBERS, preview: this.#preview };
   }
 }
 

@@ -45,6 +45,8 @@ let previewTimer;
 let drafted = false;
 
 function buildForm() {
+  for (const c of info.countries) c.name = countryName(c.code);
+  info.countries.sort((a, b) => a.name.localeCompare(b.name, 'en'));
   for (const c of info.countries) $('country').append(el('option', { value: c.code, textContent: `${c.name} (${c.code})` }));
   const offered = $('offered');
   for (const o of info.options) {
@@ -267,6 +269,15 @@ function showContrast(rows) {
   }
 }
 
+/// A country's English name, from the browser (its code where it has none).
+function countryName(code) {
+  try {
+    return new Intl.DisplayNames(['en'], { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
 function showDirectory(code) {
   const box = $('directory');
   const country = info.countries.find((c) => c.code === code);
@@ -276,7 +287,7 @@ function showDirectory(code) {
   }
   box.replaceChildren(
     el('p', { className: 'hint', textContent: `Built in for ${country.name}: emergency ${country.emergency ?? 'number not listed'}; then these lines:` }),
-    el('ul', {}, ...country.lines.map((l) => el('li', { textContent: `${l.name.en ?? Object.values(l.name)[0]}: ${l.phone}` }))));
+    el('ul', {}, ...country.lines.map((l) => el('li', { textContent: `${l.name}: ${l.phone}` }))));
 }
 
 function hostUrl() {

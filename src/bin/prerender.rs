@@ -2,8 +2,8 @@
 //! scripts/build): `prerender welcome` for index.html, `prerender questions`
 //! for questions.html; `prerender content es` writes that language's
 //! content file (the browser build embeds English alone); `prerender
-//! directory` writes the crisis directory as compact JSON for the failure
-//! screens (no WebAssembly, a crash), so their numbers are the guide's own.
+//! directory` writes the crisis directory file that the guide fetches as it
+//! starts and the failure screens (no WebAssembly, a crash) read.
 //! A visitor sees the screen, and can answer the first
 //! question, before the WebAssembly has loaded; the guide then takes over,
 //! keeping any answer already given (`state::Start::early`) and any button
@@ -29,8 +29,7 @@ async fn main() {
             return;
         }
         ["directory"] => {
-            let content = signpost::builtin::shared().expect("build.rs validated the content");
-            print!("{}", directory_json(&content));
+            print!("{}", signpost::directory_file::native().to_text());
             return;
         }
         _ => {
@@ -50,64 +49,4 @@ async fn main() {
     .render()
     .await;
     print!("{html}");
-}
-
-/// `{"GB":{"n":{"en":..},"z":[time zones],"e":[emergency numbers],
-/// "l":[{"n":{..},"p":phone,"s":sms,"b":sms body,"a":abuse line}]}}`:
-/// what web/numbers.js needs to list a country's numbers without the
-/// WebAssembly. Sources and dates stay out, as in the guide's own copy.
-fn directory_json(content: &signpost_engine::Content) -> String {
-    fn string(s: &str) -> String {
-        let mut out = String::from("\"");
-        for c in s.chars() {
-            match c {
-                '"' => out.push_str("\\\""),
-                '\\' => out.push_str("\\\\"),
-                c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-                c => out.push(c),
-            }
-        }
-        out.push('"');
-        out
-    }
-    let text = |t: &signpost_engine::Text| -> String {
-        let parts: Vec<String> = content
-            .locales
-            .iter()
-            .filter_map(|tag| Locale::from_tag(tag))
-            .map(|l| format!("{}:{}", string(l.tag()), string(t.get(l))))
-            .collect();
-        format!("{{{}}}", parts.join(","))
-    };
-    let option = |o: &Option<String>| o.as_deref().map_or("null".to_string(), string);
-    let list = |items: Vec<String>| format!("[{}]", items.join(","));
-    let countries: Vec<String> = content
-        .crisis_directory
-        .iter()
-        .map(|c| {
-            let lines = c
-                .lines
-                .iter()
-                .map(|l| {
-                    format!(
-                        "{{\"n\":{},\"p\":{},\"s\":{},\"b\":{},\"a\":{}}}",
-                        text(&l.name),
-                        option(&l.phone),
-                        option(&l.sms),
-                        option(&l.sms_body),
-                        l.abuse
-                    )
-                })
-                .collect();
-            format!(
-                "{}:{{\"n\":{},\"z\":{},\"e\":{},\"l\":{}}}",
-                string(&c.country),
-                text(&c.name),
-                list(c.time_zones.iter().map(|z| string(z)).collect()),
-                list(c.emergency.iter().map(|e| string(&e.number)).collect()),
-                list(lines)
-            )
-        })
-        .collect();
-    format!("{{{}}}", countries.join(","))
 }

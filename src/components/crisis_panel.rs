@@ -1,5 +1,8 @@
 use signpost_engine::Ui;
+use std::rc::Rc;
+
 use signpost_engine::directory::{Dial, LinesFirst};
+use signpost_engine::model::{Audience, Service};
 use signpost_engine::score::risk_answers;
 use yew::prelude::*;
 
@@ -65,56 +68,48 @@ pub struct ContactListProps {
 }
 
 /// The emergency number and the crisis lines for the chosen country, as
-/// `tel:` and `sms:` links, each labelled with its country; the clinic's own
-/// contacts among them; and a control to choose another country. Without a
-/// known country, the advice to call the local emergency number.
+/// `tel:` and `sms:` links and chat links, each labelled with its country,
+/// hours and who it is for; the clinic's own contacts among them; the date
+/// the numbers were checked; and a control to choose another country.
+/// Without a known country (or its own number), the number any mobile
+/// phone dials.
 #[component]
 pub fn ContactList(props: &ContactListProps) -> Html {
     let g = use_guide();
     let set = g.contacts(props.first);
+    let name_of = crate::embed::device::country_namer(g.locale);
     let heading = match &set.country {
-        Some((_, name)) => g.ui_with(Ui::CrisisNumbersFor, &[("country", name)]),
+        Some(code) => g.ui_with(Ui::CrisisNumbersFor, &[("country", &name_of(code))]),
         None => g.ui(Ui::CrisisNoCountry).to_string(),
     };
     let item = |d: &Dial, emergency: bool| {
-        let name = match (&d.name, emergency) {
-            (Some(n), true) => format!("{}: {n}", g.ui(Ui::EmergencyNumber)),
-            (None, true) => g.ui(Ui::EmergencyNumber).to_string(),
-            (Some(n), false) => n.clone(),
-            (None, false) => d.number.clone(),
+        let (name, action, detail) = describe(&g, d, emergency, &name_of);
+        let class = classes!("sp-contact", emergency.then_some("sp-contact--emergency"));
+        let body = html! {
+            <>
+                <span class="sp-contact__name">{ name }</span>
+                <span class="sp-contact__phone">{ action }</span>
+                if !detail.is_empty() {
+                    <span class="sp-contact__detail">{ detail.join(" · ") }</span>
+                }
+            </>
         };
-        let action = if d.text {
-            match &d.sms_body {
-                Some(body) => g.ui_with(Ui::TextTo, &[("body", body), ("number", &d.number)]),
-                None => g.ui_with(Ui::TextNumber, &[("number", &d.number)]),
-            }
-        } else {
-            d.number.clone()
-        };
-        let detail: Vec<&str> = d
-            .country
-            .iter()
-            .chain(&d.hours)
-            .map(String::as_str)
-            .collect();
         html! {
             <li>
-                <a class={classes!("sp-contact", emergency.then_some("sp-contact--emergency"))} href={d.href.clone()}>
-                    <span class="sp-contact__name">{ name }</span>
-                    <span class="sp-contact__phone">{ action }</span>
-                    if !detail.is_empty() {
-                        <span class="sp-contact__detail">{ detail.join(" · ") }</span>
-                    }
-                </a>
+                if d.chat {
+                    <a {class} href={d.href.clone()} target="_blank" rel="noopener noreferrer">{ body }</a>
+                } else {
+                    <a {class} href={d.href.clone()}>{ body }</a>
+                }
             </li>
         }
     };
-    let young = props.first == LinesFirst::Young && set.lines.iter().any(|d| d.young);
+    let young = props.first == LinesFirst::Young && set.lines.iter().any(Dial::young);
     let abuse = props.first == LinesFirst::Abuse && set.lines.iter().any(|d| d.abuse);
     html! {
         <div class="sp-contacts-block">
             <p class="sp-contacts__country"><strong>{ heading }</strong></p>
-            if set.emergency.is_empty() && set.country.is_some() {
+            if set.emergency.is_empty() {
                 <p class="sp-crisis__default"><strong>{ g.ui(Ui::CrisisDefault) }</strong></p>
             }
             if young {
@@ -127,12 +122,107 @@ pub fn ContactList(props: &ContactListProps) -> Html {
                 { for set.emergency.iter().map(|d| item(d, true)) }
                 { for set.lines.iter().map(|d| item(d, false)) }
             </ul>
+            if let Some(date) = &set.checked {
+                <p class="sp-contacts__checked">{ g.ui_with(Ui::NumbersChecked, &[("date", &crate::embed::device::check_date(date, g.locale))]) }</p>
+            }
             <CountryChoice id={props.id.clone()} />
         </div>
     }
 }
 
-/// A labelled list of the directory's countries, and "Another country".
+/// What a contact list (and the take-away summary) says of one number:
+/// its name, what to do (the number, "Text …", "Chat online") and the
+/// details (country, hours, who it is for, that a chat leaves the guide).
+pub fn describe(
+    g: &crate::context::Guide,
+    d: &Dial,
+    emergency: bool,
+    name_of: &impl Fn(&str) -> String,
+) -> (String, String, Vec<String>) {
+    let name = match (&d.name, emergency) {
+        (_, true) => match d.service {
+            Service::General => g.ui(Ui::EmergencyNumber).to_string(),
+            Service::Police => g.ui(Ui::Police).to_string(),
+            Service::Ambulance => g.ui(Ui::Ambulance).to_string(),
+        },
+        (Some(n), false) => n.clone(),
+        (None, false) => d.number.clone(),
+    };
+    let action = if d.chat {
+        g.ui(Ui::ChatOnline).to_string()
+    } else if d.text {
+        match &d.sms_body {
+            Some(body) => g.ui_with(Ui::TextTo, &[("body", body), ("number", &d.number)]),
+            None => g.ui_with(Ui::TextNumber, &[("number", &d.number)]),
+        }
+    } else {
+        d.number.clone()
+    };
+    let mut detail: Vec<String> = Vec::new();
+    if d.mobile {
+        detail.push(g.ui(Ui::EmergencyMobile).to_string());
+    }
+    detail.extend(d.country.as_deref().map(name_of));
+    detail.extend(d.hours.as_deref().map(|h| hours_text(g, h)));
+    detail.extend(d.audience.iter().filter_map(|a| audience_text(g, *a)));
+    if d.chat {
+        detail.push(g.ui(Ui::ChatLeaves).to_string());
+    }
+    (name, action, detail)
+}
+
+/// Opening hours in the visitor's language, from the directory's compact
+/// form (`signpost_engine::hours::compact`: `"04 09:00-21:00;55 10:00-14:00"`):
+/// the days named by the interface's `weekdays`, times local to the line's
+/// country. No parser and no `format!`: this is in every visitor's download.
+fn hours_text(g: &crate::context::Guide, compact: &str) -> String {
+    if compact == "24/7" {
+        return g.ui(Ui::OpenAlways).to_string();
+    }
+    let days: Vec<&str> = g.ui(Ui::Weekdays).split(' ').collect();
+    let day = |d: u8| {
+        days.get(usize::from(d.wrapping_sub(b'0')))
+            .copied()
+            .unwrap_or_default()
+    };
+    let mut text = String::new();
+    for (i, rule) in compact.split(';').enumerate() {
+        if i > 0 {
+            text.push_str("; ");
+        }
+        let (ranges, times) = rule.split_once(' ').unwrap_or_default();
+        for (k, range) in ranges.split(',').enumerate() {
+            if k > 0 {
+                text.push_str(", ");
+            }
+            if let [a, b] = *range.as_bytes() {
+                text.push_str(day(a));
+                if a != b {
+                    text.push('–');
+                    text.push_str(day(b));
+                }
+            }
+        }
+        text.push(' ');
+        text.push_str(&times.replace('-', "–").replace(',', ", "));
+    }
+    g.ui_with(Ui::LocalTime, &[("hours", &text)])
+}
+
+fn audience_text(g: &crate::context::Guide, a: Audience) -> Option<String> {
+    let key = match a {
+        Audience::Everyone => return None,
+        Audience::Young => Ui::ForYoung,
+        Audience::Lgbtq => Ui::ForLgbtq,
+        Audience::Veterans => Ui::ForVeterans,
+        Audience::Women => Ui::ForWomen,
+    };
+    Some(g.ui(key).to_string())
+}
+
+/// Every country and territory, named and sorted in the visitor's language
+/// (a native select: type a name's first letters to reach it), and
+/// "Another country".
 #[component]
 fn CountryChoice(props: &ContactListProps) -> Html {
     let g = use_guide();
@@ -145,17 +235,21 @@ fn CountryChoice(props: &ContactListProps) -> Html {
                 .target_dyn_into::<web_sys::HtmlSelectElement>()
                 .map(|s| s.value())
                 .unwrap_or_default();
-            // "" is "another country": no numbers, only the advice.
+            // "" is "another country": the mobile number and the advice.
             session.dispatch(Action::SetCountry(Some(value)));
         })
     };
-    let mut countries: Vec<(&str, &str)> = g
-        .content
-        .crisis_directory
-        .iter()
-        .map(|c| (c.country.as_str(), c.name.get(g.locale)))
-        .collect();
-    countries.sort_by_key(|(_, name)| name.to_lowercase());
+    let countries = use_memo((g.locale, Rc::as_ptr(&g.directory) as usize), |_| {
+        let name_of = crate::embed::device::country_namer(g.locale);
+        let mut names: Vec<(String, String)> = g
+            .directory
+            .countries
+            .iter()
+            .map(|c| (c.code.clone(), name_of(&c.code)))
+            .collect();
+        crate::embed::device::sort_names(&mut names, g.locale);
+        names
+    });
     if g.config.country.is_some() {
         return html! {}; // the clinic chose the country for every visitor
     }
@@ -165,7 +259,7 @@ fn CountryChoice(props: &ContactListProps) -> Html {
             <label for={id.clone()}>{ g.ui(Ui::CountryChoose) }</label>
             <select id={id} {onchange}>
                 { for countries.iter().map(|(code, name)| html! {
-                    <option value={code.to_string()} selected={*code == current}>{ *name }</option>
+                    <option value={code.clone()} selected={code == current}>{ name.clone() }</option>
                 }) }
                 <option value="" selected={current.is_empty()}>{ g.ui(Ui::CountryOther) }</option>
             </select>

@@ -31,7 +31,8 @@ struct Element {
 
 impl ElementGuide {
     /// Mounts a guide into `root` (inside the element's shadow root) with
-    /// the element's settings: `{ lang, config, checker, languages, preview }`
+    /// the element's settings: `{ lang, config, checker, languages,
+    /// directory, preview }` (`directory`: the crisis directory's URL)
     /// (`checker`: the checker module's URL, beside the guide's files on the
     /// guide's origin; `languages`: `es=URL …`, the other languages' files;
     /// `preview`: the element's `preview` property, read here only, see
@@ -44,6 +45,11 @@ impl ElementGuide {
             .and_then(|v| v.as_string())
             .map(|list| LanguageFiles::parse(&list, str::to_string))
             .unwrap_or_default();
+        // Every country's numbers (`directory`: its URL), fetched now for
+        // every visitor alike, once per page.
+        if let Some(url) = setting(settings, "directory").and_then(|v| v.as_string()) {
+            crate::directory_file::start(&url);
+        }
         let preview = Preview::read(settings);
         let settings = element_settings(settings);
         let state = Rc::new(RefCell::new(Element {

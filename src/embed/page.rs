@@ -39,6 +39,10 @@ pub fn start() {
         &root.get_attribute("data-languages").unwrap_or_default(),
         str::to_string,
     );
+    // Every country's numbers, fetched now for every visitor alike.
+    if let Some(url) = root.get_attribute("data-directory") {
+        crate::directory_file::start(&url);
+    }
     let questions = step.as_deref() == Some("questions");
     with_content(
         &settings.clone(),

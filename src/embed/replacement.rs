@@ -134,7 +134,7 @@ fn too_large() -> String {
 }
 
 #[cfg(target_arch = "wasm32")]
-pub(super) enum Fetch {
+pub(crate) enum Fetch {
     /// An HTTP error. (The status stays an integer: formatting an `f64`
     /// would pull float printing into the wasm, ~1 KiB.)
     Status(u16),
@@ -146,7 +146,7 @@ pub(super) enum Fetch {
 /// A signal that aborts fetches (and reading their bodies) after
 /// [`TIME_LIMIT_MS`]: the browser's own timer, so no closure is needed.
 #[cfg(target_arch = "wasm32")]
-pub(super) fn deadline() -> web_sys::RequestInit {
+pub(crate) fn deadline() -> web_sys::RequestInit {
     let init = web_sys::RequestInit::new();
     init.set_signal(Some(&web_sys::AbortSignal::timeout_with_u32(
         TIME_LIMIT_MS as u32,
@@ -158,7 +158,7 @@ pub(super) fn deadline() -> web_sys::RequestInit {
 /// `MAX_CONTENT_BYTES`, checked before it is copied into the wasm's memory
 /// (a larger one would run the guide out of memory).
 #[cfg(target_arch = "wasm32")]
-pub(super) async fn fetch(url: &str, deadline: &web_sys::RequestInit) -> Result<Vec<u8>, Fetch> {
+pub(crate) async fn fetch(url: &str, deadline: &web_sys::RequestInit) -> Result<Vec<u8>, Fetch> {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
 

@@ -238,7 +238,9 @@ test('content handed to the element as bytes (preview.content) is checked like f
   // Trunk writes its hash without leading zeros (15 digits, now and then).
   const name = (u) => u.replace(/.*\//, '').replace(/-[0-9a-f]{15,16}(?=[._])/, '-HASH');
   const files = requests.filter((u) => u.startsWith(CLINIC_GUIDE)).map(name);
-  expect(files.filter((f) => !['signpost-guide.js', 'signpost-HASH.js', 'signpost-HASH_bg.wasm', 'main-HASH.css', 'signpost-check-HASH.wasm', 'content-es-HASH.bin'].includes(f))).toEqual([]);
+  expect(files.filter((f) => !['signpost-guide.js', 'signpost-HASH.js', 'signpost-HASH_bg.wasm', 'main-HASH.css', 'signpost-check-HASH.wasm', 'content-es-HASH.bin', 'directory-HASH.txt'].includes(f))).toEqual([]);
+  // The crisis directory once, however many guides the page has.
+  expect(requests.map(name).filter((f) => f === 'directory-HASH.txt')).toHaveLength(1);
   // The language file once: the two guides share what it holds.
   expect(requests.map(name).filter((f) => f === 'content-es-HASH.bin')).toHaveLength(1);
 

@@ -2,7 +2,8 @@
 // (no WebAssembly, a crash), on the page, questions.html, the iframe and
 // the custom element, lists the clinic's crisis contacts and the built-in
 // numbers of the pinned or device-suggested country as tappable links.
-import { test, expect } from './fixtures.mjs';
+import { readFileSync } from 'node:fs';
+import { test, expect, open } from './fixtures.mjs';
 import { CLINIC, CLINIC_GUIDE } from '../../playwright.config.mjs';
 
 const noWasm = (page) => page.route('**/*.wasm', (route) => route.abort());
@@ -18,9 +19,10 @@ test.describe('failure screens list the crisis numbers', () => {
       await expect(fallback.getByText('Numbers for United States:')).toBeVisible();
       const links = fallback.locator('a.sp-contact');
       await expect(links.first()).toHaveAttribute('href', 'tel:911');
-      await expect(fallback.locator('a[href="tel:988"]')).toBeVisible();
-      await expect(fallback.locator('a[href="sms:988"]')).toBeVisible();
-      expect(requests.some((u) => /\/numbers-[0-9a-f]{16}\.json$/.test(u))).toBe(true);
+      // 988, and the Veterans Crisis Line (988, then 1).
+      await expect(fallback.locator('a[href="tel:988"]').first()).toBeVisible();
+      await expect(fallback.locator('a[href="sms:988"]').first()).toBeVisible();
+      expect(requests.some((u) => /\/directory-[0-9a-f]{15,16}\.txt$/.test(u))).toBe(true);
     });
   }
 
@@ -38,10 +40,15 @@ test.describe('failure screens list the crisis numbers', () => {
     await expect(alert.locator('a.sp-contact').first()).toHaveAttribute('href', 'tel:911');
   });
 
-  test('a normal visit never fetches the numbers file', async ({ page, requests }) => {
-    await page.goto('/');
-    await expect(page.locator('#signpost:not([data-start]) > .signpost:not(.sp-fallback) h1')).toBeVisible();
-    expect(requests.some((u) => /\/numbers-/.test(u))).toBe(false);
+  test('every visit fetches the directory once, as the guide starts: the same request for everyone', async ({ page }) => {
+    // The page's own requests (the service worker precaches it once more).
+    const requests = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await open(page);
+    await expect(page.locator('.sp-privacy-check')).toContainText('since the guide opened: 0.');
+    await page.getByRole('button', { name: 'Need help now?' }).click();
+    await expect(page.locator('.sp-main a[href="tel:988"]')).toBeVisible();
+    expect(requests.filter((u) => /\/directory-[0-9a-f]+\.txt$/.test(u))).toHaveLength(1);
   });
 });
 
@@ -67,4 +74,28 @@ test.describe('on a clinic\'s site', () => {
     await expect(fallback.locator('a.sp-contact').first()).toHaveAttribute('href', 'tel:999');
     await expect(fallback.locator('a[href="tel:02079460999"]')).toContainText('Riverside crisis team');
   });
+});
+
+// Issue 24, item 7: web/numbers.js dials numbers as the engine does
+// (signpost_engine::directory::dial), on the cases both are tested with.
+test('the failure screens\' tel: normaliser keeps the shared cases', () => {
+  const source = readFileSync(new URL('../../web/numbers.js', import.meta.url), 'utf8');
+  const dial = new Function(`${source}\nreturn dial;`)();
+  const cases = JSON.parse(readFileSync(new URL('../fixtures/dial.json', import.meta.url), 'utf8'));
+  expect(cases.length).toBeGreaterThan(5);
+  for (const [input, out] of cases) expect(dial(input), input).toBe(out);
+});
+
+// The directory file never arrives (a bad deploy, a filtering proxy): the
+// guide still gives the number any mobile phone dials, and the clinic's.
+test('without the directory file the guide still gives a number to tap', async ({ page }) => {
+  await page.route('**/directory-*.txt', (route) => route.abort());
+  const errors = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await open(page);
+  await page.getByRole('button', { name: 'Need help now?' }).click();
+  const first = page.locator('.sp-main a.sp-contact').first();
+  await expect(first).toHaveAttribute('href', 'tel:112');
+  await expect(first).toContainText('from any mobile phone');
+  await expect.poll(() => errors.join('\n')).toContain('the crisis directory');
 });

@@ -118,7 +118,7 @@ test.describe('a clinic sets up its guide', () => {
     const edited = (from, to) => contentFiles().map((f) => f.name === 'guide.toml'
       ? { ...f, buffer: Buffer.from(f.buffer.toString().replace(from, to)) } : f);
     const title = preview(page).locator('.signpost:not(.sp-fallback) h1');
-    await page.getByLabel('Content files').setInputFiles(edited('schema_version = 2', 'schema_version = 9'));
+    await page.getByLabel('Content files').setInputFiles(edited('schema_version = 3', 'schema_version = 9'));
     await expect(page.locator('#content-result')).toContainText('Refused');
     await expect(page.locator('#content-result')).toContainText('schema_version');
     await expect(page.getByRole('button', { name: 'Download the compiled content' })).toBeHidden();

@@ -35,6 +35,27 @@ pub fn to_bytes_in(content: &Content, locale: Locale) -> Vec<u8> {
     crate::text::only(locale, || to_bytes(&one))
 }
 
+/// The crisis directory's parts of `content` (compiled content leaves them
+/// out): for native builds, which read the directory from the content.
+pub fn directory_to_bytes(content: &Content) -> Vec<u8> {
+    let parts = crate::model::DirectoryParts {
+        crisis_directory: content.crisis_directory.clone(),
+        emergency_numbers: content.emergency_numbers.clone(),
+        time_zones: content.time_zones.clone(),
+    };
+    postcard::to_allocvec(&parts).unwrap_or_default()
+}
+
+/// `content` with the parts [`directory_to_bytes`] wrote put back.
+pub fn with_directory(mut content: Content, bytes: &[u8]) -> Content {
+    if let Ok(parts) = postcard::from_bytes::<crate::model::DirectoryParts>(bytes) {
+        content.crisis_directory = parts.crisis_directory;
+        content.emergency_numbers = parts.emergency_numbers;
+        content.time_zones = parts.time_zones;
+    }
+    content
+}
+
 /// Decodes and validates compiled content. Replacement content must also
 /// have text in every language the guide's interface offers: a visitor
 /// whose language it lacked would see empty text, crisis advice included.

@@ -6,10 +6,15 @@
 //! is), then the region of its preferred languages (`en-GB`). The time zone
 //! goes first because many devices keep a default language such as `en-US`
 //! wherever they are, while the clock follows the place.
+//!
+//! The browser does not embed the directory: the build writes it as one
+//! text file ([`Directory::to_text`]) that every visitor's guide fetches
+//! as it starts, the same file for everyone, and the failure screens
+//! (web/numbers.js) read too. [`Directory::from_text`] reads it back.
 
 use crate::Locale;
 use crate::config::Config;
-use crate::model::{Content, CountryEntry};
+use crate::model::{Audience, Content, Service};
 
 /// Where the country came from (the panel says so, and tests check it).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,16 +32,317 @@ pub struct DeviceHints {
     pub time_zone: Option<String>,
 }
 
+/// Every country's numbers, as the browser reads them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Directory {
+    /// Every country and territory, by code.
+    pub countries: Vec<Country>,
+    /// What a mobile phone dials anywhere (112): shown where a country's
+    /// own number is not known, or no country is.
+    pub mobile: Option<String>,
+    /// When `mobile` was checked.
+    pub mobile_checked: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Country {
+    /// ISO 3166-1 alpha-2.
+    pub code: String,
+    /// IANA time zones there.
+    pub zones: Vec<String>,
+    pub emergency: Vec<(Service, String)>,
+    pub lines: Vec<Line>,
+    /// The oldest date on which any of its numbers was checked.
+    pub checked: Option<String>,
+}
+
+/// A crisis line, as the browser shows it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Line {
+    pub name: String,
+    pub phone: Option<String>,
+    pub sms: Option<String>,
+    pub sms_body: Option<String>,
+    pub chat: Option<String>,
+    /// `crate::hours::compact`'s form; empty when not known.
+    pub hours: String,
+    pub audience: Vec<Audience>,
+    pub abuse: bool,
+}
+
+impl Directory {
+    /// The directory of validated content: a country's own emergency
+    /// numbers, else the world table's; every country that has a time
+    /// zone, an emergency number or lines.
+    pub fn from_content(content: &Content) -> Directory {
+        let mut codes: Vec<&str> = content.time_zones.keys().map(String::as_str).collect();
+        codes.extend(content.crisis_directory.iter().map(|c| c.country.as_str()));
+        for s in &content.emergency_numbers {
+            codes.extend(s.numbers.keys().map(String::as_str));
+        }
+        codes.sort_unstable();
+        codes.dedup();
+        let countries = codes
+            .into_iter()
+            .map(|code| {
+                let entry = content.crisis_directory.iter().find(|c| c.country == code);
+                let mut dates: Vec<&str> = Vec::new();
+                let mut emergency = Vec::new();
+                for n in entry.map(|e| e.emergency.as_slice()).unwrap_or_default() {
+                    emergency.push((n.service, n.number.clone()));
+                    dates.push(&n.checked);
+                }
+                if emergency.is_empty()
+                    && let Some((source, numbers)) = content
+                        .emergency_numbers
+                        .iter()
+                        .find_map(|s| s.numbers.get(code).map(|n| (s, n)))
+                {
+                    emergency = read_numbers(numbers).unwrap_or_default();
+                    dates.push(&source.checked);
+                }
+                let lines = entry
+                    .map(|e| e.lines.as_slice())
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|l| {
+                        dates.push(&l.checked);
+                        Line {
+                            name: l.name.clone(),
+                            phone: l.phone.clone(),
+                            sms: l.sms.clone(),
+                            sms_body: l.sms_body.clone(),
+                            chat: l.chat.clone(),
+                            hours: l
+                                .hours
+                                .as_deref()
+                                .map(crate::hours::compact)
+                                .unwrap_or_default(),
+                            audience: l.audience.clone(),
+                            abuse: l.abuse,
+                        }
+                    })
+                    .collect();
+                Country {
+                    code: code.to_string(),
+                    zones: content
+                        .time_zones
+                        .get(code)
+                        .map(|z| z.split_whitespace().map(String::from).collect())
+                        .unwrap_or_default(),
+                    emergency,
+                    lines,
+                    checked: dates
+                        .into_iter()
+                        .filter(|d| !d.is_empty())
+                        .min()
+                        .map(String::from),
+                }
+            })
+            .collect();
+        Directory {
+            countries,
+            mobile: content.mobile_emergency.as_ref().map(|m| m.number.clone()),
+            mobile_checked: content.mobile_emergency.as_ref().map(|m| m.checked.clone()),
+        }
+    }
+
+    pub fn country(&self, code: &str) -> Option<&Country> {
+        self.countries
+            .iter()
+            .find(|c| c.code.eq_ignore_ascii_case(code))
+    }
+
+    /// The file the browser reads, UTF-8 text, one record a line, fields
+    /// split by tabs (no JSON parser or value tree in the browser's
+    /// download, and fewer bytes than JSON); no sources (they are for
+    /// reviewers: content/crisis.toml has them):
+    ///
+    /// ```text
+    /// signpost-directory 1
+    /// M  112  2026-12-04                          the mobile number, checked
+    /// C  GB  2026-12-04  999 112  Europe/London   a country: code, oldest check, numbers, zones
+    /// L  Samaritans  24/7  everyone  116 123  sms  body  chat  x   its lines (x: abuse)
+    /// ```
+    pub fn to_text(&self) -> String {
+        let mut out = String::from("signpost-directory 1\n");
+        if let Some(m) = &self.mobile {
+            out += &format!(
+                "M\t{m}\t{}\n",
+                self.mobile_checked.as_deref().unwrap_or_default()
+            );
+        }
+        for c in &self.countries {
+            out += &format!(
+                "C\t{}\t{}\t{}\t{}\n",
+                c.code,
+                c.checked.as_deref().unwrap_or_default(),
+                write_numbers(&c.emergency),
+                c.zones.join(" ")
+            );
+            for l in &c.lines {
+                let audience: Vec<&str> = l.audience.iter().map(|a| audience_key(*a)).collect();
+                let field = |v: &Option<String>| v.clone().unwrap_or_default();
+                out += &format!(
+                    "L\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n",
+                    l.name,
+                    l.hours,
+                    audience.join(" "),
+                    field(&l.phone),
+                    field(&l.sms),
+                    field(&l.sms_body),
+                    field(&l.chat),
+                    if l.abuse { "x" } else { "" }
+                );
+            }
+        }
+        out
+    }
+
+    /// Reads [`Directory::to_text`]'s file; `None` if it is not one.
+    pub fn from_text(text: &str) -> Option<Directory> {
+        let mut lines = text.lines();
+        if lines.next()? != "signpost-directory 1" {
+            return None;
+        }
+        let some = |s: &str| (!s.is_empty()).then(|| s.to_string());
+        let mut d = Directory::default();
+        for line in lines {
+            let mut f = line.split('\t');
+            let mut next = || f.next().unwrap_or_default();
+            match next() {
+                "M" => {
+                    d.mobile = some(next());
+                    d.mobile_checked = some(next());
+                }
+                "C" => {
+                    let code = next();
+                    if !is_country_code(code) {
+                        return None;
+                    }
+                    let checked = some(next());
+                    let numbers = next();
+                    d.countries.push(Country {
+                        code: code.to_string(),
+                        checked,
+                        emergency: if numbers.is_empty() {
+                            Vec::new()
+                        } else {
+                            read_numbers(numbers)?
+                        },
+                        zones: next().split_whitespace().map(String::from).collect(),
+                        lines: Vec::new(),
+                    });
+                }
+                "L" => {
+                    let name = next().to_string();
+                    let hours = next().to_string();
+                    let audience = next().split_whitespace().filter_map(audience_of).collect();
+                    d.countries.last_mut()?.lines.push(Line {
+                        name,
+                        hours,
+                        audience,
+                        phone: some(next()),
+                        sms: some(next()),
+                        sms_body: some(next()),
+                        chat: some(next()),
+                        abuse: next() == "x",
+                    });
+                }
+                _ => return None,
+            }
+        }
+        Some(d)
+    }
+}
+
+/// [`parse_numbers`] without messages (the browser's: they cost bytes).
+fn read_numbers(s: &str) -> Option<Vec<(Service, String)>> {
+    let numbers: Option<Vec<_>> = s
+        .split_whitespace()
+        .map(|part| {
+            let (service, number) = match part.split_once(':') {
+                Some(("police", n)) => (Service::Police, n),
+                Some(("ambulance", n)) => (Service::Ambulance, n),
+                Some(_) => return None,
+                None => (Service::General, part),
+            };
+            (number.bytes().all(|b| b.is_ascii_digit()) && is_dial_string(number))
+                .then(|| (service, number.to_string()))
+        })
+        .collect();
+    numbers.filter(|n| !n.is_empty())
+}
+
+/// `"112"` or `"police:100 ambulance:102"` (content/emergency.toml).
+pub fn parse_numbers(s: &str) -> Result<Vec<(Service, String)>, String> {
+    let numbers: Vec<(Service, String)> = s
+        .split_whitespace()
+        .map(|part| {
+            let (service, number) = match part.split_once(':') {
+                Some(("police", n)) => (Service::Police, n),
+                Some(("ambulance", n)) => (Service::Ambulance, n),
+                Some((other, _)) => {
+                    return Err(format!("\"{other}\" is not a service (police, ambulance)"));
+                }
+                None => (Service::General, part),
+            };
+            if !number.bytes().all(|b| b.is_ascii_digit()) || !is_dial_string(number) {
+                return Err(format!("\"{number}\" is not a number a phone can dial"));
+            }
+            Ok((service, number.to_string()))
+        })
+        .collect::<Result<_, _>>()?;
+    if numbers.is_empty() {
+        return Err("no number".into());
+    }
+    Ok(numbers)
+}
+
+fn write_numbers(numbers: &[(Service, String)]) -> String {
+    let parts: Vec<String> = numbers
+        .iter()
+        .map(|(s, n)| match s {
+            Service::General => n.clone(),
+            Service::Police => format!("police:{n}"),
+            Service::Ambulance => format!("ambulance:{n}"),
+        })
+        .collect();
+    parts.join(" ")
+}
+
+fn audience_key(a: Audience) -> &'static str {
+    match a {
+        Audience::Everyone => "everyone",
+        Audience::Young => "young",
+        Audience::Lgbtq => "lgbtq",
+        Audience::Veterans => "veterans",
+        Audience::Women => "women",
+    }
+}
+
+fn audience_of(key: &str) -> Option<Audience> {
+    [
+        Audience::Everyone,
+        Audience::Young,
+        Audience::Lgbtq,
+        Audience::Veterans,
+        Audience::Women,
+    ]
+    .into_iter()
+    .find(|a| audience_key(*a) == key)
+}
+
 /// The country to show numbers for, and why; `None` when nothing points to
-/// a country in the directory (the visitor still gets the emergency advice
-/// and the choice).
-pub fn choose_country<'c>(
-    content: &'c Content,
+/// a country (the visitor still gets the mobile emergency number and the
+/// choice).
+pub fn choose_country<'d>(
+    directory: &'d Directory,
     clinic: Option<&str>,
     visitor: Option<&str>,
     device: &DeviceHints,
-) -> Option<(&'c CountryEntry, CountrySource)> {
-    let find = |code: &str| content.country(code);
+) -> Option<(&'d Country, CountrySource)> {
+    let find = |code: &str| directory.country(code);
     if let Some(c) = clinic.and_then(find) {
         return Some((c, CountrySource::Clinic));
     }
@@ -44,10 +350,10 @@ pub fn choose_country<'c>(
         return Some((c, CountrySource::Visitor));
     }
     if let Some(tz) = device.time_zone.as_deref()
-        && let Some(c) = content
-            .crisis_directory
+        && let Some(c) = directory
+            .countries
             .iter()
-            .find(|c| c.time_zones.iter().any(|z| z == tz))
+            .find(|c| c.zones.iter().any(|z| z == tz))
     {
         return Some((c, CountrySource::TimeZone));
     }
@@ -74,21 +380,40 @@ pub fn is_country_code(code: &str) -> bool {
     code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase())
 }
 
-/// The digits (and a leading `+`) of a number, for a `tel:` or `sms:` link.
+/// The digits (and a leading `+` or `*`) of a number, for a `tel:` or
+/// `sms:` link.
+/// After a `+`, a trunk prefix written "(0)" is dropped: "+44 (0)20" is
+/// dialled "+4420". web/numbers.js does the same (tests/fixtures/dial.json
+/// holds the cases both are tested with).
 pub fn dial(number: &str) -> String {
-    number
-        .chars()
-        .enumerate()
-        .filter(|(i, c)| c.is_ascii_digit() || (*i == 0 && *c == '+'))
-        .map(|(_, c)| c)
-        .collect()
+    let number = number.trim_start();
+    let international = number.starts_with('+');
+    let number = if international {
+        number.replace("(0)", "")
+    } else {
+        number.to_string()
+    };
+    // A leading `+` or `*` stays (`*` encoded: RFC 3966 allows it, and
+    // some dialers drop a bare one).
+    let mut out = String::from(match number.as_bytes().first() {
+        Some(b'+') => "+",
+        Some(b'*') => "%2A",
+        _ => "",
+    });
+    out.extend(number.chars().filter(char::is_ascii_digit));
+    out
 }
 
 /// Whether a number is something a phone can dial: digits with spaces or
-/// hyphens between them, an optional leading `+`, 2 to 15 digits (E.164's
-/// limit).
+/// hyphens between them, an optional leading `+` or `*`, 2 to 15 digits
+/// (E.164's limit).
 pub fn is_dial_string(number: &str) -> bool {
-    let body = number.strip_prefix('+').unwrap_or(number);
+    // A leading `*` is a mobile short code (Chile's *4141); a `+` the
+    // international form.
+    let body = number
+        .strip_prefix('+')
+        .or_else(|| number.strip_prefix('*'))
+        .unwrap_or(number);
     let digits = body.bytes().filter(u8::is_ascii_digit).count();
     !body.is_empty()
         && body
@@ -124,40 +449,58 @@ fn percent_encode(s: &str) -> String {
         .collect()
 }
 
-/// One number to call or text, ready to show.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// One number to call or text, or a chat to open, ready to show.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Dial {
-    /// The service's name; for an emergency number its label, if any.
+    /// The service's name; none for an emergency number.
     pub name: Option<String>,
+    /// The number as written; the chat's address for a chat.
     pub number: String,
-    /// `tel:` or `sms:` (with the body the service asks for).
+    /// `tel:`, `sms:` (with the body the service asks for) or the chat's
+    /// https address.
     pub href: String,
     /// A text line: `sms_body` is the word to send, if it asks for one.
     pub text: bool,
     pub sms_body: Option<String>,
+    /// A web chat: a link out of the guide.
+    pub chat: bool,
+    /// `crate::hours::compact`'s form; the view says it in the visitor's
+    /// language.
     pub hours: Option<String>,
-    pub young: bool,
+    pub audience: Vec<Audience>,
+    /// Which service an emergency number reaches.
+    pub service: Service,
+    /// The emergency number any mobile phone dials, shown where the
+    /// country's own is not known.
+    pub mobile: bool,
     /// A line for people in danger from someone (abuse, violence).
     pub abuse: bool,
-    /// The country it works in, by name in the visitor's language (or its
-    /// code when the directory does not know it).
+    /// The country it works in (ISO code; the view names it).
     pub country: Option<String>,
+}
+
+impl Dial {
+    pub fn young(&self) -> bool {
+        self.audience.contains(&Audience::Young)
+    }
 }
 
 /// What every page that speaks of crisis shows: the emergency number(s)
 /// and the crisis lines for one country, in one language.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ContactSet {
-    /// The chosen country: (code, name).
-    pub country: Option<(String, String)>,
-    /// Never replaced by the clinic's contacts; empty only when neither the
-    /// clinic nor the directory knows the country's number (the view then
-    /// says to call the local emergency number).
+    /// The chosen country's code.
+    pub country: Option<String>,
+    /// Never replaced by the clinic's contacts and never empty when the
+    /// directory is loaded: the country's own numbers, else the number any
+    /// mobile phone dials.
     pub emergency: Vec<Dial>,
     /// The clinic's contacts for this language first, then the directory's
-    /// lines for the country (young people's first when `young_first`), a
-    /// number shown once.
+    /// lines for the country (in the order [`LinesFirst`] says), a number
+    /// shown once.
     pub lines: Vec<Dial>,
+    /// The oldest date on which the directory's numbers shown were checked.
+    pub checked: Option<String>,
 }
 
 /// Which of a country's lines a screen lists first (the emergency number
@@ -177,58 +520,48 @@ pub enum LinesFirst {
 
 /// The contacts for `country` in `locale`, with the clinic's configuration.
 pub fn contact_set(
-    content: &Content,
+    directory: &Directory,
     config: &Config,
     locale: Locale,
-    country: Option<&CountryEntry>,
+    country: Option<&Country>,
     first: LinesFirst,
 ) -> ContactSet {
-    let country_name = |code: &str| {
-        content
-            .country(code)
-            .map_or_else(|| code.to_string(), |c| c.name.get(locale).to_string())
-    };
-    let here = country.map(|c| (c.country.clone(), c.name.get(locale).to_string()));
+    let here = country.map(|c| c.code.clone());
     let mut emergency = Vec::new();
     // The clinic's own emergency number belongs to its country.
     let clinic_emergency = config.emergency_number.as_ref().filter(|_| {
         config.country.is_none()
-            || country.is_none_or(|c| config.country.as_deref() == Some(c.country.as_str()))
+            || country.is_none_or(|c| config.country.as_deref() == Some(c.code.as_str()))
     });
     if let Some(n) = clinic_emergency {
         emergency.push(Dial {
-            name: None,
             number: n.clone(),
             href: tel_href(n),
-            text: false,
-            sms_body: None,
-            hours: None,
-            young: false,
-            abuse: false,
-            country: config
-                .country
-                .as_deref()
-                .map(country_name)
-                .or_else(|| here.as_ref().map(|h| h.1.clone())),
+            country: config.country.clone().or_else(|| here.clone()),
+            ..Dial::default()
         });
     }
-    if let Some(c) = country {
-        for e in &c.emergency {
-            if emergency.iter().any(|d| dial(&d.number) == dial(&e.number)) {
-                continue;
-            }
-            emergency.push(Dial {
-                name: e.label.as_ref().map(|l| l.get(locale).to_string()),
-                number: e.number.clone(),
-                href: tel_href(&e.number),
-                text: false,
-                sms_body: None,
-                hours: None,
-                young: false,
-                abuse: false,
-                country: Some(c.name.get(locale).to_string()),
-            });
+    for (service, number) in country.map(|c| c.emergency.as_slice()).unwrap_or_default() {
+        if emergency.iter().any(|d| dial(&d.number) == dial(number)) {
+            continue;
         }
+        emergency.push(Dial {
+            number: number.clone(),
+            href: tel_href(number),
+            service: *service,
+            country: here.clone(),
+            ..Dial::default()
+        });
+    }
+    if emergency.is_empty()
+        && let Some(m) = &directory.mobile
+    {
+        emergency.push(Dial {
+            number: m.clone(),
+            href: tel_href(m),
+            mobile: true,
+            ..Dial::default()
+        });
     }
     let mut lines: Vec<Dial> = config
         .contacts(locale)
@@ -237,54 +570,53 @@ pub fn contact_set(
             name: Some(c.name.clone()),
             number: c.phone.clone(),
             href: tel_href(&c.phone),
-            text: false,
-            sms_body: None,
-            hours: None,
-            young: false,
-            abuse: false,
-            country: c.country.as_deref().map(country_name),
+            country: c.country.clone(),
+            ..Dial::default()
         })
         .collect();
     if let Some(c) = country {
-        let mut directory: Vec<Dial> = Vec::new();
+        let mut directory_lines: Vec<Dial> = Vec::new();
         for l in &c.lines {
-            let name = Some(l.name.get(locale).to_string());
-            let hours = l.hours.as_ref().map(|h| h.get(locale).to_string());
             let base = Dial {
-                name,
-                number: String::new(),
-                href: String::new(),
-                text: false,
-                sms_body: None,
-                hours,
-                young: l.young,
+                name: Some(l.name.clone()),
+                hours: Some(l.hours.clone()).filter(|h| !h.is_empty()),
+                audience: l.audience.clone(),
                 abuse: l.abuse,
-                country: Some(c.name.get(locale).to_string()),
+                country: here.clone(),
+                ..Dial::default()
             };
             if let Some(p) = &l.phone {
-                directory.push(Dial {
+                directory_lines.push(Dial {
                     number: p.clone(),
                     href: tel_href(p),
                     ..base.clone()
                 });
             }
             if let Some(s) = &l.sms {
-                directory.push(Dial {
+                directory_lines.push(Dial {
                     number: s.clone(),
                     href: sms_href(s, l.sms_body.as_deref()),
                     text: true,
                     sms_body: l.sms_body.clone(),
+                    ..base.clone()
+                });
+            }
+            if let Some(w) = &l.chat {
+                directory_lines.push(Dial {
+                    number: w.clone(),
+                    href: w.clone(),
+                    chat: true,
                     ..base
                 });
             }
         }
         if first == LinesFirst::Young {
-            directory.sort_by_key(|d| !d.young);
+            directory_lines.sort_by_key(|d| !d.young());
         }
-        for d in directory {
-            let shown = lines
-                .iter()
-                .any(|x| x.text == d.text && dial(&x.number) == dial(&d.number));
+        for d in directory_lines {
+            let shown = lines.iter().any(|x| {
+                x.text == d.text && x.chat == d.chat && dial(&x.number) == dial(&d.number)
+            });
             if !shown {
                 lines.push(d);
             }
@@ -293,24 +625,104 @@ pub fn contact_set(
     if first == LinesFirst::Abuse {
         lines.sort_by_key(|d| !d.abuse);
     }
+    let mobile_date = emergency
+        .iter()
+        .any(|d| d.mobile)
+        .then(|| directory.mobile_checked.clone())
+        .flatten();
+    let checked = country
+        .and_then(|c| c.checked.clone())
+        .into_iter()
+        .chain(mobile_date)
+        .min();
     ContactSet {
         country: here,
         emergency,
         lines,
+        checked,
     }
 }
 
-impl Content {
-    pub fn country(&self, code: &str) -> Option<&CountryEntry> {
-        self.crisis_directory
-            .iter()
-            .find(|c| c.country.eq_ignore_ascii_case(code))
+/// Days since 1970-01-01 of a `YYYY-MM-DD` date (proleptic Gregorian).
+pub fn days_of(date: &str) -> Option<i64> {
+    let mut parts = date.splitn(3, '-').map(|p| p.parse::<i64>().ok());
+    let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) || date.len() != 10 {
+        return None;
     }
+    // Howard Hinnant's days_from_civil.
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
+/// The `YYYY-MM-DD` date `days` days after 1970-01-01.
+pub fn date_of(days: i64) -> String {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// Sources checked more than a year before `today` (`YYYY-MM-DD`): each
+/// is a number a visitor may find out of date. `signpost-check` warns.
+pub fn stale_sources(content: &Content, today: &str) -> Vec<String> {
+    let Some(now) = days_of(today) else {
+        return Vec::new();
+    };
+    let mut stale = Vec::new();
+    let mut check = |what: String, checked: &str| {
+        if days_of(checked).is_none_or(|d| now - d > 365) {
+            stale.push(format!(
+                "{what}: checked {checked}, more than 12 months ago: confirm it again"
+            ));
+        }
+    };
+    for e in &content.crisis_directory {
+        for n in &e.emergency {
+            check(
+                format!("crisis_directory {}: emergency {}", e.country, n.number),
+                &n.checked,
+            );
+        }
+        for l in &e.lines {
+            check(
+                format!("crisis_directory {}: {}", e.country, l.id),
+                &l.checked,
+            );
+        }
+    }
+    for s in &content.emergency_numbers {
+        check(format!("emergency_numbers {}", s.source), &s.checked);
+    }
+    if let Some(m) = &content.mobile_emergency {
+        check("mobile_emergency".into(), &m.checked);
+    }
+    stale
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_count_days() {
+        assert_eq!(days_of("1970-01-01"), Some(0));
+        assert_eq!(days_of("2026-12-04"), Some(20_791));
+        assert_eq!(date_of(20_791), "2026-12-04");
+        assert_eq!(date_of(days_of("2024-02-29").unwrap()), "2024-02-29");
+        assert_eq!(days_of("2026-13-01"), None);
+        assert_eq!(days_of("last week"), None);
+    }
 
     #[test]
     fn regions_come_from_language_tags() {
@@ -353,5 +765,6 @@ mod tests {
             "sms:741741?body=HOME%20now"
         );
         assert_eq!(sms_href("988", None), "sms:988");
+        assert_eq!(tel_href("+44 (0)20 7946 0000"), "tel:+442079460000");
     }
 }

@@ -13,6 +13,7 @@ pub mod answers;
 pub mod compiled;
 pub mod config;
 pub mod directory;
+pub mod hours;
 #[cfg(feature = "toml")]
 pub mod load;
 pub mod locale;

@@ -27,7 +27,7 @@ pub struct Source<'a> {
 }
 
 /// The content built into the guide (`content/*.toml`).
-pub fn builtin_sources() -> [Source<'static>; 5] {
+pub fn builtin_sources() -> [Source<'static>; 7] {
     [
         Source {
             name: "content/guide.toml",
@@ -48,6 +48,14 @@ pub fn builtin_sources() -> [Source<'static>; 5] {
         Source {
             name: "content/crisis.toml",
             text: include_str!("../../../content/crisis.toml"),
+        },
+        Source {
+            name: "content/emergency.toml",
+            text: include_str!("../../../content/emergency.toml"),
+        },
+        Source {
+            name: "content/time-zones.toml",
+            text: include_str!("../../../content/time-zones.toml"),
         },
     ]
 }
@@ -95,6 +103,12 @@ pub struct ContentFile {
     pub safeguards: Option<Vec<Safeguard>>,
     /// Emergency numbers and crisis lines by country.
     pub crisis_directory: Option<Vec<CountryEntry>>,
+    /// The emergency number of every country, by the page that lists them.
+    pub emergency_numbers: Option<Vec<EmergencySource>>,
+    /// The number any mobile phone dials anywhere (112).
+    pub mobile_emergency: Option<EmergencyNumber>,
+    /// IANA time zones by country code, space-separated.
+    pub time_zones: Option<BTreeMap<String, String>>,
 }
 
 /// The JSON Schema of one content file, for editors.
@@ -215,6 +229,9 @@ struct Merged {
     questionnaire: Option<(String, Questionnaire)>,
     safeguards: Option<(String, Vec<Safeguard>)>,
     crisis_directory: Option<(String, Vec<CountryEntry>)>,
+    emergency_numbers: Option<(String, Vec<EmergencySource>)>,
+    mobile_emergency: Option<(String, EmergencyNumber)>,
+    time_zones: Option<(String, BTreeMap<String, String>)>,
 }
 
 fn take<T>(
@@ -277,6 +294,27 @@ impl Merged {
             part.crisis_directory,
             problems,
         );
+        take(
+            &mut self.emergency_numbers,
+            "emergency_numbers",
+            file,
+            part.emergency_numbers,
+            problems,
+        );
+        take(
+            &mut self.mobile_emergency,
+            "mobile_emergency",
+            file,
+            part.mobile_emergency,
+            problems,
+        );
+        take(
+            &mut self.time_zones,
+            "time_zones",
+            file,
+            part.time_zones,
+            problems,
+        );
     }
 
     fn finish(self, problems: &mut Problems) -> Option<Content> {
@@ -305,6 +343,11 @@ impl Merged {
             questionnaire: questionnaire?,
             safeguards: safeguards?,
             crisis_directory: crisis_directory?,
+            // Optional: replacement content may leave the world's numbers
+            // to the guide's own directory file.
+            emergency_numbers: self.emergency_numbers.map(|(_, v)| v).unwrap_or_default(),
+            mobile_emergency: self.mobile_emergency.map(|(_, v)| v),
+            time_zones: self.time_zones.map(|(_, v)| v).unwrap_or_default(),
         })
     }
 }

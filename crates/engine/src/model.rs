@@ -12,7 +12,7 @@ use crate::text::{Text, TextList};
 use crate::ui_keys::Ui;
 
 /// The content format this engine reads. Bumped on any breaking change.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Everything the guide says and asks, validated (see [`crate::load`]).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -34,8 +34,69 @@ pub struct Content {
     /// set when the content loads (see [`crate::prove`]).
     pub safeguards: Vec<Safeguard>,
     /// Emergency numbers and crisis lines by country (see
-    /// [`crate::directory`]).
+    /// [`crate::directory`]). This and the next two are not in compiled
+    /// content: the browser fetches the directory as a file of its own, so
+    /// the content decoder in its download never reads them
+    /// ([`crate::compiled::directory_to_bytes`] keeps them for native use).
+    #[serde(skip)]
     pub crisis_directory: Vec<CountryEntry>,
+    /// The emergency number of every country and territory, by source
+    /// (`content/emergency.toml`); a [`CountryEntry`]'s own come first.
+    #[serde(skip)]
+    pub emergency_numbers: Vec<EmergencySource>,
+    /// What any mobile phone dials anywhere when a country's own number is
+    /// not known.
+    pub mobile_emergency: Option<EmergencyNumber>,
+    /// IANA time zones by country, space-separated, for finding the
+    /// visitor's country on the device (`content/time-zones.toml`,
+    /// generated from the tz database).
+    #[serde(skip)]
+    pub time_zones: BTreeMap<String, String>,
+}
+
+/// The directory's parts of [`Content`], which compiled content leaves out.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct DirectoryParts {
+    pub crisis_directory: Vec<CountryEntry>,
+    pub emergency_numbers: Vec<EmergencySource>,
+    pub time_zones: BTreeMap<String, String>,
+}
+
+/// Emergency numbers for many countries, all confirmed on one page.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "toml", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct EmergencySource {
+    pub source: String,
+    /// `YYYY-MM-DD`.
+    pub checked: String,
+    /// Country code -> its numbers as dialled there: `"112"`, or several
+    /// with their service, `"police:100 ambulance:102"`.
+    pub numbers: BTreeMap<String, String>,
+}
+
+/// Which emergency service a number reaches.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "toml", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Service {
+    /// Every emergency service.
+    #[default]
+    General,
+    Police,
+    Ambulance,
+}
+
+/// Who a crisis line is for (the view names each in the visitor's language).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "toml", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Audience {
+    Everyone,
+    Young,
+    Lgbtq,
+    Veterans,
+    Women,
 }
 
 /// One country's emergency numbers and crisis lines, each with the page it
@@ -44,14 +105,11 @@ pub struct Content {
 #[cfg_attr(feature = "toml", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CountryEntry {
-    /// ISO 3166-1 alpha-2, upper case ("GB").
+    /// ISO 3166-1 alpha-2, upper case ("GB"). Its name comes from the
+    /// visitor's browser, in their language (`Intl.DisplayNames`).
     pub country: String,
-    pub name: Text,
-    /// IANA time zones in this country, for finding it on the device.
-    #[serde(default)]
-    pub time_zones: Vec<String>,
-    /// Validation requires at least one (a default, so that its absence is
-    /// reported with its path).
+    /// Its emergency numbers, each confirmed on its own page; without them
+    /// the country's numbers in `emergency_numbers` stand.
     #[serde(default)]
     pub emergency: Vec<EmergencyNumber>,
     #[serde(default)]
@@ -64,9 +122,9 @@ pub struct CountryEntry {
 pub struct EmergencyNumber {
     /// As dialled in the country ("999").
     pub number: String,
-    /// What it is for, where a country has several ("Police").
+    /// What it reaches, where a country has several.
     #[serde(default)]
-    pub label: Option<Text>,
+    pub service: Service,
     pub source: String,
     /// `YYYY-MM-DD`.
     pub checked: String,
@@ -77,7 +135,8 @@ pub struct EmergencyNumber {
 #[serde(deny_unknown_fields)]
 pub struct CrisisLine {
     pub id: String,
-    pub name: Text,
+    /// The service's own name, as it writes it (what a caller hears).
+    pub name: String,
     /// To call, as dialled in the country.
     #[serde(default)]
     pub phone: Option<String>,
@@ -87,14 +146,21 @@ pub struct CrisisLine {
     /// The word the service asks the first text to say ("SHOUT").
     #[serde(default)]
     pub sms_body: Option<String>,
+    /// Its web chat (an https page of the service's own).
     #[serde(default)]
-    pub hours: Option<Text>,
+    pub chat: Option<String>,
+    /// When it answers, local time: `"24/7"` or `"Mo-Fr 09:00-21:00; Sa
+    /// 10:00-14:00"` (crate::hours). Omitted where the service's own page
+    /// does not say: a confirmed crisis number is shown without hours
+    /// rather than left out.
+    #[serde(default)]
+    pub hours: Option<String>,
     /// Languages served, as language tags.
     #[serde(default)]
     pub languages: Vec<String>,
-    /// A line for children and young people.
-    #[serde(default)]
-    pub young: bool,
+    /// Who it is for; young people's lines come first on the pages for
+    /// under-18s.
+    pub audience: Vec<Audience>,
     /// A line for people in danger from someone: domestic abuse, sexual or
     /// other violence. Listed first after a risk answer that says so.
     #[serde(default)]

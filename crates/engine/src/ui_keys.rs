@@ -93,6 +93,26 @@ ui_keys! {
     /// Above the abuse and violence lines, after "someone may hurt me".
     AbuseLines = "abuse_lines",
     CrisisContinue = "crisis_continue",
+    /// Beside the number any mobile phone dials, where the country's own
+    /// is not known.
+    EmergencyMobile = "emergency_mobile",
+    Police = "police",
+    Ambulance = "ambulance",
+    /// `crate::hours`: "24/7".
+    OpenAlways = "open_always",
+    /// Seven short day names, Monday first, separated by spaces.
+    Weekdays = "weekdays",
+    /// Opening hours in the line's country's time: "{hours} (local time)".
+    LocalTime = "local_time",
+    ForYoung = "for_young",
+    ForLgbtq = "for_lgbtq",
+    ForVeterans = "for_veterans",
+    ForWomen = "for_women",
+    /// A web chat's link text, and what it does (it leaves the guide).
+    ChatOnline = "chat_online",
+    ChatLeaves = "chat_leaves",
+    /// Under every list of numbers: "Numbers checked on {date}".
+    NumbersChecked = "numbers_checked",
     /// Why urgent help still leads after a risk answer was changed.
     RiskTakenBack = "risk_taken_back",
     UrgentTitle = "urgent_title",

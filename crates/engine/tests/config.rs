@@ -105,7 +105,7 @@ fn contacts_say_their_country_and_a_pinned_country_is_a_real_code() {
     );
     has(
         &problems,
-        "warning: country: no built-in numbers for \"XX\"",
+        "warning: country: \"XX\" is no country or territory of ISO 3166",
     );
     has(
         &problems,

@@ -238,11 +238,11 @@ fn wrong_type_names_the_file_key_and_line() {
 #[test]
 fn wrong_schema_version() {
     let p = problems_of(load_edited("guide.toml", |t| {
-        replace_once(t, "schema_version = 2", "schema_version = 3")
+        replace_once(t, "schema_version = 3", "schema_version = 4")
     }));
     assert_mentions(
         &p,
-        "content/guide.toml: schema_version: version 3 is not supported; this guide reads version 2",
+        "content/guide.toml: schema_version: version 4 is not supported; this guide reads version 3",
     );
 }
 

@@ -31,22 +31,20 @@ pub fn builtin_info() -> String {
         .filter(|o| !o.urgent)
         .map(|o| json!({ "id": o.id, "name": o.name.get(Locale::En) }))
         .collect();
-    let countries: Vec<Json> = c
-        .crisis_directory
+    // Every country and territory; the form names them (Intl.DisplayNames).
+    let directory = signpost_engine::directory::Directory::from_content(c);
+    let countries: Vec<Json> = directory
+        .countries
         .iter()
         .map(|e| {
             let lines: Vec<Json> = e
                 .lines
                 .iter()
-                .filter_map(|l| {
-                    let phone = l.phone.as_ref()?;
-                    Some(json!({ "name": l.name.0, "phone": phone }))
-                })
+                .filter_map(|l| Some(json!({ "name": l.name, "phone": l.phone.as_ref()? })))
                 .collect();
             json!({
-                "code": e.country,
-                "name": e.name.get(Locale::En),
-                "emergency": e.emergency.first().map(|n| n.number.clone()),
+                "code": e.code,
+                "emergency": e.emergency.first().map(|n| n.1.clone()).or_else(|| directory.mobile.clone()),
                 "lines": lines,
             })
         })
@@ -393,7 +391,7 @@ mod tests {
             .iter()
             .map(|s| {
                 s.text
-                    .replacen("schema_version = 2", "schema_version = 9", 1)
+                    .replacen("schema_version = 3", "schema_version = 9", 1)
             })
             .collect();
         let report = parse(&compile(names, texts).report);

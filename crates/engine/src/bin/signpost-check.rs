@@ -82,6 +82,17 @@ fn main() -> ExitCode {
             if !report_proof(&content) {
                 return ExitCode::from(1);
             }
+            // Numbers change: a source not checked for a year is a warning.
+            let today = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| (d.as_secs() / 86_400) as i64);
+            let stale = signpost_engine::directory::stale_sources(
+                &content,
+                &signpost_engine::directory::date_of(today),
+            );
+            for s in &stale {
+                println!("warning: {s}");
+            }
             if let Some(out) = json_to {
                 let json = serde_json::to_string_pretty(&content).unwrap_or_default();
                 if let Err(e) = std::fs::write(&out, json) {
