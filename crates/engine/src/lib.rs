@@ -9,24 +9,25 @@
 //! reachable answer set at every build. Interface words are the closed set
 //! [`Ui`].
 
-pub mod answers;
-pub mod compiled;
-pub mod config;
-pub mod directory;
-pub mod hours;
-#[cfg(feature = "toml")]
-pub mod load;
-pub mod locale;
-pub mod model;
-pub mod problem;
-pub mod prove;
-pub mod readability;
-#[cfg(feature = "toml")]
-pub mod report;
-pub mod score;
-pub mod text;
-pub mod ui_keys;
+// Folders by role (ARCHITECTURE.md, "Engine"): content, validate, decide,
+// crisis, clinic, authoring. Each module is also re-exported at the root,
+// where callers have always found it (`signpost_engine::model`, ...).
+pub mod authoring;
+pub mod clinic;
+pub mod content;
+pub mod crisis;
+pub mod decide;
 pub mod validate;
+
+pub use authoring::readability;
+#[cfg(feature = "toml")]
+pub use authoring::report;
+pub use clinic::config;
+#[cfg(feature = "toml")]
+pub use content::load;
+pub use content::{compiled, locale, model, problem, text, ui_keys};
+pub use crisis::{directory, hours};
+pub use decide::{answers, prove, score};
 
 pub use answers::{Answer, Answers};
 #[cfg(feature = "toml")]

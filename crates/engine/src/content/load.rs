@@ -31,31 +31,31 @@ pub fn builtin_sources() -> [Source<'static>; 7] {
     [
         Source {
             name: "content/guide.toml",
-            text: include_str!("../../../content/guide.toml"),
+            text: include_str!("../../../../content/guide.toml"),
         },
         Source {
             name: "content/options.toml",
-            text: include_str!("../../../content/options.toml"),
+            text: include_str!("../../../../content/options.toml"),
         },
         Source {
             name: "content/questionnaire.toml",
-            text: include_str!("../../../content/questionnaire.toml"),
+            text: include_str!("../../../../content/questionnaire.toml"),
         },
         Source {
             name: "content/safeguards.toml",
-            text: include_str!("../../../content/safeguards.toml"),
+            text: include_str!("../../../../content/safeguards.toml"),
         },
         Source {
             name: "content/crisis.toml",
-            text: include_str!("../../../content/crisis.toml"),
+            text: include_str!("../../../../content/crisis.toml"),
         },
         Source {
             name: "content/emergency.toml",
-            text: include_str!("../../../content/emergency.toml"),
+            text: include_str!("../../../../content/emergency.toml"),
         },
         Source {
             name: "content/time-zones.toml",
-            text: include_str!("../../../content/time-zones.toml"),
+            text: include_str!("../../../../content/time-zones.toml"),
         },
     ]
 }
@@ -89,7 +89,7 @@ pub struct ContentFile {
     pub schema_version: Option<u32>,
     /// Locale tags every text must be written in, e.g. ["en", "es"].
     pub locales: Option<Vec<String>>,
-    /// Interface words, by key (see crates/engine/src/ui_keys.rs).
+    /// Interface words, by key (see crates/engine/src/content/ui_keys.rs).
     pub ui: Option<BTreeMap<String, Text>>,
     /// The kinds of support, from least to most intensive.
     pub options: Option<Vec<SupportOption>>,

@@ -418,7 +418,7 @@ impl Reader {
     /// A country code such as "GB", or an error and `None`.
     fn country(&mut self, path: &str, v: &Value) -> Option<String> {
         let c = self.text(path, v, 10)?;
-        if crate::directory::is_country_code(&c) {
+        if crate::crisis::contacts::is_country_code(&c) {
             Some(c)
         } else {
             self.error(
