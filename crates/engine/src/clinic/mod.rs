@@ -2,3 +2,5 @@
 //! read from its JSON configuration and checked.
 
 pub mod config;
+pub mod theme;
+pub mod value;

@@ -11,6 +11,10 @@
 //! text file ([`Directory::to_text`]) that every visitor's guide fetches
 //! as it starts, the same file for everyone, and the failure screens
 //! (web/numbers.js) read too. [`Directory::from_text`] reads it back.
+//!
+//! Long (about 650 lines, a fifth of them tests) because the browser's file
+//! format, the country choice and the contact lists share one set of types;
+//! numbers and links are in `contacts.rs`, opening hours in `hours.rs`.
 
 pub use super::contacts::{dial, is_country_code, is_dial_string, sms_href, tel_href};
 use crate::Locale;

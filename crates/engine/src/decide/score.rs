@@ -9,6 +9,9 @@
 //! first, whatever else. The prover ([`crate::prove`]) calls the same
 //! [`Facts`], [`applying_rules`] and [`rank`], so what it proves is what
 //! visitors get.
+//!
+//! Long (about 620 lines) because facts, rules, ranking and the screeners'
+//! bands are one pass that the prover (`prove/`) calls piece by piece.
 
 use crate::Ui;
 use crate::answers::{Answer, Answers};
