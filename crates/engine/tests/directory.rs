@@ -255,6 +255,17 @@ fn a_bad_entry_is_reported_with_its_path() {
     })
     .unwrap_err();
     let text = p.to_string();
+    let world = load_edited("emergency.toml", |t| {
+        let t = replace_once(t, "AT = \"112\"", "AT = \"police:1x2\"");
+        replace_once(&t, "checked = \"2026-12-04\"", "checked = \"2026-13-04\"")
+    })
+    .unwrap_err()
+    .to_string();
+    assert!(
+        world.contains("\"police:1x2\" is not emergency numbers as dialled there"),
+        "{world}"
+    );
+    assert!(world.contains("\"2026-13-04\" is not a date"), "{world}");
     for expected in [
         "\"+44 (0)116 123\" is not a number a phone in the country can dial",
         ".hours: \"all day\"",

@@ -261,7 +261,10 @@ impl Directory {
     }
 }
 
-/// [`parse_numbers`] without messages (the browser's: they cost bytes).
+/// `"112"` or `"police:100 ambulance:102"` (content/emergency.toml); `None`
+/// if any part is not one. The browser reads the directory with this (no
+/// messages: they would cost bytes there); the validator calls
+/// [`parse_numbers`].
 fn read_numbers(s: &str) -> Option<Vec<(Service, String)>> {
     let numbers: Option<Vec<_>> = s
         .split_whitespace()
@@ -279,29 +282,13 @@ fn read_numbers(s: &str) -> Option<Vec<(Service, String)>> {
     numbers.filter(|n| !n.is_empty())
 }
 
-/// `"112"` or `"police:100 ambulance:102"` (content/emergency.toml).
+/// [`read_numbers`] with a message for the content's author.
 pub fn parse_numbers(s: &str) -> Result<Vec<(Service, String)>, String> {
-    let numbers: Vec<(Service, String)> = s
-        .split_whitespace()
-        .map(|part| {
-            let (service, number) = match part.split_once(':') {
-                Some(("police", n)) => (Service::Police, n),
-                Some(("ambulance", n)) => (Service::Ambulance, n),
-                Some((other, _)) => {
-                    return Err(format!("\"{other}\" is not a service (police, ambulance)"));
-                }
-                None => (Service::General, part),
-            };
-            if !number.bytes().all(|b| b.is_ascii_digit()) || !is_dial_string(number) {
-                return Err(format!("\"{number}\" is not a number a phone can dial"));
-            }
-            Ok((service, number.to_string()))
-        })
-        .collect::<Result<_, _>>()?;
-    if numbers.is_empty() {
-        return Err("no number".into());
-    }
-    Ok(numbers)
+    read_numbers(s).ok_or_else(|| {
+        format!(
+            "\"{s}\" is not emergency numbers as dialled there: digits, several with their service (\"112\", \"police:100 ambulance:102\")"
+        )
+    })
 }
 
 fn write_numbers(numbers: &[(Service, String)]) -> String {
@@ -575,9 +562,21 @@ pub fn contact_set(
 
 /// Days since 1970-01-01 of a `YYYY-MM-DD` date (proleptic Gregorian).
 pub fn days_of(date: &str) -> Option<i64> {
-    let mut parts = date.splitn(3, '-').map(|p| p.parse::<i64>().ok());
-    let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
-    if !(1..=12).contains(&m) || !(1..=31).contains(&d) || date.len() != 10 {
+    let b = date.as_bytes();
+    let shape = b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    if !shape {
+        return None;
+    }
+    let number = |r: std::ops::Range<usize>| date[r].parse::<i64>().ok();
+    let (y, m, d) = (number(0..4)?, number(5..7)?, number(8..10)?);
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
         return None;
     }
     // Howard Hinnant's days_from_civil.
@@ -652,6 +651,7 @@ mod tests {
         assert_eq!(date_of(days_of("2024-02-29").unwrap()), "2024-02-29");
         assert_eq!(days_of("2026-13-01"), None);
         assert_eq!(days_of("last week"), None);
+        assert_eq!(days_of("+202-11-22"), None);
     }
 
     #[test]

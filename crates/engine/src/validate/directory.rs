@@ -160,14 +160,8 @@ impl Validator<'_> {
                 "name the page it was confirmed on (an http or https address)",
             );
         }
-        let b = checked.as_bytes();
-        let date = b.len() == 10
-            && b[4] == b'-'
-            && b[7] == b'-'
-            && b.iter()
-                .enumerate()
-                .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
-        if !date {
+        // The same reading of a date as the freshness warning's.
+        if crate::directory::days_of(checked).is_none() {
             self.err(
                 format!("{p}.checked"),
                 format!("\"{checked}\" is not a date such as \"2026-11-22\""),
