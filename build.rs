@@ -58,13 +58,13 @@ fn main() {
     // The browser never reads the safeguards (they are proven here, and
     // their rationales are for reviewers): leave them out of its download.
     // Compiled content has no crisis directory either (the browser fetches
-    // it as a file of its own, src/directory_file.rs); directory.bin keeps
+    // it as a file of its own, src/content/directory.rs); directory.bin keeps
     // it for native builds (the prerender writes that file from it).
     let mut shipped = content;
     shipped.safeguards.clear();
     // content.bin has every language (native builds: the prerender, the
     // render tests); content-<tag>.bin one each. The browser build embeds
-    // English's alone and fetches the others (src/builtin.rs).
+    // English's alone and fetches the others (src/content/builtin.rs).
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     let write = |name: String, bytes: Vec<u8>| {
         std::fs::write(out.join(name), bytes).expect("OUT_DIR is writable")

@@ -5,9 +5,9 @@
 //  0. Minifies wasm-bindgen's glue and the stylesheet.
 //  1. Adds the content checker module, and each language's content file
 //     but English's (the wasm embeds English), under hashed names.
-//  2. Replaces Trunk's inline loader with an external boot script, so the
-//     page runs under a Content-Security-Policy without 'unsafe-inline',
-//     nonces or hashes.
+//  2. Replaces Trunk's inline loader with an external boot script
+//     (web/boot.js filled in), so the page runs under a
+//     Content-Security-Policy without 'unsafe-inline', nonces or hashes.
 //  3. Writes index.html and questions.html around the prerendered welcome
 //     and first question.
 //  4. Writes signpost-guide.js (the custom element) with the hashed names
@@ -61,7 +61,7 @@ const checker = readFileSync(checkerWasm);
 const checkerName = `signpost-check-${short(checker)}.wasm`;
 writeFileSync(join(dir, checkerName), checker);
 if (!/<div id="signpost">/.test(html)) throw new Error('post-build: <div id="signpost"> was not found in index.html');
-// The other languages' content (src/embed/languages.rs): `es=content-es-<hash>.bin`.
+// The other languages' content (src/content/languages.rs): `es=content-es-<hash>.bin`.
 const languages = languageArgs.map((arg) => {
   const [tag, file] = arg.split('=');
   const bytes = readFileSync(file);
@@ -71,7 +71,7 @@ const languages = languageArgs.map((arg) => {
 }).join(' ');
 // The crisis directory prerender wrote beside the welcome screen
 // (scripts/build, step 4), as a hashed file: the guide fetches it as it
-// starts (src/directory_file.rs; data-directory), the failure screens
+// starts (src/content/directory.rs; data-directory), the failure screens
 // when they show (web/numbers.js, inline like the crash watcher), and the
 // service worker precaches it for offline visits.
 const directory = readFileSync(join(dirname(welcomeHtml), 'directory.txt'), 'utf8');
@@ -81,132 +81,43 @@ writeFileSync(join(dir, numbersName), directory);
 const rootAttrs = `data-checker="${checkerName}" data-languages="${languages}" data-directory="${numbersName}"`;
 html = html.replace('<div id="signpost">', `<div id="signpost" ${rootAttrs}>`);
 
-// 2. The boot script.
+// 2. The boot script (web/boot.js).
 const inline = /<script type="module">[\s\S]*?<\/script>/;
 if (!inline.test(html)) throw new Error('post-build: Trunk\'s inline loader was not found in index.html');
-// The crash watcher (web/crash.js) goes into both scripts that start the
-// guide, with the guide's file names, so no extra file is fetched.
-const crashJs = readFileSync(web('crash.js'), 'utf8').replace(/^(\/\/.*\n)+/, '');
-// What the guide is and the way to urgent help, per language: the
-// element's fallback ([title, intro, urgent line, contacts label]); the
-// boot script takes the title and intro of each language but English.
+/// A web/ script without its leading comment lines (which say where it goes).
+const body = (file) => readFileSync(web(file), 'utf8').replace(/^(\/\/.*\n)+/, '');
+/// `text` (web/`file`) with each placeholder filled in: a `// __NAME__` line
+/// with code, else `__NAME__` with its value. A missing or unfilled one is
+/// an error.
+const fill = (file, text, values) => {
+  const out = Object.entries(values).reduce((part, [name, value]) => {
+    const at = part.includes(`// __${name}__`) ? `// __${name}__` : `__${name}__`;
+    if (!part.includes(at)) throw new Error(`post-build: no __${name}__ in web/${file}`);
+    return part.replaceAll(at, () => value);
+  }, text);
+  const left = out.match(/__SIGNPOST_\w+__|\/\/ __\w+_JS__/);
+  if (left) throw new Error(`post-build: ${left[0]} in web/${file} was not filled in`);
+  return out;
+};
+// Code inlined into both scripts that start the guide, so no extra file is
+// fetched: the crash watcher (web/crash.js), the failure screens' crisis
+// numbers (web/numbers.js) and the prerendered screen's language guess and
+// early clicks (web/prerendered.js).
+const shared = { CRASH_JS: body('crash.js').trim(), NUMBERS_JS: body('numbers.js').trim(), PRERENDERED_JS: body('prerendered.js').trim() };
+// What the guide is and the way to urgent help, per language. The element
+// takes it all; the boot script only the crisis numbers' labels, and the
+// title and intro of each language but English (shown in place of the
+// English prerendered screen).
 const fallbackText = JSON.parse(readFileSync(web('fallback-text.json'), 'utf8'));
-const numbersJs = readFileSync(web('numbers.js'), 'utf8').replace(/^(\/\/.*\n)+/, '');
-const notEnglish = Object.fromEntries(Object.entries(fallbackText).filter(([tag]) => tag !== 'en').map(([tag, t]) => [tag, t.slice(0, 2)]));
+// The scripts guess the visitor's language among its entries.
+const tags = ['en', ...languageArgs.map((arg) => arg.split('=')[0])].sort().join(' ');
+if (Object.keys(fallbackText).sort().join(' ') !== tags) throw new Error(`post-build: web/fallback-text.json should have an entry for each of the guide's languages (${tags}), no more`);
+const bootText = Object.fromEntries(Object.entries(fallbackText).map(([tag, { title, intro, urgent, ...labels }]) => [tag, tag === 'en' ? labels : { title, intro, ...labels }]));
 const template = html.match(/<template id="signpost-crash">([\s\S]*?)<\/template>/);
 if (!template) throw new Error('post-build: <template id="signpost-crash"> was not found in index.html');
-const boot = `// Starts the standalone guide (written by scripts/post-build.mjs).
-${crashJs}
-const root = document.getElementById('signpost');
-// On the guide's own page any WebAssembly frame is the guide's.
-${numbersJs}
-const FALLBACK = ${JSON.stringify(Object.fromEntries(Object.entries(fallbackText).map(([tag, t]) => [tag, t.map((x, i) => (i >= 3 ? x : ''))])))};
-/// The crisis numbers on a failure screen, in the language the guide would
-/// have chosen (as src/embed/settings.rs decides).
-const showNumbers = (at) => {
-  let config = {};
-  try { config = JSON.parse(document.getElementById('signpost-config')?.textContent || '{}') ?? {}; } catch { /* defaults */ }
-  const tags = [new URLSearchParams(location.search).get('lang'), config.locale, ...navigator.languages];
-  const lang = tags.map((t) => String(t ?? '').split(/[-_]/)[0].toLowerCase()).find((t) => Object.hasOwn(FALLBACK, t)) ?? 'en';
-  at?.append(crisisNumbers('./${numbersName}', lang, config, FALLBACK[lang], true));
-};
-const crashed = watchForCrash(['${js}', '${wasm}', 'wasm://'], () => {
-  root?.replaceChildren(document.getElementById('signpost-crash').content.cloneNode(true));
-  showNumbers(root?.querySelector('.sp-panic'));
+const boot = fill('boot.js', readFileSync(web('boot.js'), 'utf8').replace(/^(\/\/.*\n)+\n/, ''), {
+  ...shared, SIGNPOST_FALLBACK: JSON.stringify(bootText), SIGNPOST_JS: js, SIGNPOST_WASM: wasm, SIGNPOST_NUMBERS: numbersName,
 });
-// With a clinic's replacement content the prerendered screen (built-in
-// content) is not what the guide will show: the plain page stands in.
-try {
-  if (root?.hasAttribute('data-start') && JSON.parse(document.getElementById('signpost-config')?.textContent || '{}')?.content) {
-    root.removeAttribute('data-start');
-    root.replaceChildren(document.getElementById('signpost-fallback').content.cloneNode(true));
-  }
-} catch { /* not JSON: the guide reports it and uses its defaults */ }
-// Until the guide starts (data-start is on the root), the prerendered
-// screen's buttons still work: Start shows the first question (prerendered
-// too; its answers are kept); any other is queued (data-step) and the
-// guide opens that screen when it starts (src/embed/prerendered.rs).
-root?.addEventListener('click', (event) => {
-  // Back, Skip or Next on the prerendered first question: pressed again
-  // for the visitor as the guide starts, with the answers ticked.
-  const step = root.dataset.start === 'questions' && event.target.closest?.('[data-sp-step]');
-  if (step) {
-    root.dataset.press = step.dataset.spStep;
-    step.setAttribute('aria-busy', 'true');
-    return;
-  }
-  const button = root.hasAttribute('data-start') && event.target.closest?.('[data-sp-to]');
-  if (!button) return;
-  const to = button.dataset.spTo;
-  if (to.startsWith('question:')) {
-    // The first question, prerendered into a template of this page: no
-    // navigation, so the guide's downloads carry on.
-    const question = document.getElementById('signpost-question');
-    if (root.dataset.start !== 'welcome' || !question) return;
-    root.replaceChildren(question.content.cloneNode(true));
-    root.dataset.start = 'questions';
-    root.querySelector('#sp-title')?.focus();
-    return;
-  }
-  root.dataset.step = to;
-  button.setAttribute('aria-busy', 'true');
-  // The way to urgent help is on the page already: show it at once.
-  if (to === 'urgent') root.querySelector('.sp-fallback')?.scrollIntoView();
-});
-// A visitor in another language than English (the wasm embeds English):
-// their content file downloads beside the guide's code rather than after
-// it, and the prerendered screen (English) gives way to what the guide is,
-// in their language, until the guide starts in it; the urgent-help lines
-// below it stay, and data-start too (questions.html still opens at the
-// first question). This is a guess from ?lang=, the clinic's "locale",
-// then the browser's languages, as src/embed/settings.rs decides; the
-// guide fetches the same URL, which the preload answers, or what it
-// decided if the guess was wrong.
-try {
-  const files = Object.fromEntries((root?.dataset.languages ?? '').split(' ').filter(Boolean).map((p) => p.split('=')));
-  const config = JSON.parse(document.getElementById('signpost-config')?.textContent || '{}');
-  const tags = [new URLSearchParams(location.search).get('lang'), config?.locale, ...navigator.languages];
-  const tag = tags.map((t) => String(t ?? '').split(/[-_]/)[0].toLowerCase()).find((t) => t === 'en' || Object.hasOwn(files, t));
-  if (files[tag] && !config?.content) {
-    const link = Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', href: files[tag], crossOrigin: 'anonymous' });
-    document.head.append(link);
-    const text = ${JSON.stringify(notEnglish)}[tag];
-    if (text && root.hasAttribute('data-start')) {
-      const make = (name, props, ...children) => {
-        const node = Object.assign(document.createElement(name), props);
-        node.append(...children);
-        return node;
-      };
-      const main = make('main', { className: 'sp-main' }, make('h1', { textContent: text[0] }), make('p', { textContent: text[1] }));
-      root.replaceChildren(make('div', { className: 'signpost sp-fallback', lang: tag }, main), root.lastElementChild);
-    }
-  }
-} catch { /* a guess only: the guide fetches what it needs */ }
-try {
-  const { default: init } = await import('./${js}');
-  await init({ module_or_path: new URL('./${wasm}', import.meta.url) });
-} catch (e) {
-  if (e instanceof WebAssembly.RuntimeError) {
-    crashed(e); // a crash while starting
-  } else {
-    // No WebAssembly, or a failed download: the prerendered screen cannot
-    // work, so the plain page (what the guide is, urgent help) replaces it.
-    console.error('Signpost: the guide could not start.', e);
-    root?.removeAttribute('data-start');
-    root?.replaceChildren(document.getElementById('signpost-fallback').content.cloneNode(true));
-    showNumbers(root?.querySelector('.sp-main'));
-  }
-}
-// Offline use: the worker is registered once the page has loaded and the
-// guide is idle, so its precache never competes with the guide's own
-// downloads (and, from the HTTP cache, downloads nothing twice).
-if ('serviceWorker' in navigator) {
-  const register = () => navigator.serviceWorker.register('./sw.js')
-    .catch((e) => console.warn('Signpost: offline use is not available here.', e));
-  const idle = () => ('requestIdleCallback' in window ? requestIdleCallback(register, { timeout: 5000 }) : setTimeout(register));
-  if (document.readyState === 'complete') idle(); else addEventListener('load', idle, { once: true });
-}
-`;
 const bootName = `boot-${short(boot)}.js`;
 writeFileSync(join(dir, bootName), boot);
 html = html.replace(inline, `<script type="module" src="./${bootName}" integrity="${sri(boot)}" crossorigin="anonymous"></script>`);
@@ -243,16 +154,15 @@ const questions = page('questions', question)
 writeFileSync(join(dir, 'questions.html'), questions);
 
 // 4. The custom element.
-const element = readFileSync(web('signpost-guide.js'), 'utf8')
-  .replaceAll('__SIGNPOST_JS__', js).replaceAll('__SIGNPOST_WASM__', wasm).replaceAll('__SIGNPOST_CSS__', css)
-  .replaceAll('__SIGNPOST_CHECKER__', checkerName).replaceAll('__SIGNPOST_LANGUAGES__', languages)
-  .replace('__SIGNPOST_FALLBACK__', () => JSON.stringify(fallbackText))
-  .replace('__SIGNPOST_WELCOME__', () => JSON.stringify(readFileSync(welcomeHtml, 'utf8')))
-  .replace('__SIGNPOST_QUESTION__', () => JSON.stringify(readFileSync(firstQuestion, 'utf8')))
-  .replace('// __CRASH_JS__', () => crashJs.trim())
-  .replaceAll('__SIGNPOST_NUMBERS__', numbersName)
-  .replace('// __NUMBERS_JS__', () => numbersJs.trim())
-  .replace('__SIGNPOST_CRASH__', () => JSON.stringify(template[1].trim().replace(/\n\s*/g, '')));
+const element = fill('signpost-guide.js', readFileSync(web('signpost-guide.js'), 'utf8'), {
+  ...shared,
+  SIGNPOST_FALLBACK: JSON.stringify(fallbackText),
+  SIGNPOST_WELCOME: JSON.stringify(readFileSync(welcomeHtml, 'utf8')),
+  SIGNPOST_QUESTION: JSON.stringify(readFileSync(firstQuestion, 'utf8')),
+  SIGNPOST_CRASH: JSON.stringify(template[1].trim().replace(/\n\s*/g, '')),
+  SIGNPOST_JS: js, SIGNPOST_WASM: wasm, SIGNPOST_CSS: css, SIGNPOST_CHECKER: checkerName,
+  SIGNPOST_LANGUAGES: languages, SIGNPOST_NUMBERS: numbersName,
+});
 writeFileSync(join(dir, 'signpost-guide.js'), element);
 // The iframe's optional host script (a fixed name: host pages link to it).
 copyFileSync(web('signpost-frame.js'), join(dir, 'signpost-frame.js'));

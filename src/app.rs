@@ -9,9 +9,9 @@ use signpost_engine::{Content, Locale, Ui};
 use yew::prelude::*;
 
 use crate::components::{ContentError, CrisisPanel, LanguageSwitch, LeaveQuickly, NavButton};
+use crate::content::languages::LanguageFiles;
 pub use crate::context::Remember;
 use crate::context::{self, Config, SessionHandle};
-use crate::embed::languages::LanguageFiles;
 use crate::hooks::{
     Leaving, use_directory, use_document_lang, use_focus_on_change, use_language,
     use_leave_quickly, use_request_count,
@@ -85,7 +85,7 @@ pub fn App(props: &AppProps) -> Html {
         replacement.as_ref().map(Rc::as_ptr),
         move |_| match replacement {
             Some(c) => Ok(c),
-            None => crate::builtin::shared(),
+            None => crate::content::builtin::shared(),
         },
     );
     {
@@ -93,7 +93,7 @@ pub fn App(props: &AppProps) -> Html {
         let content = content.clone();
         use_effect_with((), move |_| {
             if let Err(problems) = &*content {
-                crate::log::error(&format!(
+                crate::platform::error(&format!(
                     "Signpost: the guide's content is invalid:\n{problems}"
                 ));
             }
@@ -135,7 +135,11 @@ fn Shell(ShellProps { content, props }: &ShellProps) -> Html {
                 start.remembered = Some(answers);
                 start.country = country;
             }
-            Session::start(content, locale.unwrap_or_else(browser_locale), start)
+            Session::start(
+                content,
+                locale.unwrap_or_else(crate::platform::browser_locale),
+                start,
+            )
         })
     };
     let builtin = props.content.is_none();
@@ -144,7 +148,7 @@ fn Shell(ShellProps { content, props }: &ShellProps) -> Html {
     // unless its file failed to load as the guide started), else English.
     let (locale, text) = match builtin {
         false => (session.locale, content.clone()),
-        true => match crate::builtin::in_locale(session.locale) {
+        true => match crate::content::builtin::in_locale(session.locale) {
             Some(text) => (session.locale, text),
             None => (Locale::default(), content.clone()),
         },
@@ -193,7 +197,7 @@ fn Shell(ShellProps { content, props }: &ShellProps) -> Html {
             whole_page: props.standalone,
         },
     );
-    let device = use_memo((), |_| crate::embed::device::hints());
+    let device = use_memo((), |_| crate::platform::hints());
     let directory = use_directory(content);
 
     // The visitor's "another country" ("") means no country's numbers,
@@ -264,25 +268,4 @@ fn Shell(ShellProps { content, props }: &ShellProps) -> Html {
         </ContextProvider<SessionHandle>>
         </ContextProvider<context::Guide>>
     }
-}
-
-/// The visitor's preferred languages, as the browser reports them.
-#[cfg(target_arch = "wasm32")]
-pub fn browser_locale() -> Locale {
-    let Some(nav) = web_sys::window().map(|w| w.navigator()) else {
-        return Locale::default();
-    };
-    let tags: Vec<String> = nav
-        .languages()
-        .iter()
-        .filter_map(|v| v.as_string())
-        .chain(nav.language())
-        .collect();
-    Locale::negotiate(tags.iter().map(String::as_str))
-}
-
-/// Outside a browser (server rendering in tests) there is no preference.
-#[cfg(not(target_arch = "wasm32"))]
-pub fn browser_locale() -> Locale {
-    Locale::default()
 }

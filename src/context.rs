@@ -20,7 +20,7 @@ pub struct Guide {
     pub locale: Locale,
     pub config: Rc<Config>,
     pub remember: Remember,
-    /// Every country's numbers (`crate::directory_file`).
+    /// Every country's numbers (`crate::content::directory`).
     pub directory: Rc<Directory>,
     /// The country whose crisis numbers are shown (clinic, visitor, device:
     /// `signpost_engine::directory::choose_country`); `None` when unknown.
@@ -53,7 +53,7 @@ impl PartialEq for Guide {
 
 impl Guide {
     /// A text in the current locale.
-    pub fn t<'a>(&self, text: &'a Text) -> &'a str {
+    pub fn text<'a>(&self, text: &'a Text) -> &'a str {
         text.get(self.locale)
     }
 
@@ -76,7 +76,12 @@ impl Guide {
             .country
             .as_deref()
             .and_then(|c| self.directory.country(c));
-        contact_set(&self.directory, &self.config, self.locale, country, first)
+        contact_set(
+            &self.directory,
+            self.config.clinic_contacts(self.locale),
+            country,
+            first,
+        )
     }
 }
 

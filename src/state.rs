@@ -5,6 +5,9 @@
 //! Only what the visitor did is kept (screen, answers, locale, whether a
 //! risk answer was ever given); the outcome is derived by the engine when
 //! the results render.
+//!
+//! Long (about 730 lines, half of them tests) because every navigation
+//! decision is tested natively beside the reducer that makes it.
 
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -93,7 +96,7 @@ impl Screen {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Start {
     /// Open at the first question (`?step=questions`, questions.html).
-    pub questions: bool,
+    pub at_first_question: bool,
     /// Answers the visitor chose to keep (read only where remembering is
     /// offered): the guide reopens at their results, still remembering.
     pub remembered: Option<Answers>,
@@ -103,16 +106,16 @@ pub struct Start {
     /// Answers ticked in the prerendered questions.html before the guide
     /// started: they are added to any remembered ones and the guide opens
     /// at the question answered.
-    pub early: Answers,
+    pub answers_before_start: Answers,
     /// Open at this screen, with the welcome screen to go back to: an
     /// information page asked for by `?step=` or by a click on the
-    /// prerendered welcome before the guide started (and, with `early` as
+    /// prerendered welcome before the guide started (and, with `answers_before_start` as
     /// the answers, any screen in component tests).
-    pub at: Option<Screen>,
+    pub open_at: Option<Screen>,
     /// Back, Skip or Next pressed on the prerendered first question before
     /// the guide started (`data-sp-step`, queued by the page's script):
     /// applied to the screen the guide opens at, as if pressed there.
-    pub then: Option<Action>,
+    pub pressed_before_start: Option<Action>,
     /// Open with the crisis panel on top, as a risk answer shows it (the
     /// studio's preview, `preview.crisis` on the custom element). No answer
     /// is recorded, so what is suggested changes only once one is given;
@@ -226,7 +229,7 @@ impl Session {
         // Remembered answers keep their record of taken-back risk answers.
         s.answers = start.remembered.unwrap_or_default();
         s.crisis |= is_crisis(&s.content, &s.answers);
-        for (question, answer) in start.early.iter() {
+        for (question, answer) in start.answers_before_start.iter() {
             s.record(question.clone(), answer.clone());
         }
         let first_early = s
@@ -234,9 +237,9 @@ impl Session {
             .questionnaire
             .questions
             .iter()
-            .find(|q| start.early.get(&q.id).is_some())
+            .find(|q| start.answers_before_start.get(&q.id).is_some())
             .map(|q| Screen::Question(q.id.clone()));
-        s.screen = if let Some(screen) = start.at {
+        s.screen = if let Some(screen) = start.open_at {
             if screen.is_information() {
                 s.history.push(Screen::Welcome);
             }
@@ -245,12 +248,12 @@ impl Session {
             screen
         } else if s.remember {
             Screen::Results
-        } else if start.questions {
+        } else if start.at_first_question {
             s.first_question()
         } else {
             Screen::Welcome
         };
-        match start.then {
+        match start.pressed_before_start {
             Some(action) => Rc::new(s).reduce(action).as_ref().clone(),
             None => s,
         }
@@ -379,7 +382,7 @@ mod tests {
     use super::*;
 
     fn content() -> Rc<Content> {
-        crate::builtin::shared().unwrap()
+        crate::content::builtin::shared().unwrap()
     }
 
     fn session() -> Rc<Session> {
@@ -565,9 +568,9 @@ mod tests {
                 content(),
                 Locale::En,
                 Start {
-                    questions: true,
-                    early: answers(early),
-                    then: Action::from_step(step),
+                    at_first_question: true,
+                    answers_before_start: answers(early),
+                    pressed_before_start: Action::from_step(step),
                     ..Start::default()
                 },
             )
@@ -593,14 +596,14 @@ mod tests {
         let s = start(Start::default());
         assert_eq!((s.screen.clone(), s.remember), (Screen::Welcome, false));
         let s = start(Start {
-            questions: true,
+            at_first_question: true,
             ..Start::default()
         });
         assert_eq!(s.screen, question("concerns"));
         // Remembered answers: back at the results, still remembered, with
         // the crisis panel if any of them was a risk answer.
         let s = start(Start {
-            questions: true,
+            at_first_question: true,
             remembered: Some(answers(&[("impact", "a_lot"), ("safety", "several_days")])),
             country: Some("GB".into()),
             ..Start::default()
@@ -616,9 +619,9 @@ mod tests {
             content(),
             Locale::En,
             Start {
-                questions: true,
+                at_first_question: true,
                 remembered: Some(answers(&[("concerns", "grief"), ("impact", "a_lot")])),
-                early: answers(&[("concerns", "growth")]),
+                answers_before_start: answers(&[("concerns", "growth")]),
                 ..Start::default()
             },
         );
@@ -665,7 +668,7 @@ mod tests {
             content,
             Locale::En,
             Start {
-                at: Some(Screen::Urgent),
+                open_at: Some(Screen::Urgent),
                 ..Start::default()
             },
         ));
@@ -701,7 +704,7 @@ mod tests {
             content(),
             Locale::En,
             Start {
-                early: answers(&[("safety", "several_days")]),
+                answers_before_start: answers(&[("safety", "several_days")]),
                 ..Start::default()
             },
         );

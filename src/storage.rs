@@ -98,47 +98,22 @@ pub fn decode(text: &str) -> Answers {
     answers
 }
 
-#[cfg(target_arch = "wasm32")]
-fn local() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
 /// The remembered answers, if the visitor chose to keep them.
-#[cfg(target_arch = "wasm32")]
 pub fn load() -> Option<(Answers, Option<String>)> {
-    local()?
-        .get_item(KEY)
-        .ok()
-        .flatten()
-        .map(|s| (decode(&s), decode_country(&s)))
+    crate::platform::recall(KEY).map(|s| (decode(&s), decode_country(&s)))
 }
 
-#[cfg(target_arch = "wasm32")]
 pub fn save(content: &Content, answers: &Answers, country: Option<&str>) {
-    if let Some(s) = local() {
-        let mut text = encode(answers, |q, a| {
-            signpost_engine::is_risk_answer(content, q, &Answer::One(a.into()))
-        });
-        encode_country(&mut text, country);
-        let _ = s.set_item(KEY, &text);
-    }
+    let mut text = encode(answers, |q, a| {
+        signpost_engine::is_risk_answer(content, q, &Answer::One(a.into()))
+    });
+    encode_country(&mut text, country);
+    crate::platform::remember(KEY, &text);
 }
 
-#[cfg(target_arch = "wasm32")]
 pub fn forget() {
-    if let Some(s) = local() {
-        let _ = s.remove_item(KEY);
-    }
+    crate::platform::forget(KEY);
 }
-
-#[cfg(not(target_arch = "wasm32"))]
-pub fn load() -> Option<(Answers, Option<String>)> {
-    None
-}
-#[cfg(not(target_arch = "wasm32"))]
-pub fn save(_: &Content, _: &Answers, _: Option<&str>) {}
-#[cfg(not(target_arch = "wasm32"))]
-pub fn forget() {}
 
 #[cfg(test)]
 mod tests {

@@ -21,8 +21,8 @@ pub struct AnswerLine<'c> {
 }
 
 /// Each question, in order, with the visitor's answer in words.
-pub fn answer_lines<'c>(g: &'c Guide, answers: &Answers) -> Vec<AnswerLine<'c>> {
-    let c = &g.content;
+pub fn answer_lines<'c>(guide: &'c Guide, answers: &Answers) -> Vec<AnswerLine<'c>> {
+    let c = &guide.content;
     let visible = c.visible_questions(answers);
     c.questionnaire
         .questions
@@ -31,23 +31,23 @@ pub fn answer_lines<'c>(g: &'c Guide, answers: &Answers) -> Vec<AnswerLine<'c>> 
             let asked = visible.iter().any(|v| v.id == q.id);
             let chosen = answers.get(&q.id).map(|a| a.chosen()).unwrap_or_default();
             let words = if !asked {
-                g.ui(Ui::NotAsked).to_string()
+                guide.ui(Ui::NotAsked).to_string()
             } else if chosen.is_empty() {
-                g.ui(Ui::Skipped).to_string()
+                guide.ui(Ui::Skipped).to_string()
             } else {
                 let choices = q.choices(c);
                 chosen
                     .iter()
                     .filter_map(|id| choices.iter().find(|ch| ch.id == *id))
-                    .map(|ch| g.t(ch.label).to_string())
+                    .map(|ch| guide.text(ch.label).to_string())
                     .collect::<Vec<_>>()
                     .join("; ")
             };
-            let mut question = g.t(&q.text).to_string();
+            let mut question = guide.text(&q.text).to_string();
             if q.kind == QuestionKind::Scale && !q.safety {
                 question = format!(
                     "{question} ({})",
-                    c.instrument_of(&q.id).map_or("", |i| g.t(&i.name))
+                    c.instrument_of(&q.id).map_or("", |i| guide.text(&i.name))
                 );
             }
             AnswerLine {
@@ -60,32 +60,32 @@ pub fn answer_lines<'c>(g: &'c Guide, answers: &Answers) -> Vec<AnswerLine<'c>> 
         .collect()
 }
 
-pub fn summary(g: &Guide, outcome: &Outcome<'_>, answers: &Answers) -> String {
+pub fn summary(guide: &Guide, outcome: &Outcome<'_>, answers: &Answers) -> String {
     let mut s = String::new();
-    let _ = writeln!(s, "{}\n", g.ui(Ui::SummaryTitle));
+    let _ = writeln!(s, "{}\n", guide.ui(Ui::SummaryTitle));
     if outcome.crisis {
-        let _ = writeln!(s, "{}", g.ui(Ui::CrisisTitle));
-        let (words, first) = crate::components::crisis_words(g, answers);
+        let _ = writeln!(s, "{}", guide.ui(Ui::CrisisTitle));
+        let (words, first) = crate::components::crisis_words(guide, answers);
         for w in words {
             let _ = writeln!(s, "{w}");
         }
-        let set = g.contacts(first);
-        let name_of = crate::embed::device::country_namer(g.locale);
+        let set = guide.contacts(first);
+        let name_of = crate::platform::country_namer(guide.locale);
         match &set.country {
             Some(code) => {
                 let _ = writeln!(
                     s,
                     "{}",
-                    g.ui_with(Ui::CrisisNumbersFor, &[("country", &name_of(code))])
+                    guide.ui_with(Ui::CrisisNumbersFor, &[("country", &name_of(code))])
                 );
             }
             None => {
-                let _ = writeln!(s, "{}", g.ui(Ui::CrisisNoCountry));
+                let _ = writeln!(s, "{}", guide.ui(Ui::CrisisNoCountry));
             }
         }
         let emergency = set.emergency.iter().map(|d| (d, true));
         for (d, is_emergency) in emergency.chain(set.lines.iter().map(|d| (d, false))) {
-            let (name, how, detail) = crate::components::describe(g, d, is_emergency, &name_of);
+            let (name, how, detail) = crate::components::describe(guide, d, is_emergency, &name_of);
             // A chat's address is the action itself on paper.
             let how = if d.chat { d.href.clone() } else { how };
             let detail = if detail.is_empty() {
@@ -96,8 +96,12 @@ pub fn summary(g: &Guide, outcome: &Outcome<'_>, answers: &Answers) -> String {
             let _ = writeln!(s, "- {name}: {how}{detail}");
         }
         if let Some(date) = &set.checked {
-            let date = crate::embed::device::check_date(date, g.locale);
-            let _ = writeln!(s, "{}", g.ui_with(Ui::NumbersChecked, &[("date", &date)]));
+            let date = crate::components::check_date(date, guide.locale);
+            let _ = writeln!(
+                s,
+                "{}",
+                guide.ui_with(Ui::NumbersChecked, &[("date", &date)])
+            );
         }
         s.push('\n');
     }
@@ -111,52 +115,62 @@ pub fn summary(g: &Guide, outcome: &Outcome<'_>, answers: &Answers) -> String {
                 s,
                 "{}. {}: {}",
                 i + 1,
-                g.t(&item.option.name),
-                g.t(&item.option.summary)
+                guide.text(&item.option.name),
+                guide.text(&item.option.summary)
             );
             for r in &item.reasons {
-                let _ = writeln!(s, "   - {}", g.t(r.text));
+                let _ = writeln!(s, "   - {}", guide.text(r.text));
             }
         }
         s.push('\n');
     };
-    list(g.ui(Ui::BestTitle), outcome.best());
-    list(g.ui(Ui::OthersTitle), outcome.others());
+    list(guide.ui(Ui::BestTitle), outcome.best());
+    list(guide.ui(Ui::OthersTitle), outcome.others());
     if !outcome.cautions.is_empty() {
-        let _ = writeln!(s, "{}", g.ui(Ui::CautionsTitle));
+        let _ = writeln!(s, "{}", guide.ui(Ui::CautionsTitle));
         for c in &outcome.cautions {
-            let _ = writeln!(s, "- {}", g.t(c.text));
+            let _ = writeln!(s, "- {}", guide.text(c.text));
         }
         s.push('\n');
     }
     for r in &outcome.instruments {
-        let _ = writeln!(s, "{}: {}", g.ui(Ui::MoodTitle), g.t(&r.instrument.name));
+        let _ = writeln!(
+            s,
+            "{}: {}",
+            guide.ui(Ui::MoodTitle),
+            guide.text(&r.instrument.name)
+        );
         if r.total.is_none() {
             let key = if r.band.is_some() {
                 Ui::MoodAtLeast
             } else {
                 Ui::MoodIncomplete
             };
-            let _ = writeln!(s, "{}", g.ui(key));
+            let _ = writeln!(s, "{}", guide.ui(key));
         }
         if let Some(band) = r.band {
-            let _ = writeln!(s, "{}. {}", g.t(&band.label), g.t(&band.meaning));
+            let _ = writeln!(
+                s,
+                "{}. {}",
+                guide.text(&band.label),
+                guide.text(&band.meaning)
+            );
         }
         if let Some(total) = r.total {
             let max = r.instrument.max_total();
-            let score = g.ui_with(
+            let score = guide.ui_with(
                 Ui::MoodScore,
                 &[("n", &total.to_string()), ("total", &max.to_string())],
             );
             let _ = writeln!(s, "{score}");
         }
-        for (name, score, flag) in mood_subscales(g, r) {
+        for (name, score, flag) in mood_subscales(guide, r) {
             match flag {
                 Some(meaning) => {
                     let _ = writeln!(
                         s,
                         "- {name}: {score} ({}). {meaning}",
-                        g.ui(Ui::MoodFlagged)
+                        guide.ui(Ui::MoodFlagged)
                     );
                 }
                 None => {
@@ -166,9 +180,9 @@ pub fn summary(g: &Guide, outcome: &Outcome<'_>, answers: &Answers) -> String {
         }
         s.push('\n');
     }
-    let _ = writeln!(s, "{}\n", g.ui(Ui::NotDiagnosis));
-    let _ = writeln!(s, "{}", g.ui(Ui::YourAnswers));
-    for line in answer_lines(g, answers) {
+    let _ = writeln!(s, "{}\n", guide.ui(Ui::NotDiagnosis));
+    let _ = writeln!(s, "{}", guide.ui(Ui::YourAnswers));
+    for line in answer_lines(guide, answers) {
         let _ = writeln!(s, "- {}: {}", line.question, line.answer);
     }
     s
@@ -176,22 +190,22 @@ pub fn summary(g: &Guide, outcome: &Outcome<'_>, answers: &Answers) -> String {
 
 /// Each sub-score to show: (name, score or "at least n", the meaning when
 /// flagged). Complete ones always; partial ones when already flagged.
-pub fn mood_subscales<'g>(
-    g: &'g Guide,
-    r: &'g signpost_engine::score::InstrumentResult<'_>,
-) -> Vec<(&'g str, String, Option<&'g str>)> {
+pub fn mood_subscales<'guide>(
+    guide: &'guide Guide,
+    r: &'guide signpost_engine::score::InstrumentResult<'_>,
+) -> Vec<(&'guide str, String, Option<&'guide str>)> {
     r.subscales
         .iter()
         .filter(|s| s.score.is_some() || s.flagged)
         .map(|s| {
             let score = match s.score {
                 Some(n) => n.to_string(),
-                None => g.ui_with(Ui::MoodAtLeastScore, &[("n", &s.at_least.to_string())]),
+                None => guide.ui_with(Ui::MoodAtLeastScore, &[("n", &s.at_least.to_string())]),
             };
             (
-                g.t(&s.subscale.name),
+                guide.text(&s.subscale.name),
                 score,
-                s.flagged.then(|| g.t(&s.subscale.meaning)),
+                s.flagged.then(|| guide.text(&s.subscale.meaning)),
             )
         })
         .collect()

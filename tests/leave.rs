@@ -19,7 +19,7 @@ async fn render(
     exit_url: Option<&'static str>,
 ) -> String {
     yew::ServerRenderer::<App>::with_props(move || {
-        let content = signpost::builtin::decode().unwrap();
+        let content = signpost::content::builtin::decode().unwrap();
         AppProps {
             locale: Some(locale),
             config: Rc::new(Config {
@@ -27,8 +27,8 @@ async fn render(
                 ..Config::default()
             }),
             start: Rc::new(Start {
-                at: Some(screen),
-                early: Answers::from_pairs(&content, answers.iter().copied()),
+                open_at: Some(screen),
+                answers_before_start: Answers::from_pairs(&content, answers.iter().copied()),
                 ..Start::default()
             }),
             ..AppProps::default()
@@ -74,7 +74,7 @@ fn link(url: &str) -> String {
 
 #[tokio::test]
 async fn every_screen_has_leave_quickly_first_in_its_header_in_both_languages() {
-    let content = signpost::builtin::decode().unwrap();
+    let content = signpost::content::builtin::decode().unwrap();
     let mut screens = vec![
         Screen::Welcome,
         Screen::Explore,

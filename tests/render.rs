@@ -26,7 +26,7 @@ struct Spec {
 
 impl Spec {
     fn props(self) -> AppProps {
-        let content = signpost::builtin::decode().unwrap();
+        let content = signpost::content::builtin::decode().unwrap();
         let answers = Answers::from_pairs(&content, self.answers.iter().copied());
         AppProps {
             locale: self.locale,
@@ -49,8 +49,8 @@ impl Spec {
                 ..Config::default()
             }),
             start: Rc::new(Start {
-                at: self.screen,
-                early: answers,
+                open_at: self.screen,
+                answers_before_start: answers,
                 country: self.country.map(String::from),
                 ..Start::default()
             }),
@@ -272,7 +272,7 @@ async fn the_safety_questions_have_a_gentle_lead_in_and_question_one_links_elsew
     let legend = html.find("<legend").unwrap();
     assert!(links < legend, "{html}");
     for title in ["someone_else", "young_people"].map(|id| {
-        signpost::builtin::decode()
+        signpost::content::builtin::decode()
             .unwrap()
             .audience(id)
             .unwrap()
@@ -310,7 +310,7 @@ async fn without_configured_contacts_the_panel_says_to_call_the_local_emergency_
 
 #[tokio::test]
 async fn every_screen_renders_in_both_languages() {
-    let content = signpost::builtin::decode().unwrap();
+    let content = signpost::content::builtin::decode().unwrap();
     let mut screens = vec![
         Screen::Welcome,
         Screen::Explore,

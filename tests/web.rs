@@ -23,12 +23,31 @@ async fn mount(props: AppProps) -> web_sys::Element {
     root
 }
 
+/// Waits for an element's guide to start: the content and language are
+/// resolved first (`embed::resolve`, a task of its own), then rendered.
+/// Polls, one turn of the event loop at a time, for its heading.
+async fn started(root: &web_sys::Element) {
+    for _ in 0..200 {
+        yew::scheduler::flush().await;
+        if root.query_selector("h1").unwrap().is_some() {
+            return;
+        }
+        let turn = js_sys::Promise::new(&mut |resolve, _| {
+            let _ = web_sys::window()
+                .unwrap()
+                .set_timeout_with_callback(&resolve);
+        });
+        wasm_bindgen_futures::JsFuture::from(turn).await.unwrap();
+    }
+    panic!("the guide did not start");
+}
+
 /// The wasm embeds English alone; the build writes Spanish's file beside
-/// it. Here it is added directly, as `embed::languages` would after
+/// it. Here it is added directly, as `content::languages` would after
 /// fetching it (the fetch itself is tested end to end).
 fn with_spanish() {
-    if signpost::builtin::in_locale(Locale::Es).is_none() {
-        signpost::builtin::add(
+    if signpost::content::builtin::in_locale(Locale::Es).is_none() {
+        signpost::content::builtin::add(
             Locale::Es,
             include_bytes!(concat!(env!("OUT_DIR"), "/content-es.bin")),
         )
@@ -45,9 +64,9 @@ async fn with_directory() {
         "data:text/plain;charset=utf-8,{}",
         String::from(js_sys::encode_uri_component(text))
     );
-    signpost::directory_file::start(&url);
+    signpost::content::directory::start(&url);
     let loaded = js_sys::Promise::new(&mut |resolve, _| {
-        signpost::directory_file::when_loaded(move |_| {
+        signpost::content::directory::when_loaded(move |_| {
             let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
         });
     });
@@ -57,7 +76,7 @@ async fn with_directory() {
 fn at(screen: Screen) -> AppProps {
     AppProps {
         start: Rc::new(Start {
-            at: Some(screen),
+            open_at: Some(screen),
             ..Start::default()
         }),
         ..AppProps::default()
@@ -277,7 +296,7 @@ async fn the_element_preview_opens_with_the_crisis_panel() {
         js_sys::Reflect::set(&settings, &"lang".into(), &"en".into()).unwrap();
         js_sys::Reflect::set(&settings, &"preview".into(), &preview).unwrap();
         let mut guide = ElementGuide::mount(root.clone(), &settings.into());
-        yew::scheduler::flush().await;
+        started(&root).await;
         assert_eq!(text(&root, "h1"), "Find the kind of support that suits you");
         assert_eq!(
             root.query_selector(".sp-crisis-slot .sp-crisis")
@@ -306,7 +325,7 @@ async fn the_element_guide_mounts_follows_its_language_and_unmounts() {
     let html = document.document_element().unwrap();
     html.set_attribute("lang", "fr").unwrap();
     let mut guide = ElementGuide::mount(root.clone(), &settings("en"));
-    yew::scheduler::flush().await;
+    started(&root).await;
     assert_eq!(text(&root, "h1"), "Find the kind of support that suits you");
     guide.update(&settings("es"));
     yew::scheduler::flush().await;

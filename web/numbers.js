@@ -7,8 +7,9 @@
 // precaches. Inlined by scripts/post-build.mjs into the boot
 // script and into signpost-guide.js. DOM construction only: configuration
 // values are text, never markup. `t` is the language's fallback text
-// (web/fallback-text.json). Without `load` (the loading screen) only the
-// clinic's contacts show and nothing is fetched.
+// (web/fallback-text.json; of it, the boot script carries only the labels
+// read here). Without `load` (the loading screen) only the clinic's
+// contacts show and nothing is fetched.
 // Characters that could disguise a name or number (controls, bidi).
 const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 /// The configured crisis contacts for `lang` (else English's), checked as
@@ -37,7 +38,7 @@ const crisisNumbers = (url, lang, config, t, load) => {
   };
   const box = make('div', 'sp-contacts-block');
   const list = make('ul', 'sp-contacts');
-  list.setAttribute('aria-label', t[3]);
+  list.setAttribute('aria-label', t.lines);
   const add = (name, number, how, detail) => {
     const a = make('a', 'sp-contact');
     if (how === 'chat') {
@@ -47,9 +48,9 @@ const crisisNumbers = (url, lang, config, t, load) => {
     } else {
       a.href = how === 'sms' ? `sms:${dial(number)}${detail ? `?&body=${encodeURIComponent(detail)}` : ''}` : `tel:${dial(number)}`;
     }
-    const shown = how === 'chat' ? t[8] : how === 'sms' ? t[6].replace('{body}', detail ?? '').replace('{number}', number) : number;
+    const shown = how === 'chat' ? t.chat : how === 'sms' ? t.text_to.replace('{body}', detail ?? '').replace('{number}', number) : number;
     a.append(make('span', 'sp-contact__name', name), ' ', make('span', 'sp-contact__phone', shown));
-    if (how === 'mobile') a.append(' ', make('span', 'sp-contact__detail', t[7]));
+    if (how === 'mobile') a.append(' ', make('span', 'sp-contact__detail', t.from_mobile));
     const li = make('li');
     li.append(a);
     list.append(li);
@@ -74,12 +75,12 @@ const crisisNumbers = (url, lang, config, t, load) => {
     const mine = list.firstChild;
     const first = (fn) => { fn(); list.insertBefore(list.lastChild, mine); };
     const numbers = (here?.e ?? '').split(' ').filter(Boolean);
-    for (const n of numbers) first(() => add(t[4], n.split(':').pop()));
-    if (!numbers.length && all?.m) first(() => add(t[4], all.m, 'mobile'));
+    for (const n of numbers) first(() => add(t.emergency, n.split(':').pop()));
+    if (!numbers.length && all?.m) first(() => add(t.emergency, all.m, 'mobile'));
     if (!here) return;
     let name = here.c;
     try { name = new Intl.DisplayNames([lang], { type: 'region' }).of(here.c) ?? name; } catch { /* the code */ }
-    box.prepend(make('p', 'sp-contacts__country', t[5].replace('{country}', name)));
+    box.prepend(make('p', 'sp-contacts__country', t.numbers_for.replace('{country}', name)));
     for (const l of here.l ?? []) {
       if (l.p) add(l.n, l.p);
       if (l.s) add(l.n, l.s, 'sms', l.b);

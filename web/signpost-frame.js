@@ -21,7 +21,7 @@
 //   so the messages reveal nothing about the visitor's answers.
 //
 // The neutral address must be an https:// page (the guide checks the
-// configuration the same way: crates/engine/src/config.rs, exit_url_ok).
+// configuration the same way: crates/engine/src/clinic/config.rs, exit_url_ok).
 {
   // A block, so the script may be included twice (two frames' snippets).
   const NEUTRAL = /^https:\/\/[A-Za-z0-9.:[\]-]*[A-Za-z0-9][A-Za-z0-9.:[\]-]*([/?#][^\s\\]*)?$/;

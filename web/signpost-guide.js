@@ -93,16 +93,18 @@ function readConfig(ref) {
 // 'wasm-unsafe-eval', a failed or blocked download, a wrong MIME type, an
 // old browser): what the guide is, and the way to urgent help. The
 // clinic's own fallback, written inside the tag, shows through the slot.
-// web/fallback-text.json: also the page's, for a visitor in another
-// language than English until the guide starts (scripts/post-build.mjs).
+// web/fallback-text.json (the guide's languages): also the page's, for a
+// visitor in another language than English until the guide starts.
 const FALLBACK = __SIGNPOST_FALLBACK__;
 // The failure screens' numbers (web/numbers.js, inlined at build).
 const NUMBERS = here('./__SIGNPOST_NUMBERS__');
 // __NUMBERS_JS__
+// The language guess, early clicks (web/prerendered.js, inlined at build).
+// __PRERENDERED_JS__
 /// The fallback; `brief`: only the way to urgent help, below a prerendered
 /// screen that already says what the guide is.
 function fallback(lang, config, brief = false, failed = false) {
-  const t = FALLBACK[lang === 'es' ? 'es' : 'en'];
+  const t = FALLBACK[lang];
   const el = (tag, cls, text) => {
     const e = document.createElement(tag);
     if (cls) e.className = cls;
@@ -110,15 +112,15 @@ function fallback(lang, config, brief = false, failed = false) {
     return e;
   };
   const main = el('div', 'sp-main');
-  if (!brief) main.append(el('h1', '', t[0]), el('p', '', t[1]));
+  if (!brief) main.append(el('h1', '', t.title), el('p', '', t.intro));
   const urgent = el('p', 'sp-urgent');
-  urgent.append(el('strong', '', t[2]));
+  urgent.append(el('strong', '', t.urgent));
   main.append(urgent);
-  main.append(crisisNumbers(NUMBERS, lang === 'es' ? 'es' : 'en', config, t, failed));
+  main.append(crisisNumbers(NUMBERS, lang, config, t, failed));
   // The clinic's own fallback content (children of <signpost-guide>).
   main.append(document.createElement('slot'));
   const box = el('div', 'signpost sp-fallback');
-  box.lang = lang === 'es' ? 'es' : 'en';
+  box.lang = lang;
   // The way to urgent help never waits on the stylesheet (the element's
   // screen stays hidden until it applies): unstyled beats unseen.
   box.style.visibility = 'visible';
@@ -127,7 +129,7 @@ function fallback(lang, config, brief = false, failed = false) {
 }
 
 // "Leave quickly" before the guide starts: the clinic's neutral address if
-// it is an https:// page (as crates/engine/src/config.rs checks it), else
+// it is an https:// page (as crates/engine/src/clinic/config.rs checks it), else
 // the prerendered link's own (the default). No storage has been touched
 // yet; the host page is replaced, so Back does not return to it.
 const NEUTRAL = /^https:\/\/[A-Za-z0-9.:[\]-]*[A-Za-z0-9][A-Za-z0-9.:[\]-]*([/?#][^\s\\]*)?$/;
@@ -187,14 +189,7 @@ class SignpostGuide extends HTMLElement {
     // language, a clinic's replacement content), the fallback alone. The
     // guide replaces it when it mounts (src/embed/element.rs).
     const box = shadow.lastChild;
-    // The language the guide will choose, as src/embed/settings.rs does:
-    // the attribute, the configuration's, the browser's, by primary subtag.
-    const known = (tag) => {
-      const l = String(tag ?? '').trim().split(/[-_]/)[0].toLowerCase();
-      return l === 'en' || l === 'es' ? l : null;
-    };
-    const lang = known(settings.lang) ?? known(settings.config?.locale)
-      ?? (navigator.languages ?? []).map(known).find(Boolean) ?? 'en';
+    const lang = guessLanguage(settings.lang, settings.config, Object.keys(FALLBACK));
     const prerendered = lang === 'en' && !settings.config?.content && !settings.preview?.content;
     const screen = (html, start) => {
       box.innerHTML = html;
@@ -205,9 +200,7 @@ class SignpostGuide extends HTMLElement {
     delete box.dataset.press;
     if (prerendered) screen(WELCOME, 'welcome');
     else box.replaceChildren(fallback(lang, settings.config));
-    // Until the guide mounts, the prerendered buttons work: Start shows the
-    // prerendered first question (its answers are kept), any other button
-    // is queued and the guide opens that screen when it starts.
+    // Until the guide mounts, the prerendered buttons work (earlyClick).
     const preview = this.#preview;
     const leave = (link) => { if (!preview) location.replace(exitUrl(settings.config, link)); };
     box.onkeydown = (event) => {
@@ -222,24 +215,7 @@ class SignpostGuide extends HTMLElement {
         leave(link);
         return;
       }
-      // Back, Skip or Next on the first question: pressed again as the guide starts.
-      const step = box.dataset.start === 'questions' && event.target.closest?.('[data-sp-step]');
-      if (step) {
-        box.dataset.press = step.dataset.spStep;
-        step.setAttribute('aria-busy', 'true');
-        return;
-      }
-      const button = box.dataset.start && event.target.closest?.('[data-sp-to]');
-      if (!button) return;
-      const to = button.dataset.spTo;
-      if (to.startsWith('question:')) {
-        if (box.dataset.start !== 'welcome') return;
-        screen(QUESTION, 'questions');
-        box.querySelector('#sp-title')?.focus();
-      } else {
-        box.dataset.step = to;
-        button.setAttribute('aria-busy', 'true');
-      }
+      earlyClick(box, event, () => screen(QUESTION, 'questions'));
     };
     const connection = ++this.#connection;
     const slow = setTimeout(() => console.error(`Signpost: the guide has not started after ${START_TIME_LIMIT_MS / 1000} seconds; showing the way to urgent help instead.`), START_TIME_LIMIT_MS);

@@ -23,13 +23,19 @@ async fn main() {
         ["questions"] => true,
         ["content", tag] if Locale::from_tag(tag).is_some() => {
             let locale = Locale::from_tag(tag).unwrap_or_default();
-            let content = signpost::builtin::shared().expect("build.rs validated the content");
+            let content =
+                signpost::content::builtin::shared().expect("build.rs validated the content");
             let bytes = signpost_engine::compiled::to_bytes_in(&content, locale);
             std::io::Write::write_all(&mut std::io::stdout(), &bytes).expect("stdout");
             return;
         }
         ["directory"] => {
-            print!("{}", signpost::directory_file::native().to_text());
+            print!(
+                "{}",
+                signpost::content::directory::builtin()
+                    .unwrap_or_default()
+                    .to_text()
+            );
             return;
         }
         _ => {
@@ -40,7 +46,7 @@ async fn main() {
     let html = yew::ServerRenderer::<App>::with_props(move || AppProps {
         locale: Some(Locale::En),
         start: Rc::new(Start {
-            questions,
+            at_first_question: questions,
             ..Start::default()
         }),
         ..AppProps::default()

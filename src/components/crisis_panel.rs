@@ -17,15 +17,15 @@ use crate::state::Action;
 /// lines come first after it.
 #[component]
 pub fn CrisisPanel() -> Html {
-    let g = use_guide();
+    let guide = use_guide();
     let session = use_session();
-    let (words, first) = crisis_words(&g, &session.answers);
+    let (words, first) = crisis_words(&guide, &session.answers);
     html! {
         <section class="sp-crisis" aria-labelledby="sp-crisis-title">
-            <h2 id="sp-crisis-title">{ g.ui(Ui::CrisisTitle) }</h2>
+            <h2 id="sp-crisis-title">{ guide.ui(Ui::CrisisTitle) }</h2>
             { for words.iter().map(|w| html! { <p>{ *w }</p> }) }
             <ContactList id="panel" {first} />
-            <p class="sp-crisis__continue">{ g.ui(Ui::CrisisContinue) }</p>
+            <p class="sp-crisis__continue">{ guide.ui(Ui::CrisisContinue) }</p>
         </section>
     }
 }
@@ -34,20 +34,20 @@ pub fn CrisisPanel() -> Html {
 /// the visit: each answer's own words once, in questionnaire order (the
 /// interface's `crisis_text` when none has any, as in the studio's
 /// preview), and which lines come first.
-pub fn crisis_words<'g>(
-    g: &'g crate::context::Guide,
+pub fn crisis_words<'guide>(
+    guide: &'guide crate::context::Guide,
     answers: &signpost_engine::Answers,
-) -> (Vec<&'g str>, LinesFirst) {
-    let risks = risk_answers(&g.content, answers);
+) -> (Vec<&'guide str>, LinesFirst) {
+    let risks = risk_answers(&guide.content, answers);
     let mut words: Vec<&str> = Vec::new();
     for text in risks.iter().filter_map(|r| r.panel_text()) {
-        let t = g.t(text);
+        let t = guide.text(text);
         if !words.contains(&t) {
             words.push(t);
         }
     }
     if words.is_empty() {
-        words.push(g.ui(Ui::CrisisText));
+        words.push(guide.ui(Ui::CrisisText));
     }
     let first = if risks.iter().any(|r| r.abuse_lines_first()) {
         LinesFirst::Abuse
@@ -75,15 +75,15 @@ pub struct ContactListProps {
 /// phone dials.
 #[component]
 pub fn ContactList(props: &ContactListProps) -> Html {
-    let g = use_guide();
-    let set = g.contacts(props.first);
-    let name_of = crate::embed::device::country_namer(g.locale);
+    let guide = use_guide();
+    let set = guide.contacts(props.first);
+    let name_of = crate::platform::country_namer(guide.locale);
     let heading = match &set.country {
-        Some(code) => g.ui_with(Ui::CrisisNumbersFor, &[("country", &name_of(code))]),
-        None => g.ui(Ui::CrisisNoCountry).to_string(),
+        Some(code) => guide.ui_with(Ui::CrisisNumbersFor, &[("country", &name_of(code))]),
+        None => guide.ui(Ui::CrisisNoCountry).to_string(),
     };
     let item = |d: &Dial, emergency: bool| {
-        let (name, action, detail) = describe(&g, d, emergency, &name_of);
+        let (name, action, detail) = describe(&guide, d, emergency, &name_of);
         let class = classes!("sp-contact", emergency.then_some("sp-contact--emergency"));
         let body = html! {
             <>
@@ -110,20 +110,20 @@ pub fn ContactList(props: &ContactListProps) -> Html {
         <div class="sp-contacts-block">
             <p class="sp-contacts__country"><strong>{ heading }</strong></p>
             if set.emergency.is_empty() {
-                <p class="sp-crisis__default"><strong>{ g.ui(Ui::CrisisDefault) }</strong></p>
+                <p class="sp-crisis__default"><strong>{ guide.ui(Ui::CrisisDefault) }</strong></p>
             }
             if young {
-                <p class="sp-contacts__young">{ g.ui(Ui::YoungLines) }</p>
+                <p class="sp-contacts__young">{ guide.ui(Ui::YoungLines) }</p>
             }
             if abuse {
-                <p class="sp-contacts__abuse">{ g.ui(Ui::AbuseLines) }</p>
+                <p class="sp-contacts__abuse">{ guide.ui(Ui::AbuseLines) }</p>
             }
             <ul class="sp-contacts" role="list">
                 { for set.emergency.iter().map(|d| item(d, true)) }
                 { for set.lines.iter().map(|d| item(d, false)) }
             </ul>
             if let Some(date) = &set.checked {
-                <p class="sp-contacts__checked">{ g.ui_with(Ui::NumbersChecked, &[("date", &crate::embed::device::check_date(date, g.locale))]) }</p>
+                <p class="sp-contacts__checked">{ guide.ui_with(Ui::NumbersChecked, &[("date", &crate::components::check_date(date, guide.locale))]) }</p>
             }
             <CountryChoice id={props.id.clone()} />
         </div>
@@ -134,39 +134,39 @@ pub fn ContactList(props: &ContactListProps) -> Html {
 /// its name, what to do (the number, "Text …", "Chat online") and the
 /// details (country, hours, who it is for, that a chat leaves the guide).
 pub fn describe(
-    g: &crate::context::Guide,
+    guide: &crate::context::Guide,
     d: &Dial,
     emergency: bool,
     name_of: &impl Fn(&str) -> String,
 ) -> (String, String, Vec<String>) {
     let name = match (&d.name, emergency) {
         (_, true) => match d.service {
-            Service::General => g.ui(Ui::EmergencyNumber).to_string(),
-            Service::Police => g.ui(Ui::Police).to_string(),
-            Service::Ambulance => g.ui(Ui::Ambulance).to_string(),
+            Service::General => guide.ui(Ui::EmergencyNumber).to_string(),
+            Service::Police => guide.ui(Ui::Police).to_string(),
+            Service::Ambulance => guide.ui(Ui::Ambulance).to_string(),
         },
         (Some(n), false) => n.clone(),
         (None, false) => d.number.clone(),
     };
     let action = if d.chat {
-        g.ui(Ui::ChatOnline).to_string()
+        guide.ui(Ui::ChatOnline).to_string()
     } else if d.text {
         match &d.sms_body {
-            Some(body) => g.ui_with(Ui::TextTo, &[("body", body), ("number", &d.number)]),
-            None => g.ui_with(Ui::TextNumber, &[("number", &d.number)]),
+            Some(body) => guide.ui_with(Ui::TextTo, &[("body", body), ("number", &d.number)]),
+            None => guide.ui_with(Ui::TextNumber, &[("number", &d.number)]),
         }
     } else {
         d.number.clone()
     };
     let mut detail: Vec<String> = Vec::new();
     if d.mobile {
-        detail.push(g.ui(Ui::EmergencyMobile).to_string());
+        detail.push(guide.ui(Ui::EmergencyMobile).to_string());
     }
     detail.extend(d.country.as_deref().map(name_of));
-    detail.extend(d.hours.as_deref().map(|h| hours_text(g, h)));
-    detail.extend(d.audience.iter().filter_map(|a| audience_text(g, *a)));
+    detail.extend(d.hours.as_deref().map(|h| hours_text(guide, h)));
+    detail.extend(d.audience.iter().filter_map(|a| audience_text(guide, *a)));
     if d.chat {
-        detail.push(g.ui(Ui::ChatLeaves).to_string());
+        detail.push(guide.ui(Ui::ChatLeaves).to_string());
     }
     (name, action, detail)
 }
@@ -175,11 +175,11 @@ pub fn describe(
 /// form (`signpost_engine::hours::compact`: `"04 09:00-21:00;55 10:00-14:00"`):
 /// the days named by the interface's `weekdays`, times local to the line's
 /// country. No parser and no `format!`: this is in every visitor's download.
-fn hours_text(g: &crate::context::Guide, compact: &str) -> String {
+fn hours_text(guide: &crate::context::Guide, compact: &str) -> String {
     if compact == "24/7" {
-        return g.ui(Ui::OpenAlways).to_string();
+        return guide.ui(Ui::OpenAlways).to_string();
     }
-    let days: Vec<&str> = g.ui(Ui::Weekdays).split(' ').collect();
+    let days: Vec<&str> = guide.ui(Ui::Weekdays).split(' ').collect();
     let day = |d: u8| {
         days.get(usize::from(d.wrapping_sub(b'0')))
             .copied()
@@ -206,10 +206,10 @@ fn hours_text(g: &crate::context::Guide, compact: &str) -> String {
         text.push(' ');
         text.push_str(&times.replace('-', "–").replace(',', ", "));
     }
-    g.ui_with(Ui::LocalTime, &[("hours", &text)])
+    guide.ui_with(Ui::LocalTime, &[("hours", &text)])
 }
 
-fn audience_text(g: &crate::context::Guide, a: Audience) -> Option<String> {
+fn audience_text(guide: &crate::context::Guide, a: Audience) -> Option<String> {
     let key = match a {
         Audience::Everyone => return None,
         Audience::Young => Ui::ForYoung,
@@ -217,7 +217,7 @@ fn audience_text(g: &crate::context::Guide, a: Audience) -> Option<String> {
         Audience::Veterans => Ui::ForVeterans,
         Audience::Women => Ui::ForWomen,
     };
-    Some(g.ui(key).to_string())
+    Some(guide.ui(key).to_string())
 }
 
 /// Every country and territory, named and sorted in the visitor's language
@@ -225,7 +225,7 @@ fn audience_text(g: &crate::context::Guide, a: Audience) -> Option<String> {
 /// "Another country".
 #[component]
 fn CountryChoice(props: &ContactListProps) -> Html {
-    let g = use_guide();
+    let guide = use_guide();
     let session = use_session();
     let id = format!("sp-country-{}", props.id);
     let onchange = {
@@ -239,30 +239,40 @@ fn CountryChoice(props: &ContactListProps) -> Html {
             session.dispatch(Action::SetCountry(Some(value)));
         })
     };
-    let countries = use_memo((g.locale, Rc::as_ptr(&g.directory) as usize), |_| {
-        let name_of = crate::embed::device::country_namer(g.locale);
-        let mut names: Vec<(String, String)> = g
-            .directory
-            .countries
-            .iter()
-            .map(|c| (c.code.clone(), name_of(&c.code)))
-            .collect();
-        crate::embed::device::sort_names(&mut names, g.locale);
-        names
-    });
-    if g.config.country.is_some() {
+    let countries = use_memo(
+        (guide.locale, Rc::as_ptr(&guide.directory) as usize),
+        |_| {
+            let name_of = crate::platform::country_namer(guide.locale);
+            let mut names: Vec<(String, String)> = guide
+                .directory
+                .countries
+                .iter()
+                .map(|c| (c.code.clone(), name_of(&c.code)))
+                .collect();
+            crate::platform::sort_names(&mut names, guide.locale);
+            names
+        },
+    );
+    if guide.config.country.is_some() {
         return html! {}; // the clinic chose the country for every visitor
     }
-    let current = g.country.as_deref().unwrap_or_default();
+    let current = guide.country.as_deref().unwrap_or_default();
     html! {
         <p class="sp-country sp-no-print">
-            <label for={id.clone()}>{ g.ui(Ui::CountryChoose) }</label>
+            <label for={id.clone()}>{ guide.ui(Ui::CountryChoose) }</label>
             <select id={id} {onchange}>
                 { for countries.iter().map(|(code, name)| html! {
                     <option value={code.clone()} selected={code == current}>{ name.clone() }</option>
                 }) }
-                <option value="" selected={current.is_empty()}>{ g.ui(Ui::CountryOther) }</option>
+                <option value="" selected={current.is_empty()}>{ guide.ui(Ui::CountryOther) }</option>
             </select>
         </p>
     }
+}
+
+/// The date the numbers were checked, as the directory writes it
+/// (`YYYY-MM-DD`, read the same in every language; formatting it with
+/// `Intl` cost 0.3 KiB of the first visit).
+pub fn check_date(iso: &str, _: signpost_engine::Locale) -> String {
+    iso.to_string()
 }

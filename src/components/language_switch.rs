@@ -19,9 +19,9 @@ pub struct LanguageSwitchProps {
 /// pressed. A language still loading is busy; one that failed says so.
 #[component]
 pub fn LanguageSwitch(props: &LanguageSwitchProps) -> Html {
-    let g = use_guide();
+    let guide = use_guide();
     html! {
-        <nav class="sp-lang" aria-label={g.ui(Ui::Language).to_string()}>
+        <nav class="sp-lang" aria-label={guide.ui(Ui::Language).to_string()}>
             <ul role="list">
             { for Locale::ALL.into_iter().map(|l| {
                 let on_change = props.on_change.clone();
@@ -40,7 +40,7 @@ pub fn LanguageSwitch(props: &LanguageSwitchProps) -> Html {
             </ul>
             if let Switching::Failed(l) = props.switching {
                 <p class="sp-lang__failed" role="alert">
-                    { g.ui_with(Ui::LanguageFailed, &[("language", l.autonym())]) }
+                    { guide.ui_with(Ui::LanguageFailed, &[("language", l.autonym())]) }
                 </p>
             }
         </nav>

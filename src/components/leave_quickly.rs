@@ -17,7 +17,7 @@ pub struct LeaveQuicklyProps {
 /// (`aria-describedby`, `aria-keyshortcuts`).
 #[component]
 pub fn LeaveQuickly(props: &LeaveQuicklyProps) -> Html {
-    let g = use_guide();
+    let guide = use_guide();
     let onclick = {
         let on_leave = props.on_leave.clone();
         Callback::from(move |e: MouseEvent| {
@@ -27,12 +27,12 @@ pub fn LeaveQuickly(props: &LeaveQuicklyProps) -> Html {
     };
     html! {
         <div class="sp-leave">
-            <a id="sp-leave" class="sp-leave__link" href={g.config.exit_url().to_string()}
+            <a id="sp-leave" class="sp-leave__link" href={guide.config.exit_url().to_string()}
                 rel="noreferrer nofollow" data-sp-leave=""
                 aria-describedby="sp-leave-hint" aria-keyshortcuts="Escape" {onclick}>
-                { g.ui(Ui::LeaveQuickly) }
+                { guide.ui(Ui::LeaveQuickly) }
             </a>
-            <span id="sp-leave-hint" class="sp-leave__hint">{ g.ui(Ui::LeaveHint) }</span>
+            <span id="sp-leave-hint" class="sp-leave__hint">{ guide.ui(Ui::LeaveHint) }</span>
         </div>
     }
 }

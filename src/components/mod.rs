@@ -13,7 +13,7 @@ mod paragraphs;
 mod take_away;
 
 pub use content_error::ContentError;
-pub use crisis_panel::{ContactList, CrisisPanel, crisis_words, describe};
+pub use crisis_panel::{ContactList, CrisisPanel, check_date, crisis_words, describe};
 pub use language_switch::LanguageSwitch;
 pub use leave_quickly::LeaveQuickly;
 pub use nav_button::NavButton;

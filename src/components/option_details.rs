@@ -8,15 +8,15 @@ use crate::context::use_guide;
 /// sections under the page's title.
 #[component]
 pub fn OptionDetails(props: &ById) -> Html {
-    let g = use_guide();
-    let Some(o) = g.content.option(&props.id) else {
+    let guide = use_guide();
+    let Some(o) = guide.content.option(&props.id) else {
         return html! {};
     };
     let section = |key: Ui, text: &Text| {
         html! {
             <section class="sp-detail">
-                <h2>{ g.ui(key) }</h2>
-                { paragraphs(&g, text) }
+                <h2>{ guide.ui(key) }</h2>
+                { paragraphs(&guide, text) }
             </section>
         }
     };
@@ -25,8 +25,8 @@ pub fn OptionDetails(props: &ById) -> Html {
             { section(Ui::What, &o.what) }
             if !o.schools.is_empty() {
                 <section class="sp-detail">
-                    <h2>{ g.ui(Ui::Schools) }</h2>
-                    { definitions(&g, "sp-schools", o.schools.iter().map(|s| (&s.name, &s.text))) }
+                    <h2>{ guide.ui(Ui::Schools) }</h2>
+                    { definitions(&guide, "sp-schools", o.schools.iter().map(|s| (&s.name, &s.text))) }
                 </section>
             }
             { section(Ui::GoodFor, &o.good_for) }
@@ -37,8 +37,8 @@ pub fn OptionDetails(props: &ById) -> Html {
             { section(Ui::Privacy, &o.privacy) }
             { section(Ui::Cost, &o.cost) }
             <section class="sp-detail">
-                <h2>{ g.ui(Ui::Ask) }</h2>
-                <ul>{ for o.ask.get(g.locale).iter().map(|q| html! { <li>{ q }</li> }) }</ul>
+                <h2>{ guide.ui(Ui::Ask) }</h2>
+                <ul>{ for o.ask.get(guide.locale).iter().map(|q| html! { <li>{ q }</li> }) }</ul>
             </section>
         </div>
     }

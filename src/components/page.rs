@@ -46,8 +46,8 @@ pub fn Page(props: &PageProps) -> Html {
 /// "Back": the reducer decides where to (`Action::Back`).
 #[component]
 fn BackButton() -> Html {
-    let g = use_guide();
+    let guide = use_guide();
     let session = use_session();
     let onclick = Callback::from(move |_| session.dispatch(Action::Back));
-    html! { <button type="button" class="sp-button sp-button--quiet sp-no-print" {onclick}>{ g.ui(Ui::Back) }</button> }
+    html! { <button type="button" class="sp-button sp-button--quiet sp-no-print" {onclick}>{ guide.ui(Ui::Back) }</button> }
 }

@@ -9,9 +9,9 @@ use std::rc::Rc;
 use signpost_engine::Content;
 use wasm_bindgen::JsValue;
 
-use super::languages::LanguageFiles;
-use super::{Settings, apply_theme, prerendered, props, replacement, settings, with_content};
+use super::{Settings, Sources, apply_theme, prerendered, props, replacement, resolve, settings};
 use crate::app::{App, AppProps};
+use crate::content::languages::LanguageFiles;
 use crate::state::Start;
 
 /// One element's guide.
@@ -48,7 +48,7 @@ impl ElementGuide {
         // Every country's numbers (`directory`: its URL), fetched now for
         // every visitor alike, once per page.
         if let Some(url) = setting(settings, "directory").and_then(|v| v.as_string()) {
-            crate::directory_file::start(&url);
+            crate::content::directory::start(&url);
         }
         let preview = Preview::read(settings);
         let settings = element_settings(settings);
@@ -61,37 +61,37 @@ impl ElementGuide {
             destroyed: false,
         }));
         let mount = state.clone();
-        with_content(
-            &settings.clone(),
-            preview.content,
+        let sources = Sources {
+            given: preview.content,
             checker,
-            languages.clone(),
-            move |content, locale| {
-                let mut el = mount.borrow_mut();
-                if el.destroyed {
-                    return; // removed while its content was loading
-                }
-                // The prerendered screen (or fallback) shown while loading goes
-                // (web/signpost-guide.js), keeping what the visitor did there.
-                el.content = content.clone();
-                let root = el.root.clone();
-                let settings = Settings {
-                    locale: Some(locale),
-                    ..settings
-                };
-                let start = Start {
-                    crisis: preview.crisis,
-                    ..Start::default()
-                };
-                el.app = Some(prerendered::take_over(
-                    &root,
-                    AppProps {
-                        preview: preview.given,
-                        ..props(settings, content, false, start, languages)
-                    },
-                ));
-            },
-        );
+            languages: languages.clone(),
+        };
+        yew::platform::spawn_local(async move {
+            let (content, locale) = resolve(&settings, sources).await;
+            let mut el = mount.borrow_mut();
+            if el.destroyed {
+                return; // removed while its content was loading
+            }
+            // The prerendered screen (or fallback) shown while loading goes
+            // (web/signpost-guide.js), keeping what the visitor did there.
+            el.content = content.clone();
+            let root = el.root.clone();
+            let settings = Settings {
+                locale: Some(locale),
+                ..settings
+            };
+            let start = Start {
+                crisis: preview.crisis,
+                ..Start::default()
+            };
+            el.app = Some(prerendered::take_over(
+                &root,
+                AppProps {
+                    preview: preview.given,
+                    ..props(settings, content, false, start, languages)
+                },
+            ));
+        });
         ElementGuide { state }
     }
 

@@ -21,7 +21,6 @@ pub fn height_for_width(width: f64) -> f64 {
     }
 }
 
-#[cfg(target_arch = "wasm32")]
 pub fn report_height() {
     use std::cell::Cell;
     use wasm_bindgen::JsCast;
@@ -59,6 +58,3 @@ pub fn report_height() {
     // The listener lives as long as the page.
     post.forget();
 }
-
-#[cfg(not(target_arch = "wasm32"))]
-pub fn report_height() {}

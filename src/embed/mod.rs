@@ -4,12 +4,9 @@
 //! same for both. The JavaScript glue and static files live in `web/` at
 //! the repository root.
 
-pub mod device;
 pub mod element;
 pub mod frame;
 pub mod json;
-pub mod languages;
-pub mod leave;
 pub mod page;
 pub mod prerendered;
 pub mod replacement;
@@ -22,75 +19,63 @@ use std::rc::Rc;
 use signpost_engine::{Content, Locale};
 
 use crate::app::{AppProps, Remember};
+use crate::content::languages::{self, LanguageFiles};
 use crate::state::Start;
-use languages::LanguageFiles;
 
-/// Runs `then` once the guide's content is here, with the language to
-/// start in (`settings`' own, else the browser's): content `given` as bytes
-/// (the element's `preview.content`) or the clinic's replacement content,
-/// once loaded and passed by the checker module at `checker`; or else (none
-/// named, or refused) the built-in content, whose text in that language is
-/// fetched first unless it is embedded (English). The other languages'
-/// files are fetched at the same moment for every visitor, so the requests
-/// a server or host page can see never depend on what the visitor chooses;
-/// if the visitor's own fails, the guide starts in English and says why in
-/// the console.
-fn with_content(
-    settings: &Settings,
-    given: Option<js_sys::Uint8Array>,
-    checker: String,
-    files: LanguageFiles,
-    then: impl FnOnce(Option<Rc<Content>>, Locale) + 'static,
-) {
-    let locale = settings.locale.unwrap_or_else(crate::app::browser_locale);
-    let url = settings.config.content.clone();
-    if given.is_none() && url.is_none() {
-        return with_builtin(locale, files, then);
-    }
-    let origins = settings.config.content_origins.clone();
-    wasm_bindgen_futures::spawn_local(async move {
-        let replacement = match (given, url) {
-            (Some(bytes), _) => replacement::given(&bytes, &checker).await,
-            (None, Some(url)) => replacement::load(&url, &checker, &origins).await,
-            (None, None) => None,
-        };
-        match replacement {
-            Some(content) => then(Some(content), locale),
-            // Refused (the console says why): the built-in content, with
-            // its languages fetched as for any visitor.
-            None => with_builtin(locale, files, then),
-        }
-    });
+/// Where the guide's content comes from, as the page or element says.
+pub struct Sources {
+    /// Content given as bytes (the element's `preview.content`).
+    pub given: Option<js_sys::Uint8Array>,
+    /// The checker module's URL, beside the guide's files.
+    pub checker: String,
+    /// The other languages' files.
+    pub languages: LanguageFiles,
 }
 
-/// [`with_content`] for the built-in content.
-fn with_builtin(
-    locale: Locale,
-    files: LanguageFiles,
-    then: impl FnOnce(Option<Rc<Content>>, Locale) + 'static,
-) {
-    for other in files.locales().filter(|l| *l != locale) {
-        let files = files.clone();
-        wasm_bindgen_futures::spawn_local(async move {
+/// The guide's content and the language to start in, the one startup path
+/// of the page and the element: content `given` as bytes or the clinic's
+/// replacement content (`config.content`), once loaded and passed by the
+/// checker module; or else (none named, or refused) the built-in content
+/// (`None`), whose text in that language is fetched first unless it is
+/// embedded (English). The language is `settings`' own, else the
+/// browser's. The other languages' files are fetched at the same moment
+/// for every visitor, so the requests a server or host page can see never
+/// depend on what the visitor chooses; if the visitor's own fails, the
+/// guide starts in English and says why in the console.
+pub async fn resolve(settings: &Settings, sources: Sources) -> (Option<Rc<Content>>, Locale) {
+    let locale = settings
+        .locale
+        .unwrap_or_else(crate::platform::browser_locale);
+    let config = &settings.config;
+    let replacement = match (sources.given, config.content.as_deref()) {
+        (Some(bytes), _) => replacement::given(&bytes, &sources.checker).await,
+        (None, Some(url)) => {
+            replacement::load(url, &sources.checker, &config.content_origins).await
+        }
+        (None, None) => None,
+    };
+    if let Some(content) = replacement {
+        return (Some(content), locale);
+    }
+    // The built-in content (also when the replacement was refused: the
+    // console said why), with its languages fetched as for any visitor.
+    for other in sources.languages.locales().filter(|l| *l != locale) {
+        let files = sources.languages.clone();
+        yew::platform::spawn_local(async move {
             // Kept for a switch; a failure is reported if it is chosen.
             let _ = languages::load(other, &files).await;
         });
     }
-    if crate::builtin::in_locale(locale).is_some() {
-        return then(None, locale);
-    }
-    wasm_bindgen_futures::spawn_local(async move {
-        match languages::load(locale, &files).await {
-            Ok(_) => then(None, locale),
-            Err(why) => {
-                crate::log::error(&format!(
-                    "Signpost: {} could not be loaded ({why}); showing English.",
-                    locale.autonym()
-                ));
-                then(None, Locale::default())
-            }
+    match languages::load(locale, &sources.languages).await {
+        Ok(_) => (None, locale),
+        Err(why) => {
+            crate::platform::error(&format!(
+                "Signpost: {} could not be loaded ({why}); showing English.",
+                locale.autonym()
+            ));
+            (None, Locale::default())
         }
-    });
+    }
 }
 
 /// The clinic's theme values, set through the CSSOM (allowed under a CSP

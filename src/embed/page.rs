@@ -3,8 +3,8 @@
 //! question (questions.html) shown until the WebAssembly runs, keeping
 //! what the visitor did there: answers ticked, a button pressed, focus.
 
-use super::languages::LanguageFiles;
-use super::{Settings, prerendered, props, replacement, settings, with_content};
+use super::{Settings, Sources, prerendered, props, replacement, resolve, settings};
+use crate::content::languages::LanguageFiles;
 use crate::state::{Screen, Start};
 
 /// Starts the guide on its own page; does nothing on a page without
@@ -41,28 +41,27 @@ pub fn start() {
     );
     // Every country's numbers, fetched now for every visitor alike.
     if let Some(url) = root.get_attribute("data-directory") {
-        crate::directory_file::start(&url);
+        crate::content::directory::start(&url);
     }
-    let questions = step.as_deref() == Some("questions");
-    with_content(
-        &settings.clone(),
-        None,
+    let start = Start {
+        at_first_question: step.as_deref() == Some("questions"),
+        open_at: step.as_deref().and_then(Screen::information_from_param),
+        ..Start::default()
+    };
+    let sources = Sources {
+        given: None,
         checker,
-        languages.clone(),
-        move |content, locale| {
-            let start = Start {
-                questions,
-                at: step.as_deref().and_then(Screen::information_from_param),
-                ..Start::default()
-            };
-            let settings = Settings {
-                locale: Some(locale),
-                ..settings
-            };
-            // Keeps what the visitor did on the prerendered screen.
-            prerendered::take_over(&root, props(settings, content, true, start, languages));
-        },
-    );
+        languages: languages.clone(),
+    };
+    yew::platform::spawn_local(async move {
+        let (content, locale) = resolve(&settings, sources).await;
+        let settings = Settings {
+            locale: Some(locale),
+            ..settings
+        };
+        // Keeps what the visitor did on the prerendered screen.
+        prerendered::take_over(&root, props(settings, content, true, start, languages));
+    });
 }
 
 /// The clinic's configuration, inline in the page (no request needed).
@@ -74,7 +73,7 @@ fn parse_config(el: &web_sys::Element) -> Option<signpost_engine::config::Value>
             .get_attribute("type")
             .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/json"));
     if !is_json_script {
-        crate::log::error(
+        crate::platform::error(
             "Signpost: #signpost-config must be a <script type=\"application/json\">; using defaults.",
         );
         return None;
@@ -82,7 +81,7 @@ fn parse_config(el: &web_sys::Element) -> Option<signpost_engine::config::Value>
     let text = el.text_content().unwrap_or_default();
     let limit = signpost_engine::config::MAX_CONFIG_BYTES;
     if text.len() > limit {
-        crate::log::error(&format!(
+        crate::platform::error(&format!(
             "Signpost: the configuration in #signpost-config is larger than {} KiB; using defaults.",
             limit / 1024
         ));

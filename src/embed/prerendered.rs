@@ -25,17 +25,17 @@ pub fn take_over(root: &web_sys::Element, mut props: AppProps) -> yew::AppHandle
         .get_attribute("data-step")
         .and_then(|s| Screen::information_from_param(&s));
     if root.get_attribute("data-start").as_deref() == Some("questions") {
-        start.questions = true;
-        start.early = early_answers(root, props.content.as_deref());
-        start.then = root
+        start.at_first_question = true;
+        start.answers_before_start = early_answers(root, props.content.as_deref());
+        start.pressed_before_start = root
             .get_attribute("data-press")
             .and_then(|step| Action::from_step(&step));
     }
-    let focus = match (&queued, &start.then) {
+    let focus = match (&queued, &start.pressed_before_start) {
         (Some(_), _) | (_, Some(_)) => Some("#sp-title".to_string()),
         _ => focused(root).map(|key| format!("[data-sp-to=\"{key}\"], [id=\"{key}\"]")),
     };
-    start.at = queued.or(start.at.take());
+    start.open_at = queued.or(start.open_at.take());
     root.set_inner_html("");
     // Taken over: the page's script queues no more clicks.
     let _ = root.remove_attribute("data-start");
@@ -91,7 +91,7 @@ fn early_answers(root: &web_sys::Element, content: Option<&Content>) -> Answers 
             }
         }
     }
-    let builtin = crate::builtin::shared();
+    let builtin = crate::content::builtin::shared();
     let content = match (content, &builtin) {
         (Some(c), _) => c,
         (None, Ok(c)) => c,

@@ -11,24 +11,23 @@
 //!
 //! The validator is not in the guide's wasm (every visitor would wait for
 //! it before the guide starts): it is a module of its own,
-//! `signpost-check-<hash>.wasm` (crates/content-check), run only here. The
-//! service worker precaches it with the guide's other files.
+//! `signpost-check-<hash>.wasm` (crates/content-check), run only here. It
+//! is not in the offline precache (scripts/post-build.mjs, step 5):
+//! replacement content is fetched from the network anyway.
 
 use std::rc::Rc;
 
 use signpost_engine::Content;
 
+use crate::platform::{Deadline, FetchError, TIME_LIMIT_MS, fetch};
+
 /// The checker module's file name, beside the guide's other files, when
 /// the page does not name it (the build hashes it: `data-checker`).
 pub const CHECKER: &str = "signpost-check.wasm";
 
-/// How long loading (content and checker together) may take.
-pub const TIME_LIMIT_MS: i32 = 10_000;
-
 /// Whether `url` (resolved against the page) may be fetched: the guide's
 /// own origin (the checker's, which sits beside the guide's files) or an
 /// origin the configuration lists.
-#[cfg(target_arch = "wasm32")]
 fn allowed(url: &str, checker: &str, origins: &[String]) -> Result<String, String> {
     let base = web_sys::window()
         .and_then(|w| w.document())
@@ -39,7 +38,7 @@ fn allowed(url: &str, checker: &str, origins: &[String]) -> Result<String, Strin
         return Err("is not a valid address".into());
     };
     let origin = target.origin();
-    if origin == guide.origin() || origins.iter().any(|o| *o == origin) {
+    if origin == guide.origin() || origins.contains(&origin) {
         Ok(target.href())
     } else {
         Err(format!(
@@ -49,21 +48,20 @@ fn allowed(url: &str, checker: &str, origins: &[String]) -> Result<String, Strin
     }
 }
 
-#[cfg(target_arch = "wasm32")]
 pub async fn load(url: &str, checker: &str, origins: &[String]) -> Option<Rc<Content>> {
     let what = format!("the replacement content at \"{url}\"");
     let target = match allowed(url, checker, origins) {
         Ok(target) => target,
         Err(why) => return refuse(&what, why),
     };
-    let deadline = deadline();
+    let deadline = Deadline::start();
     let bytes = match fetch(&target, &deadline).await {
         Ok(bytes) => bytes,
-        Err(Fetch::Status(status)) => {
+        Err(FetchError::Status(status)) => {
             return refuse(&what, format!("could not be fetched (HTTP {status})"));
         }
-        Err(Fetch::TooLarge) => return refuse(&what, too_large()),
-        Err(Fetch::Failed) => {
+        Err(FetchError::TooLarge) => return refuse(&what, too_large()),
+        Err(FetchError::Failed | FetchError::Unavailable) => {
             return refuse(
                 &what,
                 format!(
@@ -79,23 +77,21 @@ pub async fn load(url: &str, checker: &str, origins: &[String]) -> Option<Rc<Con
 /// Content handed to the custom element as bytes (its `preview.content`:
 /// the studio's preview of a clinic's compiled file): checked exactly as
 /// fetched content is, with no request but the checker's.
-#[cfg(target_arch = "wasm32")]
 pub async fn given(bytes: &js_sys::Uint8Array, checker: &str) -> Option<Rc<Content>> {
     let what = "the content given to the element (preview.content)";
     // Measured before it is copied into the wasm's memory.
     if bytes.length() as usize > signpost_engine::config::MAX_CONTENT_BYTES {
         return refuse(what, too_large());
     }
-    accept(what, &bytes.to_vec(), checker, &deadline()).await
+    accept(what, &bytes.to_vec(), checker, &Deadline::start()).await
 }
 
 /// `bytes` as the guide's content, once the checker module passes them.
-#[cfg(target_arch = "wasm32")]
 async fn accept(
     what: &str,
     bytes: &[u8],
     checker: &str,
-    deadline: &web_sys::RequestInit,
+    deadline: &Deadline,
 ) -> Option<Rc<Content>> {
     let report = match check(checker, bytes, deadline).await {
         Ok(report) => report,
@@ -117,15 +113,13 @@ async fn accept(
 }
 
 /// Says in the console why `what` is not used; the built-in content is.
-#[cfg(target_arch = "wasm32")]
 fn refuse(what: &str, why: String) -> Option<Rc<Content>> {
-    crate::log::error(&format!(
+    crate::platform::error(&format!(
         "Signpost: {what} {why}; using the built-in content."
     ));
     None
 }
 
-#[cfg(target_arch = "wasm32")]
 fn too_large() -> String {
     format!(
         "is larger than {} KiB",
@@ -133,69 +127,12 @@ fn too_large() -> String {
     )
 }
 
-#[cfg(target_arch = "wasm32")]
-pub(crate) enum Fetch {
-    /// An HTTP error. (The status stays an integer: formatting an `f64`
-    /// would pull float printing into the wasm, ~1 KiB.)
-    Status(u16),
-    TooLarge,
-    /// A network failure or the time limit.
-    Failed,
-}
-
-/// A signal that aborts fetches (and reading their bodies) after
-/// [`TIME_LIMIT_MS`]: the browser's own timer, so no closure is needed.
-#[cfg(target_arch = "wasm32")]
-pub(crate) fn deadline() -> web_sys::RequestInit {
-    let init = web_sys::RequestInit::new();
-    init.set_signal(Some(&web_sys::AbortSignal::timeout_with_u32(
-        TIME_LIMIT_MS as u32,
-    )));
-    init
-}
-
-/// The body of a same-origin (or CORS) file, at most
-/// `MAX_CONTENT_BYTES`, checked before it is copied into the wasm's memory
-/// (a larger one would run the guide out of memory).
-#[cfg(target_arch = "wasm32")]
-pub(crate) async fn fetch(url: &str, deadline: &web_sys::RequestInit) -> Result<Vec<u8>, Fetch> {
-    use wasm_bindgen::JsCast;
-    use wasm_bindgen_futures::JsFuture;
-
-    let limit = signpost_engine::config::MAX_CONTENT_BYTES;
-    let window = web_sys::window().ok_or(Fetch::Failed)?;
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_str_and_init(url, deadline))
-        .await
-        .map_err(|_| Fetch::Failed)?
-        .unchecked_into();
-    if !response.ok() {
-        return Err(Fetch::Status(response.status()));
-    }
-    let declared = response.headers().get("content-length").ok().flatten();
-    if declared
-        .and_then(|n| n.trim().parse::<usize>().ok())
-        .is_some_and(|n| n > limit)
-    {
-        return Err(Fetch::TooLarge);
-    }
-    let buffer = response.array_buffer().map_err(|_| Fetch::Failed)?;
-    let buffer: js_sys::ArrayBuffer = JsFuture::from(buffer)
-        .await
-        .map_err(|_| Fetch::Failed)?
-        .unchecked_into();
-    if buffer.byte_length() as usize > limit {
-        return Err(Fetch::TooLarge);
-    }
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
-}
-
 /// Runs the checker module over `bytes`: an empty report means valid.
 /// Its interface is documented in crates/content-check/src/lib.rs.
-#[cfg(target_arch = "wasm32")]
 async fn check(
     checker: &str,
     bytes: &[u8],
-    deadline: &web_sys::RequestInit,
+    deadline: &Deadline,
 ) -> Result<String, wasm_bindgen::JsValue> {
     use wasm_bindgen_futures::JsFuture;
 
@@ -229,14 +166,4 @@ async fn check(
     let report_at = call("report", &[])?;
     let report = Uint8Array::new_with_byte_offset_and_length(&memory()?, report_at, report_len);
     Ok(String::from_utf8_lossy(&report.to_vec()).into_owned())
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-pub async fn load(_url: &str, _checker: &str, _origins: &[String]) -> Option<Rc<Content>> {
-    None
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-pub async fn given(_bytes: &js_sys::Uint8Array, _checker: &str) -> Option<Rc<Content>> {
-    None
 }

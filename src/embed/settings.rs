@@ -7,7 +7,8 @@ use std::rc::Rc;
 use signpost_engine::Locale;
 use signpost_engine::config::{Config, Severity, Value, read_config};
 
-use crate::{builtin, log};
+use crate::content::builtin;
+use crate::platform as log;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Settings {

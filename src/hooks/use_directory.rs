@@ -4,16 +4,16 @@ use signpost_engine::Content;
 use signpost_engine::directory::Directory;
 use yew::prelude::*;
 
-/// The crisis directory (`crate::directory_file`): what is known now, and
+/// The crisis directory (`crate::content::directory`): what is known now, and
 /// a re-render with every country's numbers once the file is here.
 #[hook]
 pub fn use_directory(content: &Content) -> Rc<Directory> {
-    let directory = use_state(|| crate::directory_file::current(content));
+    let directory = use_state(|| crate::content::directory::current(content));
     {
         let directory = directory.clone();
         use_effect_with((), move |_| {
             if directory.countries.is_empty() {
-                crate::directory_file::when_loaded(move |d| directory.set(d));
+                crate::content::directory::when_loaded(move |d| directory.set(d));
             }
         });
     }

@@ -1,7 +1,7 @@
 use signpost_engine::Locale;
 use yew::prelude::*;
 
-use crate::embed::languages::{LanguageFiles, load};
+use crate::content::languages::{LanguageFiles, load};
 use crate::state::{Action, Session};
 
 /// Where a language switch stands.
@@ -31,7 +31,7 @@ pub fn use_language(
     let setter = status.setter();
     let switch = use_callback((files, builtin), move |locale: Locale, (files, builtin)| {
         *wanted.borrow_mut() = Some(locale);
-        if !*builtin || crate::builtin::in_locale(locale).is_some() {
+        if !*builtin || crate::content::builtin::in_locale(locale).is_some() {
             session.dispatch(Action::SetLocale(locale));
             setter.set(Switching::Done);
             return;
@@ -54,7 +54,7 @@ pub fn use_language(
                     setter.set(Switching::Done);
                 }
                 Err(why) => {
-                    crate::log::error(&format!(
+                    crate::platform::error(&format!(
                         "Signpost: {} could not be loaded ({why})",
                         locale.autonym()
                     ));

@@ -10,7 +10,7 @@ use crate::context::use_guide;
 /// drop them (Safari).
 #[component]
 pub fn Compare() -> Html {
-    let g = use_guide();
+    let guide = use_guide();
     let columns = [
         Ui::CompareFocus,
         Ui::CompareLength,
@@ -19,22 +19,22 @@ pub fn Compare() -> Html {
         Ui::ComparePrivacy,
     ];
     html! {
-        <Page back=true title={g.ui(Ui::CompareTitle).to_string()}>
+        <Page back=true title={guide.ui(Ui::CompareTitle).to_string()}>
             <table class="sp-compare" role="table" aria-labelledby="sp-title">
                 <thead role="rowgroup">
                     <tr role="row">
-                        <th scope="col" role="columnheader">{ g.ui(Ui::CompareOption) }</th>
-                        { for columns.iter().map(|c| html! { <th scope="col" role="columnheader">{ g.ui(*c) }</th> }) }
+                        <th scope="col" role="columnheader">{ guide.ui(Ui::CompareOption) }</th>
+                        { for columns.iter().map(|c| html! { <th scope="col" role="columnheader">{ guide.ui(*c) }</th> }) }
                     </tr>
                 </thead>
                 <tbody role="rowgroup">
-                { for g.content.options.iter().map(|o| {
+                { for guide.content.options.iter().map(|o| {
                     let cells = [&o.compare.focus, &o.compare.length, &o.compare.provider, &o.compare.cost, &o.compare.privacy];
                     html! {
                         <tr key={o.id.as_str()} role="row">
-                            <th scope="row" role="rowheader">{ g.t(&o.name) }</th>
+                            <th scope="row" role="rowheader">{ guide.text(&o.name) }</th>
                             { for cells.iter().zip(columns).map(|(t, c)| html! {
-                                <td role="cell" data-label={g.ui(c).to_string()}>{ g.t(t) }</td>
+                                <td role="cell" data-label={guide.ui(c).to_string()}>{ guide.text(t) }</td>
                             }) }
                         </tr>
                     }

@@ -8,22 +8,22 @@ use crate::state::Screen;
 /// Every kind of support in brief, each opening its full page.
 #[component]
 pub fn Explore() -> Html {
-    let g = use_guide();
+    let guide = use_guide();
     html! {
-        <Page back=true title={g.ui(Ui::ExploreTitle).to_string()} lead={g.ui(Ui::ExploreIntro).to_string()}>
+        <Page back=true title={guide.ui(Ui::ExploreTitle).to_string()} lead={guide.ui(Ui::ExploreIntro).to_string()}>
             <div class="sp-actions">
-                <NavButton to={Screen::Compare}>{ g.ui(Ui::CompareLink) }</NavButton>
-                <NavButton to={Screen::Helper}>{ g.ui(Ui::HelperLink) }</NavButton>
+                <NavButton to={Screen::Compare}>{ guide.ui(Ui::CompareLink) }</NavButton>
+                <NavButton to={Screen::Helper}>{ guide.ui(Ui::HelperLink) }</NavButton>
             </div>
             <ul class="sp-cards" role="list">
-            { for g.content.options.iter().map(|o| {
-                let name = g.t(&o.name);
+            { for guide.content.options.iter().map(|o| {
+                let name = guide.text(&o.name);
                 html! {
                     <li key={o.id.as_str()} class={classes!("sp-card", o.urgent.then_some("sp-card--urgent"))}>
                         <h2>{ name }</h2>
-                        <p>{ g.t(&o.summary) }</p>
+                        <p>{ guide.text(&o.summary) }</p>
                         <NavButton to={Screen::Option(o.id.clone())} class="sp-button--link">
-                            { g.ui_with(Ui::ReadMore, &[("name", name)]) }
+                            { guide.ui_with(Ui::ReadMore, &[("name", name)]) }
                         </NavButton>
                     </li>
                 }

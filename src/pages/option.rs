@@ -8,14 +8,14 @@ use crate::context::use_guide;
 /// One kind of support in full.
 #[component]
 pub fn OptionPage(props: &ById) -> Html {
-    let g = use_guide();
-    let Some(option) = g.content.option(&props.id) else {
+    let guide = use_guide();
+    let Some(option) = guide.content.option(&props.id) else {
         return html! { <Explore /> }; // an id the content lacks: every option instead
     };
     html! {
-        <Page article=true back=true title={g.t(&option.name).to_string()} lead={g.t(&option.summary).to_string()}>
-            if !g.config.offers(option) {
-                <p class="sp-not-offered">{ g.ui(Ui::NotOffered) }</p>
+        <Page article=true back=true title={guide.text(&option.name).to_string()} lead={guide.text(&option.summary).to_string()}>
+            if !guide.config.offers(option) {
+                <p class="sp-not-offered">{ guide.ui(Ui::NotOffered) }</p>
             }
             <OptionDetails id={props.id.clone()} />
         </Page>

@@ -11,9 +11,9 @@ use crate::state::{Action, Screen};
 /// What each button does is the reducer's decision (`state::Action`).
 #[component]
 pub fn QuestionPage(props: &ById) -> Html {
-    let g = use_guide();
+    let guide = use_guide();
     let session = use_session();
-    let content = &g.content;
+    let content = &guide.content;
     let Some(q) = content.question(&props.id) else {
         return html! {};
     };
@@ -40,36 +40,36 @@ pub fn QuestionPage(props: &ById) -> Html {
     .join(" ");
 
     html! {
-        <Page class="sp-question" title={g.ui_with(Ui::QuestionProgress, &[("n", &n.to_string()), ("total", &total.to_string())])}>
+        <Page class="sp-question" title={guide.ui_with(Ui::QuestionProgress, &[("n", &n.to_string()), ("total", &total.to_string())])}>
             <progress class="sp-progress" max={total.to_string()} value={n.to_string()} aria-hidden="true"></progress>
             if n == 1 {
-                <div class="sp-intro">{ paragraphs(&g, &content.questionnaire.intro) }</div>
+                <div class="sp-intro">{ paragraphs(&guide, &content.questionnaire.intro) }</div>
             }
             if !q.links.is_empty() {
                 <ul class="sp-links sp-no-print" role="list">
                 { for q.links.iter().filter_map(|id| content.audience(id)).map(|a| html! {
                     <li>
                         <NavButton to={Screen::Audience(a.id.clone())} class="sp-button--link">
-                            { g.t(&a.title) }
+                            { guide.text(&a.title) }
                         </NavButton>
                     </li>
                 }) }
                 </ul>
             }
             if let Some(lead) = &q.lead {
-                <p id="sp-q-lead" class="sp-lead">{ g.t(lead) }</p>
+                <p id="sp-q-lead" class="sp-lead">{ guide.text(lead) }</p>
             }
             <fieldset class="sp-fieldset" aria-describedby={(!described_by.is_empty()).then_some(described_by)}
                 aria-invalid={session.missing_answer.then_some("true")}>
-                <legend class="sp-legend">{ g.t(&q.text) }</legend>
+                <legend class="sp-legend">{ guide.text(&q.text) }</legend>
                 if let Some(i) = instrument {
-                    <p id="sp-q-stem" class="sp-stem">{ g.t(&i.stem) }</p>
+                    <p id="sp-q-stem" class="sp-stem">{ guide.text(&i.stem) }</p>
                 }
                 if let Some(h) = &q.hint {
-                    <p id="sp-q-hint" class="sp-hint">{ g.t(h) }</p>
+                    <p id="sp-q-hint" class="sp-hint">{ guide.text(h) }</p>
                 }
                 if q.optional {
-                    <p id="sp-q-optional" class="sp-hint">{ g.ui(Ui::Optional) }</p>
+                    <p id="sp-q-optional" class="sp-hint">{ guide.ui(Ui::Optional) }</p>
                 }
                 <div class="sp-choices">
                 { for q.choices(content).into_iter().map(|ch| {
@@ -89,29 +89,29 @@ pub fn QuestionPage(props: &ById) -> Html {
                         <div key={ch.id} class="sp-choice">
                             <input type={if multi { "checkbox" } else { "radio" }} id={id.clone()}
                                 name={format!("sp-{}", q.id)} value={ch.id.to_string()} {checked} {onchange} />
-                            <label for={id}>{ g.t(ch.label) }</label>
+                            <label for={id}>{ guide.text(ch.label) }</label>
                         </div>
                     }
                 }) }
                 </div>
             </fieldset>
             if session.missing_answer {
-                <p id="sp-q-error" class="sp-error" role="alert">{ g.ui(Ui::AnswerRequired) }</p>
+                <p id="sp-q-error" class="sp-error" role="alert">{ guide.ui(Ui::AnswerRequired) }</p>
             }
             if let Some(i) = instrument {
-                <p class="sp-attribution">{ g.t(&i.attribution) }</p>
+                <p class="sp-attribution">{ guide.text(&i.attribution) }</p>
             }
             <div class="sp-actions sp-actions--step">
-                <button type="button" class="sp-button sp-button--quiet" data-sp-step="back" onclick={dispatch(Action::Back)}>{ g.ui(Ui::Back) }</button>
+                <button type="button" class="sp-button sp-button--quiet" data-sp-step="back" onclick={dispatch(Action::Back)}>{ guide.ui(Ui::Back) }</button>
                 if q.optional {
-                    <button type="button" class="sp-button sp-button--quiet" data-sp-step="skip" onclick={dispatch(Action::Skip)}>{ g.ui(Ui::Skip) }</button>
+                    <button type="button" class="sp-button sp-button--quiet" data-sp-step="skip" onclick={dispatch(Action::Skip)}>{ guide.ui(Ui::Skip) }</button>
                 }
                 <button type="button" class="sp-button sp-button--primary" data-sp-step="next" onclick={dispatch(Action::Next)}>
-                    { g.ui(if last { Ui::SeeResults } else { Ui::Next }) }
+                    { guide.ui(if last { Ui::SeeResults } else { Ui::Next }) }
                 </button>
             </div>
             if session.results_seen && !last {
-                <p><button type="button" class="sp-button sp-button--link" onclick={dispatch(Action::Go(Screen::Results))}>{ g.ui(Ui::BackToResults) }</button></p>
+                <p><button type="button" class="sp-button sp-button--link" onclick={dispatch(Action::Go(Screen::Results))}>{ guide.ui(Ui::BackToResults) }</button></p>
             }
         </Page>
     }

@@ -14,11 +14,11 @@ use crate::summary::{answer_lines, mood_subscales, summary};
 /// The outcome is computed here from the answers, never stored.
 #[component]
 pub fn Results() -> Html {
-    let g = use_guide();
+    let guide = use_guide();
     let session = use_session();
-    let content = g.content.clone();
+    let content = guide.content.clone();
     let outcome = score(&content, &session.answers);
-    let text = summary(&g, &outcome, &session.answers);
+    let text = summary(&guide, &outcome, &session.answers);
     let restart = {
         let session = session.clone();
         Callback::from(move |_| session.dispatch(Action::Restart))
@@ -38,37 +38,37 @@ pub fn Results() -> Html {
     };
 
     html! {
-        <Page class="sp-results" title={g.ui(Ui::ResultsTitle).to_string()} lead={g.ui(Ui::ResultsIntro).to_string()}>
+        <Page class="sp-results" title={guide.ui(Ui::ResultsTitle).to_string()} lead={guide.ui(Ui::ResultsIntro).to_string()}>
 
             if !outcome.cautions.is_empty() {
                 <section class="sp-cautions" aria-labelledby="sp-cautions-title">
-                    <h2 id="sp-cautions-title">{ g.ui(Ui::CautionsTitle) }</h2>
-                    <ul>{ for outcome.cautions.iter().map(|c| html! { <li>{ g.t(c.text) }</li> }) }</ul>
+                    <h2 id="sp-cautions-title">{ guide.ui(Ui::CautionsTitle) }</h2>
+                    <ul>{ for outcome.cautions.iter().map(|c| html! { <li>{ guide.text(c.text) }</li> }) }</ul>
                 </section>
             }
 
-            { suggestions(&g, Ui::BestTitle, outcome.best(), true) }
+            { suggestions(&guide, Ui::BestTitle, outcome.best(), true) }
 
-            { mood(&g, &outcome) }
+            { mood(&guide, &outcome) }
 
             if let Some(next) = outcome.next_step() {
                 <section class="sp-detail" aria-labelledby="sp-first-title">
-                    <h2 id="sp-first-title">{ format!("{}: {}", g.ui(Ui::FirstSession), g.t(&next.option.name)) }</h2>
-                    { paragraphs(&g, &next.option.first_session) }
-                    <h3>{ g.ui(Ui::Ask) }</h3>
-                    <ul>{ for next.option.ask.get(g.locale).iter().map(|q| html! { <li>{ q }</li> }) }</ul>
+                    <h2 id="sp-first-title">{ format!("{}: {}", guide.ui(Ui::FirstSession), guide.text(&next.option.name)) }</h2>
+                    { paragraphs(&guide, &next.option.first_session) }
+                    <h3>{ guide.ui(Ui::Ask) }</h3>
+                    <ul>{ for next.option.ask.get(guide.locale).iter().map(|q| html! { <li>{ q }</li> }) }</ul>
                 </section>
             }
 
             if !outcome.others().is_empty() {
-                { suggestions(&g, Ui::OthersTitle, outcome.others(), false) }
+                { suggestions(&guide, Ui::OthersTitle, outcome.others(), false) }
             }
 
-            <p class="sp-note"><strong>{ g.ui(Ui::NotDiagnosis) }</strong></p>
+            <p class="sp-note"><strong>{ guide.ui(Ui::NotDiagnosis) }</strong></p>
 
-            if let Some(clinic) = &g.config.clinic {
+            if let Some(clinic) = &guide.config.clinic {
                 <section class="sp-clinic" aria-labelledby="sp-clinic-title">
-                    <h2 id="sp-clinic-title">{ g.ui_with(Ui::ClinicContact, &[("name", &clinic.name)]) }</h2>
+                    <h2 id="sp-clinic-title">{ guide.ui_with(Ui::ClinicContact, &[("name", &clinic.name)]) }</h2>
                     <ul role="list">
                         if let Some(phone) = &clinic.phone {
                             <li><a href={tel(phone)}>{ phone }</a></li>
@@ -84,22 +84,22 @@ pub fn Results() -> Html {
             }
 
             <div class="sp-actions sp-no-print">
-                <NavButton to={Screen::Explore}>{ g.ui(Ui::Explore) }</NavButton>
-                <NavButton to={Screen::Compare}>{ g.ui(Ui::CompareLink) }</NavButton>
+                <NavButton to={Screen::Explore}>{ guide.ui(Ui::Explore) }</NavButton>
+                <NavButton to={Screen::Compare}>{ guide.ui(Ui::CompareLink) }</NavButton>
             </div>
 
             <section class="sp-answers" aria-labelledby="sp-answers-title">
-                <h2 id="sp-answers-title">{ g.ui(Ui::YourAnswers) }</h2>
+                <h2 id="sp-answers-title">{ guide.ui(Ui::YourAnswers) }</h2>
                 <dl>
-                { for answer_lines(&g, &session.answers).into_iter().map(|line| html! {
+                { for answer_lines(&guide, &session.answers).into_iter().map(|line| html! {
                     <div class="sp-answer">
                         <dt>{ line.question.clone() }</dt>
                         <dd>
                             <span>{ line.answer }</span>
                             if line.asked {
                                 <NavButton to={Screen::Question(line.id.to_string())} class="sp-button--link sp-no-print"
-                                    label={AttrValue::from(format!("{}: {}", g.ui(Ui::Change), line.question))}>
-                                    { g.ui(Ui::Change) }
+                                    label={AttrValue::from(format!("{}: {}", guide.ui(Ui::Change), line.question))}>
+                                    { guide.ui(Ui::Change) }
                                 </NavButton>
                             }
                         </dd>
@@ -110,22 +110,22 @@ pub fn Results() -> Html {
 
             <TakeAway summary={AttrValue::from(text)} />
 
-            if g.remember != Remember::Off {
+            if guide.remember != Remember::Off {
             <section class="sp-remember sp-no-print" aria-labelledby="sp-remember-label">
                 <div class="sp-choice">
                     <input type="checkbox" id="sp-remember" checked={session.remember}
                         aria-describedby="sp-remember-note" onchange={remember} />
-                    <label for="sp-remember" id="sp-remember-label">{ g.ui(Ui::Remember) }</label>
+                    <label for="sp-remember" id="sp-remember-label">{ guide.ui(Ui::Remember) }</label>
                 </div>
-                <p id="sp-remember-note" class="sp-hint">{ g.ui(if g.remember == Remember::Site { Ui::RememberNoteSite } else { Ui::RememberNote }) }</p>
+                <p id="sp-remember-note" class="sp-hint">{ guide.ui(if guide.remember == Remember::Site { Ui::RememberNoteSite } else { Ui::RememberNote }) }</p>
                 if session.remember {
-                    <button type="button" class="sp-button" onclick={forget}>{ g.ui(Ui::Forget) }</button>
+                    <button type="button" class="sp-button" onclick={forget}>{ guide.ui(Ui::Forget) }</button>
                 }
             </section>
             }
 
             <p class="sp-no-print">
-                <button type="button" class="sp-button sp-button--danger" onclick={restart}>{ g.ui(Ui::StartAgain) }</button>
+                <button type="button" class="sp-button sp-button--danger" onclick={restart}>{ guide.ui(Ui::StartAgain) }</button>
             </p>
         </Page>
     }
@@ -133,7 +133,7 @@ pub fn Results() -> Html {
 
 /// A titled, ranked list of suggestions: the best fits (their reasons
 /// open) or the others.
-fn suggestions(g: &Guide, title: Ui, list: &[Suggestion<'_>], best: bool) -> Html {
+fn suggestions(guide: &Guide, title: Ui, list: &[Suggestion<'_>], best: bool) -> Html {
     let id = if best {
         "sp-best-title"
     } else {
@@ -141,41 +141,41 @@ fn suggestions(g: &Guide, title: Ui, list: &[Suggestion<'_>], best: bool) -> Htm
     };
     html! {
         <section aria-labelledby={id}>
-            <h2 {id}>{ g.ui(title) }</h2>
+            <h2 {id}>{ guide.ui(title) }</h2>
             <ol class={classes!("sp-suggestions", (!best).then_some("sp-suggestions--others"))} role="list">
-                { for list.iter().map(|s| suggestion(g, s, best)) }
+                { for list.iter().map(|s| suggestion(guide, s, best)) }
             </ol>
         </section>
     }
 }
 
-fn suggestion(g: &Guide, s: &Suggestion<'_>, best: bool) -> Html {
+fn suggestion(guide: &Guide, s: &Suggestion<'_>, best: bool) -> Html {
     let o = s.option;
     html! {
         // Keyed by option: a reordered list moves each item (an opened
         // "Why" included) with its option.
         <li key={o.id.as_str()} class={classes!("sp-suggestion", o.urgent.then_some("sp-suggestion--urgent"))}>
-            <h3>{ g.t(&o.name) }</h3>
-            <p>{ g.t(&o.summary) }</p>
-            if !g.config.offers(o) {
-                <p class="sp-not-offered">{ g.ui(Ui::NotOffered) }</p>
+            <h3>{ guide.text(&o.name) }</h3>
+            <p>{ guide.text(&o.summary) }</p>
+            if !guide.config.offers(o) {
+                <p class="sp-not-offered">{ guide.ui(Ui::NotOffered) }</p>
             }
             if best || !s.reasons.is_empty() {
                 <details class="sp-why" open={best}>
-                    <summary>{ g.ui(Ui::Why) }</summary>
+                    <summary>{ guide.ui(Ui::Why) }</summary>
                     if s.reasons.is_empty() {
-                        <p>{ g.ui(Ui::NoReasons) }</p>
+                        <p>{ guide.ui(Ui::NoReasons) }</p>
                     } else {
                         <ul>
                         // Plain reasons only: points are for professionals
                         // (signpost-check --score shows them).
-                        { for s.reasons.iter().map(|r| html! { <li>{ g.t(r.text) }</li> }) }
+                        { for s.reasons.iter().map(|r| html! { <li>{ guide.text(r.text) }</li> }) }
                         </ul>
                     }
                 </details>
             }
             <NavButton to={Screen::Option(o.id.clone())} class="sp-button--link sp-no-print">
-                { g.ui_with(Ui::ReadMore, &[("name", g.t(&o.name))]) }
+                { guide.ui_with(Ui::ReadMore, &[("name", guide.text(&o.name))]) }
             </NavButton>
         </li>
     }
@@ -184,24 +184,24 @@ fn suggestion(g: &Guide, s: &Suggestion<'_>, best: bool) -> Html {
 /// The screener results: plain words first, numbers second. With items
 /// skipped, the band the answered items already reach (a floor), and every
 /// sub-score that is complete or already flagged.
-fn mood(g: &Guide, outcome: &Outcome<'_>) -> Html {
+fn mood(guide: &Guide, outcome: &Outcome<'_>) -> Html {
     html! { <>{
         for outcome.instruments.iter().map(|r| {
             let max = r.instrument.max_total();
-            let subscales: Vec<(&str, String, Option<&str>)> = mood_subscales(g, r);
+            let subscales: Vec<(&str, String, Option<&str>)> = mood_subscales(guide, r);
             html! {
                 <section class="sp-mood" aria-labelledby={format!("sp-mood-{}", r.instrument.id)}>
-                    <h2 id={format!("sp-mood-{}", r.instrument.id)}>{ g.ui(Ui::MoodTitle) }</h2>
+                    <h2 id={format!("sp-mood-{}", r.instrument.id)}>{ guide.ui(Ui::MoodTitle) }</h2>
                     if r.total.is_none() {
-                        <p>{ g.ui(if r.band.is_some() { Ui::MoodAtLeast } else { Ui::MoodIncomplete }) }</p>
+                        <p>{ guide.ui(if r.band.is_some() { Ui::MoodAtLeast } else { Ui::MoodIncomplete }) }</p>
                     }
                     if let Some(band) = r.band {
-                        <p class="sp-mood__band"><strong>{ g.t(&band.label) }</strong>{ ". " }{ g.t(&band.meaning) }</p>
+                        <p class="sp-mood__band"><strong>{ guide.text(&band.label) }</strong>{ ". " }{ guide.text(&band.meaning) }</p>
                     }
                     if let Some(total) = r.total {
                         <p class="sp-mood__numbers">
-                            { g.ui_with(Ui::MoodScore, &[("n", &total.to_string()), ("total", &max.to_string())]) }
-                            { format!(" ({})", g.t(&r.instrument.name)) }
+                            { guide.ui_with(Ui::MoodScore, &[("n", &total.to_string()), ("total", &max.to_string())]) }
+                            { format!(" ({})", guide.text(&r.instrument.name)) }
                         </p>
                     }
                     if !subscales.is_empty() {
@@ -210,7 +210,7 @@ fn mood(g: &Guide, outcome: &Outcome<'_>) -> Html {
                             <li>
                                 { format!("{name}: {score}") }
                                 if let Some(meaning) = flag {
-                                    { format!(" ({}). ", g.ui(Ui::MoodFlagged)) }{ *meaning }
+                                    { format!(" ({}). ", guide.ui(Ui::MoodFlagged)) }{ *meaning }
                                 }
                             </li>
                         }) }

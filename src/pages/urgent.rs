@@ -9,14 +9,14 @@ use crate::context::{use_guide, use_session};
 /// panel), then what the content says about urgent and crisis help.
 #[component]
 pub fn Urgent() -> Html {
-    let g = use_guide();
+    let guide = use_guide();
     let session = use_session();
-    let (_, first) = crisis_words(&g, &session.answers);
+    let (_, first) = crisis_words(&guide, &session.answers);
     html! {
-        <Page article=true back=true title={g.ui(Ui::UrgentTitle).to_string()} lead={g.ui(Ui::UrgentNow).to_string()}>
+        <Page article=true back=true title={guide.ui(Ui::UrgentTitle).to_string()} lead={guide.ui(Ui::UrgentNow).to_string()}>
             <ContactList id="urgent" {first} />
-            if let Some(o) = g.content.urgent_option() {
-                <p>{ g.t(&o.summary) }</p>
+            if let Some(o) = guide.content.urgent_option() {
+                <p>{ guide.text(&o.summary) }</p>
                 <OptionDetails id={o.id.clone()} />
             }
         </Page>

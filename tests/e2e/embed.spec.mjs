@@ -135,7 +135,7 @@ test('no request after the first render in either embed, through a flow with a r
   const element = page.locator('signpost-guide');
   // The guide's first render, not the prerendered welcome before it; the
   // other language's file is fetched as the guide starts, for every
-  // visitor (src/embed/languages.rs): wait until it is counted.
+  // visitor (src/content/languages.rs): wait until it is counted.
   await expect(element.locator('div:not([data-start]) > .signpost:not(.sp-fallback) h1')).toHaveText('Find the kind of support that suits you');
   await expect.poll(() => requests.some((u) => /\/content-es-[0-9a-f]+\.bin$/.test(u))).toBe(true);
   let before = requests.length;

@@ -1,5 +1,5 @@
 // One language per visitor: the wasm embeds English; Spanish is a file of
-// its own (src/embed/languages.rs), fetched for every visitor as the guide
+// its own (src/content/languages.rs), fetched for every visitor as the guide
 // starts, so what a server or host page sees never depends on the
 // visitor's choice, and switching makes no request.
 import { readFileSync, readdirSync } from 'node:fs';

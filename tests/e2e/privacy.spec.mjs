@@ -54,7 +54,7 @@ test.describe('standalone page', () => {
     await open(page);
     await page.evaluate(() => navigator.serviceWorker.ready);
     // The other language's file is fetched as the guide starts, for every
-    // visitor (src/embed/languages.rs): wait until it is counted.
+    // visitor (src/content/languages.rs): wait until it is counted.
     await expect.poll(() => requests.some((u) => /\/content-es-[0-9a-f]+\.bin$/.test(u))).toBe(true);
     const atFirstRender = requests.length;
     expect(requests.every((u) => u.startsWith(baseURL))).toBe(true);

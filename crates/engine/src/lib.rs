@@ -10,24 +10,26 @@
 //! [`Ui`].
 
 // Folders by role (ARCHITECTURE.md, "Engine"): content, validate, decide,
-// crisis, clinic, authoring. Each module is also re-exported at the root,
+// crisis, clinic, files, authoring; no folder imports one that imports it. Each module is also re-exported at the root,
 // where callers have always found it (`signpost_engine::model`, ...).
+#[cfg(feature = "authoring")]
 pub mod authoring;
 pub mod clinic;
 pub mod content;
 pub mod crisis;
 pub mod decide;
+pub mod files;
 pub mod validate;
 
-pub use authoring::readability;
-#[cfg(feature = "toml")]
-pub use authoring::report;
+#[cfg(feature = "authoring")]
+pub use authoring::{readability, report};
 pub use clinic::config;
-#[cfg(feature = "toml")]
-pub use content::load;
-pub use content::{compiled, locale, model, problem, text, ui_keys};
+pub use content::{locale, model, problem, text, ui_keys};
 pub use crisis::{directory, hours};
 pub use decide::{answers, prove, score};
+pub use files::compiled;
+#[cfg(feature = "toml")]
+pub use files::load;
 
 pub use answers::{Answer, Answers};
 #[cfg(feature = "toml")]

@@ -9,8 +9,8 @@ mod common;
 use common::{load_edited, replace_once};
 use signpost_engine::config::Config;
 use signpost_engine::directory::{
-    CountrySource, DeviceHints, Directory, LinesFirst, choose_country, contact_set, dial,
-    is_dial_string, sms_href, tel_href,
+    ClinicContacts, CountrySource, DeviceHints, Directory, LinesFirst, choose_country, contact_set,
+    dial, is_dial_string, sms_href, tel_href,
 };
 use signpost_engine::model::Audience;
 use signpost_engine::{Locale, hours};
@@ -36,7 +36,12 @@ fn every_country_and_territory_has_a_number_to_tap() {
     assert_eq!(d.mobile.as_deref(), Some("112"));
     let mut own = 0;
     for c in &d.countries {
-        let set = contact_set(&d, &config, Locale::En, Some(c), LinesFirst::Clinic);
+        let set = contact_set(
+            &d,
+            config.clinic_contacts(Locale::En),
+            Some(c),
+            LinesFirst::Clinic,
+        );
         assert!(!set.emergency.is_empty(), "{}: no emergency number", c.code);
         for e in &set.emergency {
             assert!(
@@ -51,7 +56,12 @@ fn every_country_and_territory_has_a_number_to_tap() {
     }
     // No country at all ("another country", nothing on the device): the
     // number any mobile phone dials.
-    let none = contact_set(&d, &config, Locale::En, None, LinesFirst::Clinic);
+    let none = contact_set(
+        &d,
+        config.clinic_contacts(Locale::En),
+        None,
+        LinesFirst::Clinic,
+    );
     assert!(none.emergency[0].mobile && none.emergency[0].href == "tel:112");
     eprintln!(
         "{own} of {} countries have their own emergency number",
@@ -114,13 +124,7 @@ fn the_countries_served_have_crisis_and_abuse_lines() {
     // A country with no entry of its own (Nepal) still has a number to
     // tap: its own from the world table, or the mobile one.
     let np = d.country("NP").unwrap();
-    let set = contact_set(
-        &d,
-        &Config::default(),
-        Locale::En,
-        Some(np),
-        LinesFirst::Clinic,
-    );
+    let set = contact_set(&d, ClinicContacts::default(), Some(np), LinesFirst::Clinic);
     assert!(set.emergency[0].href.starts_with("tel:"));
 }
 
@@ -339,11 +343,26 @@ fn lines_come_first_as_each_screen_asks() {
     let config = Config::default();
     for code in ["US", "GB", "ES", "AU"] {
         let c = d.country(code).unwrap();
-        let first = contact_set(&d, &config, Locale::En, Some(c), LinesFirst::Abuse);
+        let first = contact_set(
+            &d,
+            config.clinic_contacts(Locale::En),
+            Some(c),
+            LinesFirst::Abuse,
+        );
         assert!(first.lines[0].abuse, "{code}: {:?}", first.lines);
-        let plain = contact_set(&d, &config, Locale::En, Some(c), LinesFirst::Clinic);
+        let plain = contact_set(
+            &d,
+            config.clinic_contacts(Locale::En),
+            Some(c),
+            LinesFirst::Clinic,
+        );
         assert!(!plain.lines[0].abuse, "{code}: {:?}", plain.lines);
-        let young = contact_set(&d, &config, Locale::En, Some(c), LinesFirst::Young);
+        let young = contact_set(
+            &d,
+            config.clinic_contacts(Locale::En),
+            Some(c),
+            LinesFirst::Young,
+        );
         assert!(
             young.lines[0].audience.contains(&Audience::Young),
             "{code}: {:?}",

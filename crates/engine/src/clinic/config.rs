@@ -23,6 +23,7 @@ pub use super::theme::{
 };
 pub use super::value::Value;
 use crate::Locale;
+pub use crate::crisis::contacts::{ClinicContacts, CrisisContact};
 use crate::model::Content;
 
 /// The configuration format this engine reads.
@@ -71,15 +72,6 @@ pub struct Clinic {
     pub web: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CrisisContact {
-    pub name: String,
-    pub phone: String,
-    /// The country the number works in (ISO 3166 code), shown beside it:
-    /// an embedded guide is reached from anywhere.
-    pub country: Option<String>,
-}
-
 /// A configuration after checking: only usable values remain.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Config {
@@ -122,6 +114,16 @@ impl Config {
             .get(locale.tag())
             .map(Vec::as_slice)
             .unwrap_or(&[])
+    }
+
+    /// What the directory takes from the configuration for a visitor
+    /// reading `locale` (`crisis::directory::contact_set`).
+    pub fn clinic_contacts(&self, locale: Locale) -> ClinicContacts<'_> {
+        ClinicContacts {
+            contacts: self.contacts(locale),
+            country: self.country.as_deref(),
+            emergency: self.emergency_number.as_deref(),
+        }
     }
 
     /// Whether the clinic offers this option: true when it does not say,

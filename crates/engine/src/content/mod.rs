@@ -1,10 +1,8 @@
 //! What the guide says and asks: the content model and its text, the
-//! interface's words, reading content files (TOML, natively) and the
-//! compiled form the browser decodes.
+//! interface's words, and the limits every content file keeps. Reading
+//! and writing content files is `files/`, which validates what it reads.
 
-pub mod compiled;
-#[cfg(feature = "toml")]
-pub mod load;
+pub mod limits;
 pub mod locale;
 pub mod model;
 pub mod problem;

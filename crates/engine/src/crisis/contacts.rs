@@ -1,6 +1,29 @@
 //! Phone numbers: what a phone can dial, and the `tel:` and `sms:` links
-//! for them. A leaf: the directory and the clinic's configuration both use
-//! it, and it uses neither.
+//! for them; and what a clinic adds to the directory ([`ClinicContacts`]).
+//! A leaf: the directory and the clinic's configuration both use it, and
+//! it uses neither.
+
+/// A crisis contact the clinic adds (`crisis_contacts` in its
+/// configuration), listed before the directory's lines.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CrisisContact {
+    pub name: String,
+    pub phone: String,
+    /// The country the number works in (ISO 3166 code), shown beside it:
+    /// an embedded guide is reached from anywhere.
+    pub country: Option<String>,
+}
+
+/// What the clinic's configuration gives the directory, as
+/// `clinic::config::Config::clinic_contacts` reads it: its contacts in the
+/// visitor's language, the country it pins for every visitor, and that
+/// country's emergency number.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ClinicContacts<'a> {
+    pub contacts: &'a [CrisisContact],
+    pub country: Option<&'a str>,
+    pub emergency: Option<&'a str>,
+}
 
 /// An ISO 3166-1 alpha-2 code as the directory and the configuration
 /// write it: two upper-case letters ("GB").

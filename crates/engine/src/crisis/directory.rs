@@ -16,9 +16,9 @@
 //! format, the country choice and the contact lists share one set of types;
 //! numbers and links are in `contacts.rs`, opening hours in `hours.rs`.
 
-pub use super::contacts::{dial, is_country_code, is_dial_string, sms_href, tel_href};
-use crate::Locale;
-use crate::config::Config;
+pub use super::contacts::{
+    ClinicContacts, CrisisContact, dial, is_country_code, is_dial_string, sms_href, tel_href,
+};
 use crate::model::{Audience, Content, Service};
 
 /// Where the country came from (the panel says so, and tests check it).
@@ -435,26 +435,25 @@ pub enum LinesFirst {
     Abuse,
 }
 
-/// The contacts for `country` in `locale`, with the clinic's configuration.
+/// The contacts for `country`, the clinic's (already in the visitor's
+/// language) first.
 pub fn contact_set(
     directory: &Directory,
-    config: &Config,
-    locale: Locale,
+    clinic: ClinicContacts<'_>,
     country: Option<&Country>,
     first: LinesFirst,
 ) -> ContactSet {
     let here = country.map(|c| c.code.clone());
     let mut emergency = Vec::new();
     // The clinic's own emergency number belongs to its country.
-    let clinic_emergency = config.emergency_number.as_ref().filter(|_| {
-        config.country.is_none()
-            || country.is_none_or(|c| config.country.as_deref() == Some(c.code.as_str()))
+    let clinic_emergency = clinic.emergency.filter(|_| {
+        clinic.country.is_none() || country.is_none_or(|c| clinic.country == Some(c.code.as_str()))
     });
     if let Some(n) = clinic_emergency {
         emergency.push(Dial {
-            number: n.clone(),
+            number: n.to_string(),
             href: tel_href(n),
-            country: config.country.clone().or_else(|| here.clone()),
+            country: clinic.country.map(str::to_string).or_else(|| here.clone()),
             ..Dial::default()
         });
     }
@@ -480,8 +479,8 @@ pub fn contact_set(
             ..Dial::default()
         });
     }
-    let mut lines: Vec<Dial> = config
-        .contacts(locale)
+    let mut lines: Vec<Dial> = clinic
+        .contacts
         .iter()
         .map(|c| Dial {
             name: Some(c.name.clone()),

@@ -162,6 +162,11 @@ impl Content {
 
 /// Moving through the questionnaire, given the answers so far.
 impl Content {
+    /// The first question asked (before any answer).
+    pub fn first_question(&self) -> Option<&Question> {
+        self.next_question(None, &Answers::default())
+    }
+
     /// The first question asked after `current` (or the first of all when
     /// `current` is `None`); `None` at the end.
     pub fn next_question<'c>(

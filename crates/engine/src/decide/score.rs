@@ -317,7 +317,7 @@ impl<'c> Evaluation<'c> {
 
 /// Options as bits (validation keeps their number within [`MAX_OPTIONS`]).
 pub type OptionSet = u64;
-pub const MAX_OPTIONS: usize = 64;
+pub use crate::content::limits::MAX_OPTIONS;
 
 /// What the applying rules do to the ranking, by option index.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]

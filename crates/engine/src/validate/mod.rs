@@ -18,9 +18,7 @@ mod screeners;
 
 /// At most this many questions: the questionnaire promises about three minutes.
 pub const MAX_QUESTIONS: usize = 13;
-/// A multiple-choice question with more answers than this has too many
-/// combinations for the safeguard proof to enumerate (2^16 subsets).
-pub const MAX_MULTI_ANSWERS: usize = 16;
+pub use crate::content::limits::MAX_MULTI_ANSWERS;
 /// Conditions nest at most this deep: enough for any clinical rule, and it
 /// keeps evaluation's recursion shallow.
 pub const MAX_CONDITION_DEPTH: usize = 8;

@@ -8,13 +8,13 @@ impl Validator<'_> {
         if options.is_empty() {
             self.err("options", "no support options");
         }
-        if options.len() > crate::score::MAX_OPTIONS {
+        if options.len() > crate::content::limits::MAX_OPTIONS {
             self.err(
                 "options",
                 format!(
                     "{} support options; at most {} are supported",
                     options.len(),
-                    crate::score::MAX_OPTIONS
+                    crate::content::limits::MAX_OPTIONS
                 ),
             );
         }

@@ -5,6 +5,7 @@
 //! at a reading age of about 12. Formulas only count words, sentences and
 //! syllables; they cannot tell whether a text is clear or kind. They are a
 //! guard against drift, not a substitute for a careful human read.
+//! (About 420 lines, 180 of them the tests of every page's grade.)
 //!
 //! - English: Flesch-Kincaid grade
 //!   `0.39 * words/sentences + 11.8 * syllables/words - 15.59`.

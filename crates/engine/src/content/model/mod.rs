@@ -124,11 +124,6 @@ impl Content {
         self.ui.get(key.key()).unwrap_or(&EMPTY)
     }
 
-    /// The first question asked (before any answer).
-    pub fn first_question(&self) -> Option<&Question> {
-        self.next_question(None, &crate::Answers::default())
-    }
-
     /// The safety (risk) questions (validation guarantees at least one).
     pub fn safety_questions(&self) -> impl Iterator<Item = &Question> {
         self.questionnaire.questions.iter().filter(|q| q.safety)

@@ -131,7 +131,7 @@ pub(super) fn rebuild(machine: &Machine<'_>, raw: &[Vec<Answer>], rep: &[u32]) -
 }
 
 /// What the rules and safeguards make of one control state.
-pub(super) struct Control {
+pub(super) struct ControlOutcome {
     pub(super) rule_weights: Vec<i32>,
     pub(super) restrictions: Restrictions,
     pub(super) crisis: bool,
@@ -141,13 +141,13 @@ pub(super) struct Control {
     pub(super) structural: u64,
 }
 
-impl Control {
+impl ControlOutcome {
     pub(super) fn evaluate(
         content: &Content,
         answers: &Answers,
-        sets: &[Sets],
+        sets: &[PromiseSets],
         urgent: Option<usize>,
-    ) -> Control {
+    ) -> ControlOutcome {
         let evaluation = Evaluation::of(content, answers);
         let crisis = evaluation.crisis;
         let facts = evaluation.facts(answers);
@@ -174,7 +174,7 @@ impl Control {
                 safeguards & (1 << i) != 0 && set.follows(&restrictions, crisis, urgent)
             })
             .fold(0u64, |m, (i, _)| m | (1 << i));
-        Control {
+        ControlOutcome {
             rule_weights,
             restrictions,
             crisis,
@@ -185,16 +185,16 @@ impl Control {
 }
 
 /// A safeguard's promises as option sets.
-pub(super) struct Sets {
+pub(super) struct PromiseSets {
     pub(super) never_leads: u64,
     pub(super) never_best: u64,
     pub(super) best_includes_one_of: u64,
     pub(super) leads_with_one_of: u64,
 }
 
-impl Sets {
-    pub(super) fn of(content: &Content, s: &Safeguard) -> Sets {
-        Sets {
+impl PromiseSets {
+    pub(super) fn of(content: &Content, s: &Safeguard) -> PromiseSets {
+        PromiseSets {
             never_leads: option_set(content, &s.never_leads),
             never_best: option_set(content, &s.never_best),
             best_includes_one_of: option_set(content, &s.best_includes_one_of),

@@ -95,8 +95,8 @@ impl Proof {
 }
 
 /// A multiple-choice question's answer subsets are enumerated; validation
-/// caps its answers at [`crate::validate::MAX_MULTI_ANSWERS`].
-const MAX_SUBSET_BITS: usize = crate::validate::MAX_MULTI_ANSWERS;
+/// caps its answers at [`crate::content::limits::MAX_MULTI_ANSWERS`].
+const MAX_SUBSET_BITS: usize = crate::content::limits::MAX_MULTI_ANSWERS;
 
 /// Answer tests are held as bits.
 const MAX_TESTS: usize = 128;
@@ -178,16 +178,16 @@ pub fn prove_with(content: &Content, method: Method) -> Result<Proof, String> {
     };
 
     // The free questions' weights: every distinct vector they can add.
-    let mut free: HashMap<Box<[i32]>, Entry, Fx> = HashMap::default();
+    let mut free: HashMap<Box<[i32]>, AnswerClass, Fx> = HashMap::default();
     free.insert(
         vec![0i32; n_opt].into_boxed_slice(),
-        Entry {
+        AnswerClass {
             count: 1,
             rep: vec![NOT_ASKED; n_q + 1].into_boxed_slice(),
         },
     );
     for &qi in &free_idx {
-        let mut next: HashMap<Box<[i32]>, Entry, Fx> = HashMap::default();
+        let mut next: HashMap<Box<[i32]>, AnswerClass, Fx> = HashMap::default();
         for (v, e) in free.drain() {
             for c in &classes[qi] {
                 let mut w = v.clone();
@@ -201,22 +201,22 @@ pub fn prove_with(content: &Content, method: Method) -> Result<Proof, String> {
         }
         free = next;
     }
-    let free: Vec<(Box<[i32]>, Entry)> = free.into_iter().collect();
+    let free: Vec<(Box<[i32]>, AnswerClass)> = free.into_iter().collect();
     let free_total: u128 = free.iter().map(|(_, e)| e.count).sum();
 
     // Rules and safeguards per control part of the state (everything but
     // the scores), evaluated once with the engine's own code. A first pass
     // without scores finds the controls; only when some promise does not
     // follow from the restrictions are the scores tracked and ranked.
-    let sets: Vec<Sets> = content
+    let sets: Vec<PromiseSets> = content
         .safeguards
         .iter()
-        .map(|s| Sets::of(content, s))
+        .map(|s| PromiseSets::of(content, s))
         .collect();
     let urgent_at = content.options.iter().position(|o| o.urgent);
     let mut controls: HashMap<Box<[i32]>, usize, Fx> = HashMap::default();
-    let mut control_info: Vec<Control> = Vec::new();
-    let mut groups: HashMap<GroupKey, Entry, Fx> = HashMap::default();
+    let mut control_info: Vec<ControlOutcome> = Vec::new();
+    let mut groups: HashMap<GroupKey, AnswerClass, Fx> = HashMap::default();
     let mut covered = vec![0u128; content.safeguards.len()];
     let mut answer_sets = 0u128;
     let mut open_controls = false;
@@ -225,7 +225,7 @@ pub fn prove_with(content: &Content, method: Method) -> Result<Proof, String> {
         let ctl: Box<[i32]> = key[n_opt..].into();
         if !controls.contains_key(&ctl) {
             let answers = rebuild(&machine, &raw, &entry.rep);
-            let c = Control::evaluate(content, &answers, &sets, urgent_at);
+            let c = ControlOutcome::evaluate(content, &answers, &sets, urgent_at);
             open_controls |= method == Method::Exhaustive || c.safeguards & !c.structural != 0;
             control_info.push(c);
             controls.insert(ctl.clone(), control_info.len() - 1);
@@ -263,7 +263,7 @@ pub fn prove_with(content: &Content, method: Method) -> Result<Proof, String> {
     }
 
     // Rank every group with every free vector.
-    let groups: Vec<(GroupKey, Entry)> = groups.into_iter().collect();
+    let groups: Vec<(GroupKey, AnswerClass)> = groups.into_iter().collect();
     let urgent = content.options.iter().position(|o| o.urgent);
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
     let chunk = groups.len().div_ceil(threads).max(1);

@@ -26,8 +26,8 @@ pub(super) fn prove_skips(
     raw: &[Vec<Answer>],
     seen_idx: &[usize],
     controls: &mut HashMap<Box<[i32]>, usize, Fx>,
-    control_info: &mut Vec<Control>,
-    sets: &[Sets],
+    control_info: &mut Vec<ControlOutcome>,
+    sets: &[PromiseSets],
     urgent: Option<usize>,
 ) -> Vec<(u128, Option<Counterexample>)> {
     let content = machine.content;
@@ -124,13 +124,13 @@ pub(super) fn prove_skips(
         states = next;
     }
     let n_opt = machine.n_opt;
-    let mut control_of = |key: &[i32], rep: &[u32], info: &mut Vec<Control>| -> usize {
+    let mut control_of = |key: &[i32], rep: &[u32], info: &mut Vec<ControlOutcome>| -> usize {
         let ctl: Box<[i32]> = key[n_opt..].into();
         if let Some(&id) = controls.get(&ctl) {
             return id;
         }
         let answers = rebuild(machine, raw, rep);
-        info.push(Control::evaluate(content, &answers, sets, urgent));
+        info.push(ControlOutcome::evaluate(content, &answers, sets, urgent));
         controls.insert(ctl, info.len() - 1);
         info.len() - 1
     };

@@ -188,24 +188,24 @@ pub(super) type AddTest<'a> =
     dyn FnMut(&mut AnswerTests, &str, BTreeSet<String>) -> Result<usize, String> + 'a;
 
 #[derive(Clone)]
-pub(super) struct Entry {
+pub(super) struct AnswerClass {
     /// How many answer sets this stands for.
     pub(super) count: u128,
     /// One of them: per question, the index of its raw answer, or NOT_ASKED.
     pub(super) rep: Box<[u32]>,
 }
 
-pub(super) type StateMap = HashMap<Box<[i32]>, Entry, Fx>;
+pub(super) type StateMap = HashMap<Box<[i32]>, AnswerClass, Fx>;
 
 pub(super) fn merge<K: std::hash::Hash + Eq>(
-    map: &mut HashMap<K, Entry, Fx>,
+    map: &mut HashMap<K, AnswerClass, Fx>,
     key: K,
     count: u128,
     rep: impl Into<Box<[u32]>>,
 ) {
     map.entry(key)
         .and_modify(|e| e.count += count)
-        .or_insert_with(|| Entry {
+        .or_insert_with(|| AnswerClass {
             count,
             rep: rep.into(),
         });

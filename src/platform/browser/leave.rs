@@ -2,7 +2,9 @@
 //! page, the configuration's `exit_url`, with `location.replace`, so Back
 //! does not return to it. The session has been forgotten before this runs
 //! (`hooks::use_leave_quickly`); this only navigates, and sends nothing
-//! about the visitor anywhere.
+//! about the visitor anywhere. It is the platform's because where the
+//! guide sits (its own page, an element, an iframe) is the browser's to
+//! say: the app only asks to leave.
 //!
 //! - The standalone page: it replaces itself.
 //! - The custom element runs in the host page's window: it replaces the
@@ -20,17 +22,18 @@
 //!   disappears even when the host page stays. HOSTING.md,
 //!   "Leave quickly", says what each sandbox gives.
 
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+
 /// How long the iframe waits for the host script to say it is replacing the
 /// host page before it replaces itself (the last resort). The guide is
 /// hidden and forgotten already; this only spares the host page a frame
 /// navigating to a page it may refuse (`frame-src`, a console error).
-#[cfg(target_arch = "wasm32")]
 const FRAME_FALLBACK_MS: i32 = 500;
 
 /// Replaces the page (see the module's notes) with `url`, an https://
 /// address the configuration reader has checked.
-#[cfg(target_arch = "wasm32")]
-pub fn go(url: &str) {
+pub fn leave(url: &str) {
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -60,15 +63,11 @@ pub fn go(url: &str) {
 /// The last resort: the frame replaces itself after [`FRAME_FALLBACK_MS`],
 /// unless the host script has answered `{ signpostExitAck: true }` (it is
 /// replacing the host page, and the frame with it) or the frame is gone.
-#[cfg(target_arch = "wasm32")]
 fn replace_frame_unless_answered(
     window: &web_sys::Window,
     parent: Option<web_sys::Window>,
     url: &str,
 ) {
-    use wasm_bindgen::JsCast;
-    use wasm_bindgen::closure::Closure;
-
     let url = url.to_string();
     let replace = Closure::once(move || {
         if let Some(w) = web_sys::window() {
@@ -100,7 +99,3 @@ fn replace_frame_unless_answered(
     // Lives until the page goes, which is the point.
     on_message.forget();
 }
-
-/// Outside a browser there is nowhere to go.
-#[cfg(not(target_arch = "wasm32"))]
-pub fn go(_: &str) {}

@@ -4,7 +4,7 @@
 //! visitor who reads that language before the guide starts, and for
 //! everyone else once it has started (so what the server or the host page
 //! sees is the same whichever language a visitor chooses), then kept in
-//! `crate::builtin`.
+//! `crate::content::builtin`.
 
 use std::rc::Rc;
 
@@ -43,57 +43,29 @@ impl LanguageFiles {
 /// now (once, however many ask at the same time). The error says why, in
 /// words for the console.
 pub async fn load(locale: Locale, files: &LanguageFiles) -> Result<Rc<Content>, String> {
-    if let Some(content) = crate::builtin::in_locale(locale) {
+    if let Some(content) = crate::content::builtin::in_locale(locale) {
         return Ok(content);
     }
     let url = files
         .url(locale)
         .ok_or_else(|| format!("this page names no file for {}", locale.autonym()))?;
     fetch_once(locale, url).await?;
-    crate::builtin::in_locale(locale).ok_or_else(|| format!("{url} was not added"))
+    crate::content::builtin::in_locale(locale).ok_or_else(|| format!("{url} was not added"))
 }
 
-#[cfg(target_arch = "wasm32")]
-thread_local! {
-    /// Files on their way: a second caller awaits the same promise.
-    static FETCHING: std::cell::RefCell<Vec<(Locale, js_sys::Promise)>> = Default::default();
-}
-
-#[cfg(target_arch = "wasm32")]
+/// Fetches `url` and adds it as `locale`'s text, once however many
+/// guides ask while it is on its way.
 async fn fetch_once(locale: Locale, url: &str) -> Result<(), String> {
-    use super::replacement::{Fetch, deadline, fetch};
-    use wasm_bindgen::JsValue;
-
-    let promise = FETCHING.with_borrow_mut(|fetching| {
-        if let Some((_, promise)) = fetching.iter().find(|(l, _)| *l == locale) {
-            return promise.clone();
-        }
-        let url = url.to_string();
-        let promise = wasm_bindgen_futures::future_to_promise(async move {
-            let added = match fetch(&url, &deadline()).await {
-                Ok(bytes) => crate::builtin::add(locale, &bytes).map(|_| ()),
-                Err(Fetch::Status(status)) => Err(format!("HTTP {status}")),
-                Err(Fetch::TooLarge) => Err("too large".into()),
-                Err(Fetch::Failed) => Err("could not be fetched".into()),
-            };
-            // Settled: from now on `in_locale` answers, or a retry fetches again.
-            FETCHING.with_borrow_mut(|f| f.retain(|(l, _)| *l != locale));
-            added
-                .map(|()| JsValue::UNDEFINED)
-                .map_err(|why| JsValue::from_str(&format!("{url}: {why}")))
-        });
-        fetching.push((locale, promise.clone()));
-        promise
-    });
-    wasm_bindgen_futures::JsFuture::from(promise)
-        .await
-        .map(|_| ())
-        .map_err(|e| e.as_string().unwrap_or_default())
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-async fn fetch_once(_: Locale, url: &str) -> Result<(), String> {
-    Err(format!("{url}: no network outside a browser"))
+    let owned = url.to_string();
+    let work = async move {
+        let bytes = crate::platform::fetch(&owned, &crate::platform::Deadline::start())
+            .await
+            .map_err(|why| format!("{owned}: {why}"))?;
+        crate::content::builtin::add(locale, &bytes)
+            .map(|_| ())
+            .map_err(|why| format!("{owned}: {why}"))
+    };
+    crate::platform::once(locale.tag(), work).await
 }
 
 #[cfg(test)]

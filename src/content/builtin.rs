@@ -1,7 +1,7 @@
 //! The built-in content: compiled from content/*.toml by build.rs (which
 //! validated it and proved its safeguards). The browser build embeds
 //! English alone; each other language is a file of its own beside the
-//! guide's, fetched by `embed::languages` and kept here
+//! guide's, fetched by `content::languages` and kept here
 //! (ARCHITECTURE.md, "Languages"). Native builds (the prerender, the
 //! render tests) embed every language.
 
@@ -10,10 +10,7 @@ use std::rc::Rc;
 
 use signpost_engine::{Content, Locale, Problems, compiled};
 
-#[cfg(target_arch = "wasm32")]
-static BUILTIN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/content-en.bin"));
-#[cfg(not(target_arch = "wasm32"))]
-static BUILTIN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/content.bin"));
+use crate::platform::BUILTIN_CONTENT as BUILTIN;
 
 /// Decodes the embedded content. build.rs validated it when it compiled
 /// it, so it is not validated again here (that keeps the validator out of
