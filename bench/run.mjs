@@ -47,10 +47,9 @@ const servers = [
 // Interactive once the guide has replaced the plain/prerendered HTML.
 const signpost = { ready: '#signpost > .signpost:not(.sp-fallback):only-child', first: 'fieldset input', answer: 'fieldset .sp-choice input', next: '.sp-actions--step .sp-button--primary', title: 'h1' };
 const PAGES = [
-  // questions.html has the first question prerendered at build time.
-  { name: 'Signpost', url: `${GUIDE}/questions.html`, ...signpost },
-  // The same guide without the prerendered page, to show what it buys.
-  { name: 'Signpost, no prerender', url: `${GUIDE}/?step=questions`, ...signpost, next: null },
+  // index.html carries the first question prerendered at build time; the
+  // boot script shows it for ?step=questions (where questions.html sends).
+  { name: 'Signpost', url: `${GUIDE}/?step=questions`, ...signpost },
   { name: 'peer (SurveyJS)', url: 'http://127.0.0.1:4274/', first: '.sd-question input',
     answer: '.sd-question .sd-item label', next: 'input.sd-navigation__next-btn, button.sd-navigation__next-btn, .sd-navigation__next-btn', title: '.sd-question__title' },
   { name: 'floor (static HTML)', url: 'http://127.0.0.1:4275/', first: 'fieldset input' },

@@ -11,7 +11,7 @@
 // the rule for every file sets only headers no other rule sets.
 import { readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { GUIDE_CSP, HASHED } from './static-server.mjs';
+import { GUIDE_CSP, GUIDE_HSTS, GUIDE_PERMISSIONS, HASHED } from './static-server.mjs';
 
 const [dir, prefix, version] = process.argv.slice(2);
 if (!dir || !prefix?.startsWith('/') || !prefix.endsWith('/') || !version) {
@@ -34,6 +34,8 @@ const out = [
   '  X-Content-Type-Options: nosniff',
   '  Access-Control-Allow-Origin: *',
   '  Cross-Origin-Resource-Policy: cross-origin',
+  `  Permissions-Policy: ${GUIDE_PERMISSIONS}`,
+  `  Strict-Transport-Security: ${GUIDE_HSTS}`,
   '',
   '# The pages and the files with fixed names: revalidated on every use.',
   `${prefix}`,

@@ -8,6 +8,7 @@
 //  2. Replaces Trunk's inline loader with an external boot script
 //     (web/boot.js filled in), so the page runs under a
 //     Content-Security-Policy without 'unsafe-inline', nonces or hashes.
+//  2b. Puts the same policy in a <meta> of each page, for hosts without headers.
 //  3. Writes index.html and questions.html around the prerendered welcome
 //     and first question.
 //  4. Writes signpost-guide.js (the custom element) with the hashed names
@@ -20,7 +21,8 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { transformSync } from 'esbuild';
+import { buildSync, transformSync } from 'esbuild';
+import { GUIDE_CSP } from './static-server.mjs';
 
 const [dir, checkerWasm, welcomeHtml, firstQuestion, studioDir, ...languageArgs] = process.argv.slice(2);
 if (!studioDir) throw new Error('post-build: usage: post-build.mjs DIST CHECKER_WASM WELCOME_HTML FIRST_QUESTION_HTML STUDIO_DIR [TAG=FILE...] (run by scripts/build)');
@@ -117,18 +119,37 @@ const template = html.match(/<template id="signpost-crash">([\s\S]*?)<\/template
 if (!template) throw new Error('post-build: <template id="signpost-crash"> was not found in index.html');
 const boot = fill('boot.js', readFileSync(web('boot.js'), 'utf8').replace(/^(\/\/.*\n)+\n/, ''), {
   ...shared, SIGNPOST_FALLBACK: JSON.stringify(bootText), SIGNPOST_JS: js, SIGNPOST_WASM: wasm, SIGNPOST_NUMBERS: numbersName,
+  SIGNPOST_WASM_SRI: sri(readFileSync(join(dir, wasm))),
 });
 const bootName = `boot-${short(boot)}.js`;
 writeFileSync(join(dir, bootName), boot);
 html = html.replace(inline, `<script type="module" src="./${bootName}" integrity="${sri(boot)}" crossorigin="anonymous"></script>`);
 
-// 3. The two pages, each with a screen prerendered natively by step 3 of
-// scripts/build (src/bin/prerender.rs), so it can be read and used before
-// the wasm arrives; src/embed/page.rs takes over and keeps what the
-// visitor did. index.html: the welcome; questions.html: the first
-// question. The plain fallback of the source page becomes a template the
-// boot script shows if the wasm cannot start; its urgent-help lines stay
-// below the prerendered screen, for every browser.
+// 2b. The policy in the pages too (issue 27), for hosts that cannot set
+// headers: a <meta> Content-Security-Policy, first in <head> (it covers only
+// what follows it). The header's policy (scripts/static-server.mjs) minus
+// what a <meta> cannot carry: frame-ancestors, report-uri and sandbox are
+// appended by the servers, never in GUIDE_CSP. Where both arrive, both apply.
+/// `text` (a page) with the meta policy after its <meta charset>.
+const withMetaCsp = (text, file) => {
+  if (/frame-ancestors|report-uri|sandbox/.test(GUIDE_CSP)) throw new Error('post-build: GUIDE_CSP has a directive a <meta> policy ignores');
+  const charset = /<meta charset="utf-8">\n?/i;
+  if (!charset.test(text)) throw new Error(`post-build: no <meta charset="utf-8"> in ${file}`);
+  return text.replace(charset, (m) => `${m}  <meta http-equiv="Content-Security-Policy" content="${GUIDE_CSP}">\n`);
+};
+html = withMetaCsp(html, 'index.html');
+
+// 3. index.html, with the welcome prerendered natively by step 4 of
+// scripts/build (src/bin/prerender.rs) and the first question as a
+// template beside it (the boot script shows it for ?step=questions, or
+// when Start is pressed before the guide has started), so either can be
+// read and used before the wasm arrives; src/embed/page.rs takes over and
+// keeps what the visitor did. The plain fallback of the source page
+// becomes a template the boot script shows if the wasm cannot start; its
+// urgent-help lines stay below the prerendered screen, for every browser.
+// index.html is the one page with the clinic's configuration: questions.html
+// only sends the visitor to ./?step=questions (old links keep working, and
+// no second copy of the crisis contacts can fall out of date).
 const fallback = /<div id="signpost"[^>]*>\s*(?:<!--[\s\S]*?-->\s*)?(<div class="signpost sp-fallback">[\s\S]*?<\/div>)\s*<\/div>\s*(?=<\/body>)/;
 const plain = html.match(fallback);
 if (!plain) throw new Error('post-build: the #signpost block with its .sp-fallback was not found in index.html');
@@ -149,20 +170,42 @@ ${below}</div>
 // index.html also carries the first question, for Start before the guide.
 html = page('welcome', readFileSync(welcomeHtml, 'utf8'), `\n<template id="signpost-question">${question}\n${below}</template>`);
 writeFileSync(join(dir, 'index.html'), html);
-const questions = page('questions', question)
-  .replace('<title>Signpost: find', '<title>Signpost: questions to find');
-writeFileSync(join(dir, 'questions.html'), questions);
+const redirect = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<meta http-equiv="refresh" content="0; url=./?step=questions">
+<title>Signpost: the questions</title>
+</head>
+<body>
+<p><a href="./?step=questions">Start the questions</a></p>
+</body>
+</html>
+`;
+writeFileSync(join(dir, 'questions.html'), withMetaCsp(redirect, 'questions.html'));
 
-// 4. The custom element.
-const element = fill('signpost-guide.js', readFileSync(web('signpost-guide.js'), 'utf8'), {
+// 4. The custom element, with wasm-bindgen's glue bundled in (a host page
+// pins this one file with `integrity`) and the integrity of every file it
+// loads: the wasm, the stylesheet, the checker, the languages and the
+// directory (each fetch and the stylesheet link check it).
+const integrity = Object.fromEntries([wasm, css, checkerName, numbersName, ...languages.split(' ').filter(Boolean).map((p) => p.split('=')[1])]
+  .map((name) => [name, sri(readFileSync(join(dir, name)))]));
+const elementSource = fill('signpost-guide.js', readFileSync(web('signpost-guide.js'), 'utf8'), {
   ...shared,
   SIGNPOST_FALLBACK: JSON.stringify(fallbackText),
   SIGNPOST_WELCOME: JSON.stringify(readFileSync(welcomeHtml, 'utf8')),
   SIGNPOST_QUESTION: JSON.stringify(readFileSync(firstQuestion, 'utf8')),
   SIGNPOST_CRASH: JSON.stringify(template[1].trim().replace(/\n\s*/g, '')),
   SIGNPOST_JS: js, SIGNPOST_WASM: wasm, SIGNPOST_CSS: css, SIGNPOST_CHECKER: checkerName,
-  SIGNPOST_LANGUAGES: languages, SIGNPOST_NUMBERS: numbersName,
+  SIGNPOST_LANGUAGES: languages, SIGNPOST_NUMBERS: numbersName, SIGNPOST_INTEGRITY: JSON.stringify(integrity),
 });
+const bundled = buildSync({
+  stdin: { contents: elementSource, resolveDir: dir, sourcefile: 'signpost-guide.js' },
+  bundle: true, minify: true, format: 'esm', write: false, legalComments: 'none', logLevel: 'error',
+});
+const element = bundled.outputFiles[0].text;
 writeFileSync(join(dir, 'signpost-guide.js'), element);
 // The iframe's optional host script (a fixed name: host pages link to it).
 copyFileSync(web('signpost-frame.js'), join(dir, 'signpost-frame.js'));
@@ -198,6 +241,6 @@ const studioJs = readFileSync(web('studio.js'), 'utf8')
   .replace('__STUDIO_GLUE__', glueName).replace('__STUDIO_WASM__', studioWasmName)
   .replace('__VERSION__', release).replace('__GUIDE_INTEGRITY__', sri(element));
 writeFileSync(join(dir, 'studio.js'), studioJs);
-copyFileSync(web('studio.html'), join(dir, 'studio.html'));
+writeFileSync(join(dir, 'studio.html'), withMetaCsp(readFileSync(web('studio.html'), 'utf8'), 'web/studio.html'));
 copyFileSync(web('studio.css'), join(dir, 'studio.css'));
 console.log(`post-build: studio.html, studio.js, studio.css, ${glueName}, ${studioWasmName} (release ${release})`);

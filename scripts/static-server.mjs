@@ -2,8 +2,9 @@
 // end-to-end tests and the benchmarks. Loopback only, no listings; serves
 // files as a production server should: correct types (application/wasm
 // for streaming compilation), brotli or gzip, long caching for hashed
-// files, the guide's Content-Security-Policy, and CORS for the files the
-// custom element loads from other origins.
+// files, the guide's Content-Security-Policy, Permissions-Policy and
+// Strict-Transport-Security, and CORS for the files the custom element
+// loads from other origins.
 //
 // Usage: node scripts/static-server.mjs <dir> <port> [--config FILE] [--host-of GUIDE_ORIGIN]
 //   --config FILE      put FILE's JSON into index.html's #signpost-config
@@ -47,6 +48,30 @@ export const GUIDE_CSP = [
   "form-action 'none'",
 ].join('; ');
 
+/// Strict-Transport-Security: browsers use only https for the guide's host
+/// for a year after one visit over https (they ignore the header over plain
+/// http, so this server, on http://127.0.0.1, sends it only to give the same
+/// headers as HOSTING.md's recipes). No `includeSubDomains`: the guide may
+/// be a folder of a site whose other host names are not all on https
+/// (HOSTING.md, "What the headers do"). No `preload`.
+export const GUIDE_HSTS = 'max-age=31536000';
+
+/// Permissions-Policy: every powerful feature off, but copying the summary
+/// (`clipboard-write`, which the iframe snippet's `allow` passes on);
+/// printing and downloads need none. No visit is used for ad interests
+/// (`browsing-topics`, `interest-cohort`). Only names Chromium knows (an
+/// unknown one is a console warning on every page). `clipboard-read` keeps
+/// the browser's default (this origin, after the visitor allows it): the
+/// end-to-end tests read back what the guide and the studio copied.
+export const GUIDE_PERMISSIONS = [
+  'accelerometer=()', 'autoplay=()', 'browsing-topics=()', 'camera=()', 'clipboard-write=(self)', 'display-capture=()', 'encrypted-media=()', 'fullscreen=()', 'gamepad=()',
+  'geolocation=()', 'gyroscope=()', 'hid=()', 'identity-credentials-get=()', 'idle-detection=()',
+  'interest-cohort=()', 'local-fonts=()', 'magnetometer=()', 'microphone=()', 'midi=()',
+  'otp-credentials=()', 'payment=()', 'picture-in-picture=()', 'publickey-credentials-create=()',
+  'publickey-credentials-get=()', 'screen-wake-lock=()', 'serial=()', 'storage-access=()', 'usb=()',
+  'window-management=()', 'xr-spatial-tracking=()',
+].join(', ');
+
 /// Names with a content hash (`main-0123456789abcdef.css`,
 /// `signpost-0123456789abcdef_bg.wasm`): they never change, so they are
 /// cached for a year; every other file is revalidated. HOSTING.md's recipes
@@ -56,7 +81,9 @@ export const HASHED = /-[0-9a-f]{16}(_bg)?\./;
 /// Starts a server; `reports` collects CSP violation reports sent to it,
 /// and with `record`, `sent` lists every response as `{ path, status,
 /// bytes }` (bytes as sent, after compression: what a visitor pays for).
-export function startServer(dir, port, { config, hostOf, frameAncestors = '*', csp: withCsp = true, record = false } = {}) {
+/// `hold(pathname)` may return a promise the answer waits for (a slow
+/// network, in tests).
+export function startServer(dir, port, { config, hostOf, frameAncestors = '*', csp: withCsp = true, record = false, hold = () => null } = {}) {
   const base = resolve(dir);
   const reports = [];
   const sent = [];
@@ -89,6 +116,7 @@ export function startServer(dir, port, { config, hostOf, frameAncestors = '*', c
         }
         return;
       }
+      await hold(url.pathname);
       // The guide is deployed under a versioned path too (/v1/...).
       const pathname = decodeURIComponent(url.pathname).replace(/^\/v1(?=\/)/, '');
       let path = normalize(join(base, pathname));
@@ -113,6 +141,9 @@ export function startServer(dir, port, { config, hostOf, frameAncestors = '*', c
         // Hashed files never change; pages and fixed names are revalidated.
         'Cache-Control': HASHED.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
         ...(withCsp ? { 'Content-Security-Policy': `${csp}; report-uri /__csp-report` } : {}),
+        // The guide's (not the demo clinic's: its iframe passes the
+        // clipboard on to the guide's origin).
+        ...(hostOf ? {} : { 'Strict-Transport-Security': GUIDE_HSTS, 'Permissions-Policy': GUIDE_PERMISSIONS }),
         // The custom element loads the guide's files from other origins.
         'Access-Control-Allow-Origin': '*',
         'Cross-Origin-Resource-Policy': 'cross-origin',

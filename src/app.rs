@@ -40,7 +40,7 @@ pub struct AppProps {
     #[prop_or_default]
     pub content: Option<Rc<Content>>,
     /// What is known at start (`?step=questions`, answers given in the
-    /// prerendered questions.html); remembered answers are read here.
+    /// prerendered first question); remembered answers are read here.
     #[prop_or_default]
     pub start: Rc<Start>,
     /// Whether "Remember my answers" is offered, and where they would be kept.

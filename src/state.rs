@@ -95,7 +95,8 @@ impl Screen {
 /// decides where it opens.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Start {
-    /// Open at the first question (`?step=questions`, questions.html).
+    /// Open at the first question (`?step=questions`, where questions.html
+    /// sends visitors).
     pub at_first_question: bool,
     /// Answers the visitor chose to keep (read only where remembering is
     /// offered): the guide reopens at their results, still remembering.
@@ -103,7 +104,7 @@ pub struct Start {
     /// The country the visitor chose for crisis numbers, kept with the
     /// answers (`Some("")`: another country).
     pub country: Option<String>,
-    /// Answers ticked in the prerendered questions.html before the guide
+    /// Answers ticked in the prerendered first question before the guide
     /// started: they are added to any remembered ones and the guide opens
     /// at the question answered.
     pub answers_before_start: Answers,

@@ -1,5 +1,5 @@
 // The standalone page's boot script. scripts/post-build.mjs fills it in and
-// writes it as boot-<hash>.js, loaded by index.html and questions.html with
+// writes it as boot-<hash>.js, loaded by index.html with
 // its integrity in place of Trunk's inline loader, so the page runs under a
 // Content-Security-Policy without 'unsafe-inline', nonces or hashes. It
 // inlines web/crash.js, web/numbers.js and web/prerendered.js at their
@@ -38,12 +38,16 @@ if (root?.hasAttribute('data-start') && config.content) {
 }
 // Until the guide starts (data-start is on the root), the prerendered
 // screen's buttons still work. The first question is a template of
-// index.html (questions.html opens at it).
+// index.html, shown at once for ?step=questions (questions.html sends
+// visitors there).
 const question = () => {
   const template = document.getElementById('signpost-question');
   if (!template) return false;
   root.replaceChildren(template.content.cloneNode(true));
 };
+if (root?.dataset.start === 'welcome' && new URLSearchParams(location.search).get('step') === 'questions' && question() !== false) {
+  root.dataset.start = 'questions';
+}
 root?.addEventListener('click', (event) => {
   // The way to urgent help is on the page already: show it at once.
   if (earlyClick(root, event, question) === 'urgent') root.querySelector('.sp-fallback')?.scrollIntoView();
@@ -74,7 +78,9 @@ try {
 } catch { /* a guess only: the guide fetches what it needs */ }
 try {
   const { default: init } = await import('./__SIGNPOST_JS__');
-  await init({ module_or_path: new URL('./__SIGNPOST_WASM__', import.meta.url) });
+  // With the integrity of index.html's preload of it: checked, and the
+  // preloaded copy used.
+  await init({ module_or_path: fetch(new URL('./__SIGNPOST_WASM__', import.meta.url), { integrity: '__SIGNPOST_WASM_SRI__' }) });
 } catch (e) {
   if (e instanceof WebAssembly.RuntimeError) {
     crashed(e); // a crash while starting

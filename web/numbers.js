@@ -9,7 +9,8 @@
 // values are text, never markup. `t` is the language's fallback text
 // (web/fallback-text.json; of it, the boot script carries only the labels
 // read here). Without `load` (the loading screen) only the clinic's
-// contacts show and nothing is fetched.
+// contacts show and nothing is fetched. `integrity`: the element's pin of
+// the directory file (the page's own origin needs none).
 // Characters that could disguise a name or number (controls, bidi).
 const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 /// The configured crisis contacts for `lang` (else English's), checked as
@@ -29,7 +30,7 @@ const dial = (number) => {
   const plus = n.startsWith('+');
   return (plus ? '+' : n.startsWith('*') ? '%2A' : '') + (plus ? n.replaceAll('(0)', '') : n).replace(/[^0-9]/g, '');
 };
-const crisisNumbers = (url, lang, config, t, load) => {
+const crisisNumbers = (url, lang, config, t, load, integrity = '') => {
   const make = (tag, cls, text) => {
     const e = document.createElement(tag);
     if (cls) e.className = cls;
@@ -57,7 +58,7 @@ const crisisNumbers = (url, lang, config, t, load) => {
   };
   for (const c of crisisContacts(config, lang)) add(c.name.trim(), c.phone.trim());
   box.append(list);
-  if (load) fetch(url).then((r) => r.text()).then((text) => {
+  if (load) fetch(url, { integrity }).then((r) => r.text()).then((text) => {
     // Directory::to_text: "C" a country, "L" its lines, "M" the mobile number.
     const all = { c: [] };
     for (const f of text.split('\n').map((l) => l.split('\t'))) {

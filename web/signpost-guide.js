@@ -16,8 +16,14 @@
 // (Uint8Array or ArrayBuffer), checked like replacement content but with
 // no request for it; `crisis: true`, the crisis panel on top from the
 // start, as a risk answer shows it (src/embed/element.rs, `Preview`).
+//
+// wasm-bindgen's glue is bundled into this file at build time, and every
+// file it loads is checked against the integrity the build wrote here, so
+// a host page that pins this script with `integrity` runs only the guide
+// as built (HOSTING.md, "The release folder").
+import * as glue from './__SIGNPOST_JS__';
+
 const here = (name) => new URL(name, import.meta.url).href;
-const JS = here('./__SIGNPOST_JS__');
 const WASM = here('./__SIGNPOST_WASM__');
 const CSS = here('./__SIGNPOST_CSS__');
 // The content checker, fetched only for a clinic's replacement content.
@@ -34,11 +40,11 @@ const STYLE_TIME_LIMIT_MS = 3000;
 // After this long without the guide, say so (the fallback is already shown).
 const START_TIME_LIMIT_MS = 15000;
 
+// Subresource Integrity of each file this script loads, by address.
+const INTEGRITY = Object.fromEntries(Object.entries(__SIGNPOST_INTEGRITY__).map(([name, sri]) => [here(`./${name}`), sri]));
+
 let wasm;
-const start = () => (wasm ??= import(JS).then(async (m) => {
-  await m.default({ module_or_path: WASM });
-  return m;
-}));
+const start = () => (wasm ??= glue.default({ module_or_path: fetch(WASM, { integrity: INTEGRITY[WASM] }) }).then(() => glue));
 
 // If the guide crashes, every element on the page shows the way to urgent
 // help instead (they share one WebAssembly instance).
@@ -47,16 +53,40 @@ const connected = new Set();
 let broken = false;
 /// Shows an element's screen, hidden until its stylesheet applies.
 const reveal = (box) => box.style.removeProperty('visibility');
+// A host page that enforces Trusted Types (require-trusted-types-for
+// 'script') takes HTML only from a policy: the build-time screens, and
+// nothing else, go through one named `signpost` (HOSTING.md). Where the
+// host does not allow it, `put` fails and the fallback, built node by
+// node, shows instead: never a blank element.
+let policy;
+try { policy = self.trustedTypes?.createPolicy('signpost', { createHTML: (s) => s }); } catch { /* not allowed */ }
+/// Puts a build-time screen in `box`; true if the page took it.
+const put = (box, html) => {
+  try {
+    box.innerHTML = policy ? policy.createHTML(html) : html;
+    return true;
+  } catch (e) {
+    console.error('Signpost: Trusted Types refused a screen (allow the policy "signpost"); showing the way to urgent help.', e);
+  }
+};
 const showCrash = (el) => {
   const root = el.shadowRoot?.lastChild;
   if (!root) return;
-  root.innerHTML = CRASH;
   const lang = el.getAttribute('lang')?.toLowerCase().startsWith('es') ? 'es' : 'en';
-  root.firstChild?.append(crisisNumbers(NUMBERS, lang, readConfig(el.getAttribute('config')), FALLBACK[lang], true));
+  const config = readConfig(el.getAttribute('config'));
+  if (put(root, CRASH)) root.firstChild?.append(crisisNumbers(NUMBERS, lang, config, FALLBACK[lang], true, INTEGRITY[NUMBERS]));
+  else {
+    // The same, node by node: urgent help, the numbers, the clinic's own.
+    const box = fallback(lang, config, true, true);
+    box.className = 'signpost sp-panic';
+    box.setAttribute('role', 'alert');
+    box.querySelector('.sp-urgent').className = '';
+    root.replaceChildren(box);
+  }
   reveal(root); // seen at once, styled or not
 };
 // __CRASH_JS__
-const crashed = watchForCrash([JS, WASM].map((u) => u.split('/').pop()), () => {
+const crashed = watchForCrash([import.meta.url, WASM].map((u) => u.split('/').pop()), () => {
   broken = true;
   connected.forEach(showCrash);
 });
@@ -116,7 +146,7 @@ function fallback(lang, config, brief = false, failed = false) {
   const urgent = el('p', 'sp-urgent');
   urgent.append(el('strong', '', t.urgent));
   main.append(urgent);
-  main.append(crisisNumbers(NUMBERS, lang, config, t, failed));
+  main.append(crisisNumbers(NUMBERS, lang, config, t, failed, INTEGRITY[NUMBERS]));
   // The clinic's own fallback content (children of <signpost-guide>).
   main.append(document.createElement('slot'));
   const box = el('div', 'signpost sp-fallback');
@@ -163,6 +193,8 @@ class SignpostGuide extends HTMLElement {
     if (!shadow.firstChild) {
       const style = document.createElement('link');
       style.rel = 'stylesheet';
+      style.crossOrigin = 'anonymous';
+      style.integrity = INTEGRITY[CSS];
       style.href = CSS;
       // A stylesheet in a shadow root does not hold back rendering: until
       // it applies, the screen would flash in the host page's fonts, then
@@ -186,20 +218,20 @@ class SignpostGuide extends HTMLElement {
     // Before any WebAssembly is fetched: the welcome screen, prerendered at
     // build time, with the way to urgent help below it; or, where the
     // prerendered English screen would not be what the guide shows (another
-    // language, a clinic's replacement content), the fallback alone. The
-    // guide replaces it when it mounts (src/embed/element.rs).
+    // language, a clinic's replacement content, a page whose Trusted Types
+    // refuse it), the fallback alone. The guide replaces it when it mounts
+    // (src/embed/element.rs).
     const box = shadow.lastChild;
     const lang = guessLanguage(settings.lang, settings.config, Object.keys(FALLBACK));
     const prerendered = lang === 'en' && !settings.config?.content && !settings.preview?.content;
     const screen = (html, start) => {
-      box.innerHTML = html;
+      if (!put(box, html)) return false;
       box.dataset.start = start;
       box.append(fallback(lang, settings.config, true));
     };
     delete box.dataset.step;
     delete box.dataset.press;
-    if (prerendered) screen(WELCOME, 'welcome');
-    else box.replaceChildren(fallback(lang, settings.config));
+    if (!prerendered || screen(WELCOME, 'welcome') === false) box.replaceChildren(fallback(lang, settings.config));
     // Until the guide mounts, the prerendered buttons work (earlyClick).
     const preview = this.#preview;
     const leave = (link) => { if (!preview) location.replace(exitUrl(settings.config, link)); };
@@ -256,7 +288,7 @@ class SignpostGuide extends HTMLElement {
   #settings() {
     // `preview` is an own property, not a class field: one set before the
     // element was upgraded (this module loading after the page's) stays.
-    return { lang: this.getAttribute('lang'), config: readConfig(this.getAttribute('config')), checker: CHECKER, languages: LANGUAGES, directory: NUMBERS, preview: this.#preview };
+    return { lang: this.getAttribute('lang'), config: readConfig(this.getAttribute('config')), checker: CHECKER, languages: LANGUAGES, directory: NUMBERS, integrity: INTEGRITY, preview: this.#preview };
   }
 }
 

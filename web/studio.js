@@ -192,11 +192,12 @@ function fillForm(config) {
 function update() {
   const config = readForm();
   const json = JSON.stringify(config, null, 2);
-  showProblems(JSON.parse(engine.check_config(json)));
+  const host = hostUrl();
+  showProblems([...JSON.parse(engine.check_config(json)), ...host.problems]);
   showContrast(JSON.parse(engine.contrast(JSON.stringify(config.theme ?? {}))));
   showDirectory(config.country);
   $('config-out').value = json;
-  snippets(config);
+  snippets(config, host);
   keepDraft(json);
   // The preview follows once typing pauses, not on every key; until then
   // it is marked busy.
@@ -290,15 +291,37 @@ function showDirectory(code) {
     el('ul', {}, ...country.lines.map((l) => el('li', { textContent: `${l.name}: ${l.phone}` }))));
 }
 
+/// The guide's address for the snippets, as `new URL` writes it (quotes,
+/// spaces and angle brackets percent-encoded), or the example address and
+/// the problems, shown beside the field like the configuration's.
 function hostUrl() {
-  const raw = $('host').value.trim() || `https://guide.example.org/${VERSION}/`;
-  return raw.endsWith('/') ? raw : `${raw}/`;
+  const example = `https://guide.example.org/${VERSION}/`;
+  const raw = $('host').value.trim();
+  const problem = (severity, message) => ({ severity, path: 'host', message });
+  if (!raw) return { base: example, problems: [] };
+  let url;
+  try {
+    url = new URL(raw);
+  } catch {
+    return { base: example, problems: [problem('error', `"${raw}" is not a full address such as ${example}; the code below uses the example`)] };
+  }
+  const local = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+  const errors = [];
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) errors.push('must start with https:// (the guide\'s files must arrive unaltered)');
+  if (url.username || url.password) errors.push('must not carry a user name or password');
+  if (url.search || url.hash) errors.push('must be a folder\'s address, without ? or #');
+  if (errors.length) return { base: example, problems: errors.map((e) => problem('error', `"${raw}" ${e}; the code below uses the example`)) };
+  if (!url.pathname.endsWith('/')) url.pathname += '/';
+  const problems = url.pathname.endsWith(`/${VERSION}/`) ? [] : [problem('warning', `"${url.href}" does not end in /${VERSION}/, this release's folder: a later release uploaded there would change every page that uses this code`)];
+  return { base: url.href, problems };
 }
 
 const escapeScript = (json) => json.replaceAll('<', '\\u003c');
+// An attribute value: `new URL` leaves & in paths; nothing else needs it.
+const escapeAttribute = (text) => text.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 
-function snippets(config) {
-  const base = hostUrl();
+function snippets(config, host) {
+  const base = escapeAttribute(host.base);
   const json = escapeScript(JSON.stringify(config));
   $('snippet-element').value = [
     `<script type="module" src="${base}signpost-guide.js" integrity="${GUIDE_INTEGRITY}" crossorigin="anonymous"></script>`,

@@ -7,7 +7,9 @@
 //  - The guide's pages (index.html, questions.html) are network-first: the
 //    inline configuration (crisis numbers) lives in them, so a clinic's
 //    correction reaches every returning visitor who is online. The cache
-//    answers only when the network cannot.
+//    answers when the network cannot, or has not within NETWORK_WAIT_MS
+//    (a bad connection would otherwise leave the visitor waiting for the
+//    browser's own timeout); the network's page still updates the cache.
 //  - Only the guide's own pages and files are answered; any other page in
 //    the worker's scope (the clinic's site, if the guide sits at its root)
 //    goes to the network untouched.
@@ -30,6 +32,7 @@ const FILES = new Set(PRECACHE.map(at).filter((p) => !PAGES.has(p)));
 // unchanged), so a stale copy is never kept offline until the next
 // deployment.
 const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
+const NETWORK_WAIT_MS = 3000;
 self.addEventListener('install', (event) => {
   event.waitUntil(
     caches.open(CACHE)
@@ -54,17 +57,26 @@ self.addEventListener('fetch', (event) => {
   if (request.mode === 'navigate') {
     const key = PAGES.get(url.pathname);
     if (!key) return; // not the guide's page: not ours to answer
+    const network = fetch(request);
+    const cache = caches.open(CACHE);
+    // Keep the newest page (and its configuration) for offline use, even
+    // when the cached copy was shown first.
+    event.waitUntil(network.then(async (response) => {
+      if (response.ok && response.type === 'basic' && !response.redirected) {
+        await (await cache).put(key, response.clone());
+      }
+    }).catch(() => {}));
     event.respondWith((async () => {
-      const cache = await caches.open(CACHE);
+      const cached = cache.then((c) => c.match(key));
+      let timer;
+      const slow = new Promise((resolve) => { timer = setTimeout(resolve, NETWORK_WAIT_MS); })
+        .then(async () => (await cached) ?? network);
       try {
-        const response = await fetch(request);
-        // Keep the newest page (and its configuration) for offline use.
-        if (response.ok && response.type === 'basic' && !response.redirected) {
-          event.waitUntil(cache.put(key, response.clone()));
-        }
-        return response;
+        return await Promise.race([network, slow]);
       } catch (offline) {
-        return (await cache.match(key)) ?? Promise.reject(offline);
+        return (await cached) ?? Promise.reject(offline);
+      } finally {
+        clearTimeout(timer);
       }
     })());
     return;

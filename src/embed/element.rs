@@ -9,7 +9,8 @@ use std::rc::Rc;
 use signpost_engine::Content;
 use wasm_bindgen::JsValue;
 
-use super::{Settings, Sources, apply_theme, prerendered, props, replacement, resolve, settings};
+use super::theme::Theme;
+use super::{Settings, Sources, prerendered, props, replacement, resolve, settings};
 use crate::app::{App, AppProps};
 use crate::content::languages::LanguageFiles;
 use crate::state::Start;
@@ -22,6 +23,7 @@ pub struct ElementGuide {
 struct Element {
     root: web_sys::Element,
     app: Option<yew::AppHandle<App>>,
+    theme: Option<Theme>,
     content: Option<Rc<Content>>,
     languages: LanguageFiles,
     /// Shown as a preview (`Preview::given`): kept for later updates.
@@ -32,7 +34,8 @@ struct Element {
 impl ElementGuide {
     /// Mounts a guide into `root` (inside the element's shadow root) with
     /// the element's settings: `{ lang, config, checker, languages,
-    /// directory, preview }` (`directory`: the crisis directory's URL)
+    /// directory, integrity, preview }` (`directory`: the crisis
+    /// directory's URL; `integrity`: each fetched file's, see below)
     /// (`checker`: the checker module's URL, beside the guide's files on the
     /// guide's origin; `languages`: `es=URL …`, the other languages' files;
     /// `preview`: the element's `preview` property, read here only, see
@@ -45,6 +48,19 @@ impl ElementGuide {
             .and_then(|v| v.as_string())
             .map(|list| LanguageFiles::parse(&list, str::to_string))
             .unwrap_or_default();
+        // `integrity`: `{ URL: "sha384-…" }` for the files the guide
+        // fetches (the languages, the directory, the checker), written by
+        // the build: each is refused unless it is the file built.
+        if let Some(pins) = setting(settings, "integrity").filter(|v| v.is_object()) {
+            for entry in js_sys::Object::entries(&pins.into()).iter() {
+                let pair = js_sys::Array::from(&entry);
+                if let (Some(url), Some(integrity)) =
+                    (pair.get(0).as_string(), pair.get(1).as_string())
+                {
+                    crate::platform::pin(&url, &integrity);
+                }
+            }
+        }
         // Every country's numbers (`directory`: its URL), fetched now for
         // every visitor alike, once per page.
         if let Some(url) = setting(settings, "directory").and_then(|v| v.as_string()) {
@@ -55,6 +71,7 @@ impl ElementGuide {
         let state = Rc::new(RefCell::new(Element {
             root,
             app: None,
+            theme: None,
             content: None,
             languages: languages.clone(),
             preview: preview.given,
@@ -69,8 +86,8 @@ impl ElementGuide {
         yew::platform::spawn_local(async move {
             let (content, locale) = resolve(&settings, sources).await;
             let mut el = mount.borrow_mut();
-            if el.destroyed {
-                return; // removed while its content was loading
+            if el.destroyed || prerendered::crashed(&el.root) {
+                return; // removed, or crashed, while its content was loading
             }
             // The prerendered screen (or fallback) shown while loading goes
             // (web/signpost-guide.js), keeping what the visitor did there.
@@ -84,13 +101,15 @@ impl ElementGuide {
                 crisis: preview.crisis,
                 ..Start::default()
             };
-            el.app = Some(prerendered::take_over(
+            let (app, theme) = prerendered::take_over(
                 &root,
                 AppProps {
                     preview: preview.given,
                     ..props(settings, content, false, start, languages)
                 },
-            ));
+            );
+            el.app = Some(app);
+            el.theme = Some(theme);
         });
         ElementGuide { state }
     }
@@ -99,7 +118,9 @@ impl ElementGuide {
     pub fn update(&mut self, settings: &JsValue) {
         let settings = element_settings(settings);
         let mut el = self.state.borrow_mut();
-        apply_theme(&el.root, &settings.config);
+        if let Some(theme) = &el.theme {
+            theme.set(&el.root, settings.config.clone());
+        }
         let (content, languages) = (el.content.clone(), el.languages.clone());
         let preview = el.preview;
         if let Some(app) = el.app.as_mut() {

@@ -11,6 +11,7 @@ pub mod page;
 pub mod prerendered;
 pub mod replacement;
 pub mod settings;
+pub mod theme;
 
 pub use settings::{Settings, settings};
 
@@ -74,25 +75,6 @@ pub async fn resolve(settings: &Settings, sources: Sources) -> (Option<Rc<Conten
                 locale.autonym()
             ));
             (None, Locale::default())
-        }
-    }
-}
-
-/// The clinic's theme values, set through the CSSOM (allowed under a CSP
-/// without 'unsafe-inline', unlike a style attribute). Its colours apply
-/// in light mode only: in dark mode the guide keeps its own palette, the
-/// one the contrast checks passed (`signpost_engine::config::contrast_checks`).
-fn apply_theme(root: &web_sys::Element, config: &signpost_engine::config::Config) {
-    use wasm_bindgen::JsCast;
-    let dark = web_sys::window()
-        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
-        .is_some_and(|m| m.matches());
-    if let Some(el) = root.dyn_ref::<web_sys::HtmlElement>() {
-        for (name, value) in &config.theme {
-            if dark && signpost_engine::config::is_theme_colour(name) {
-                continue;
-            }
-            let _ = el.style().set_property(name, value);
         }
     }
 }

@@ -1,6 +1,6 @@
 //! The standalone page (and so the iframe): mounts into `<div
 //! id="signpost">`, replacing the prerendered welcome (index.html) or first
-//! question (questions.html) shown until the WebAssembly runs, keeping
+//! question (`?step=questions`) shown until the WebAssembly runs, keeping
 //! what the visitor did there: answers ticked, a button pressed, focus.
 
 use super::{Settings, Sources, prerendered, props, replacement, resolve, settings};
@@ -55,12 +55,15 @@ pub fn start() {
     };
     yew::platform::spawn_local(async move {
         let (content, locale) = resolve(&settings, sources).await;
+        if prerendered::crashed(&root) {
+            return;
+        }
         let settings = Settings {
             locale: Some(locale),
             ..settings
         };
         // Keeps what the visitor did on the prerendered screen.
-        prerendered::take_over(&root, props(settings, content, true, start, languages));
+        let _ = prerendered::take_over(&root, props(settings, content, true, start, languages));
     });
 }
 

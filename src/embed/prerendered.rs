@@ -1,4 +1,4 @@
-//! Taking over a prerendered screen (index.html's welcome, questions.html's
+//! Taking over a prerendered screen (index.html's welcome, its
 //! first question, the same two in the custom element's shadow root)
 //! without losing what the visitor did there before the WebAssembly
 //! arrived: the answers they ticked, a button they pressed (queued by the
@@ -10,16 +10,23 @@ use std::rc::Rc;
 use signpost_engine::{Answers, Content};
 use wasm_bindgen::JsCast;
 
-use super::apply_theme;
+use super::theme::Theme;
 use crate::app::{App, AppProps};
 use crate::state::{Action, Screen};
+
+/// Whether `root` shows the crash message (web/crash.js): the guide
+/// crashed while this one's content was being resolved, and its state is
+/// not to be trusted; the message stays.
+pub fn crashed(root: &web_sys::Element) -> bool {
+    root.query_selector(".sp-panic").ok().flatten().is_some()
+}
 
 /// Mounts the guide in `root` in place of its prerendered screen.
 /// `data-start="questions"` on `root` means the first question is showing
 /// (its ticked answers are kept); `data-step` names a screen the visitor
 /// asked for (it opens, focus on its title); otherwise focus goes back to
 /// the control the visitor was on.
-pub fn take_over(root: &web_sys::Element, mut props: AppProps) -> yew::AppHandle<App> {
+pub fn take_over(root: &web_sys::Element, mut props: AppProps) -> (yew::AppHandle<App>, Theme) {
     let start = Rc::make_mut(&mut props.start);
     let queued = root
         .get_attribute("data-step")
@@ -36,12 +43,12 @@ pub fn take_over(root: &web_sys::Element, mut props: AppProps) -> yew::AppHandle
         _ => focused(root).map(|key| format!("[data-sp-to=\"{key}\"], [id=\"{key}\"]")),
     };
     start.open_at = queued.or(start.open_at.take());
-    root.set_inner_html("");
+    root.replace_children_with_node_0();
     // Taken over: the page's script queues no more clicks.
     let _ = root.remove_attribute("data-start");
     let _ = root.remove_attribute("data-step");
     let _ = root.remove_attribute("data-press");
-    apply_theme(root, &props.config);
+    let theme = Theme::watch(root, props.config.clone());
     let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     // Yew draws in a microtask queued before this one, so no frame shows an
     // empty root; then focus follows the visitor.
@@ -54,7 +61,7 @@ pub fn take_over(root: &web_sys::Element, mut props: AppProps) -> yew::AppHandle
             let _ = el.focus();
         }
     });
-    app
+    (app, theme)
 }
 
 /// The `data-sp-to` (or id) of the focused control inside `root`, whether

@@ -378,3 +378,26 @@ test('the custom element shows its welcome before the WebAssembly; Start shows t
   await guide.getByRole('button', { name: 'Next', exact: true }).click();
   await expect(guide.getByRole('heading', { level: 1 })).toHaveText(/^Question 2 of /);
 });
+
+test('the host page\'s own --sp-* colours are checked like the configuration\'s, in light and dark, and again when settings change (issue 27, item 4)', async ({ page }) => {
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning' && m.text().startsWith('Signpost: the colours')) warnings.push(m.text()); });
+  await page.goto('/index.html');
+  const guide = page.locator('signpost-guide');
+  const start = guide.getByRole('button', { name: 'Start the questions' });
+  // site.css sets a purple accent on the element: readable on light.
+  await expect(start).toHaveCSS('background-color', 'rgb(91, 42, 134)');
+  expect(warnings, 'no colour refused in light mode').toEqual([]);
+  // In dark mode the purple would carry dark text it cannot: the guide's own.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(start).toHaveCSS('background-color', 'rgb(140, 196, 240)');
+  expect(warnings.join('\n')).toContain('--sp-accent-text on --sp-accent');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expect(start).toHaveCSS('background-color', 'rgb(91, 42, 134)');
+  // Text nearly white on white, set by the host's script: refused once the
+  // element's settings change, with the crisis panel's colours.
+  await page.evaluate(() => document.querySelector('signpost-guide').style.setProperty('--sp-text', '#eeeeee'));
+  await page.evaluate(() => document.querySelector('signpost-guide').setAttribute('lang', 'en'));
+  await expect(guide.locator('h1')).toHaveCSS('color', 'rgb(31, 35, 40)');
+  expect(warnings.join('\n')).toContain('--sp-text on --sp-bg');
+});

@@ -11,7 +11,7 @@ const noWasm = (page) => page.route('**/*.wasm', (route) => route.abort());
 test.describe('failure screens list the crisis numbers', () => {
   test.use({ allowPageErrors: true });
 
-  for (const path of ['/', '/questions.html']) {
+  for (const path of ['/', '/?step=questions']) {
     test(`${path} without WebAssembly: the device's country (United States), emergency number first`, async ({ page, requests }) => {
       await noWasm(page);
       await page.goto(path);

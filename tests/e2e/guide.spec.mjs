@@ -233,13 +233,12 @@ test('urgent help is one tap away from every screen', async ({ page }) => {
   await expect(page.locator('.sp-main a.sp-contact').first()).toHaveAttribute('href', 'tel:911');
 });
 
-test('questions.html: the first question can be answered before the wasm arrives, and the answer is kept', async ({ page, request }) => {
-  const served = await (await request.get('/questions.html')).text();
-  expect(served).toContain('<legend class="sp-legend">What brings you here?</legend>');
+test('?step=questions: the first question can be answered before the wasm arrives, and the answer is kept', async ({ page }) => {
   let release;
   const gate = new Promise((r) => { release = r; });
   await page.route('**/*_bg.wasm', async (route) => { await gate; await route.continue(); });
-  await page.goto('/questions.html');
+  await page.goto('/?step=questions');
+  await expect(page.locator('#signpost[data-start="questions"]')).toBeAttached();
   await page.getByLabel('Grief or a loss').check();
   release();
   // The guide takes over: Next now works, and the answer is still there
@@ -250,7 +249,15 @@ test('questions.html: the first question can be answered before the wasm arrives
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Question 2 of 13');
 });
 
-test.describe('questions.html with answers remembered on the device', () => {
+test('questions.html carries no configuration of its own: it sends the visitor to index.html\'s first question (issue 27, item 2)', async ({ page, request }) => {
+  const served = await (await request.get('/questions.html')).text();
+  expect(served).not.toContain('signpost-config');
+  await page.goto('/questions.html');
+  await expect(page).toHaveURL(/\/\?step=questions$/);
+  await expect(page.getByRole('group', { name: 'What brings you here?' })).toBeVisible();
+});
+
+test.describe('?step=questions with answers remembered on the device', () => {
   // The wasm request is held by page.route, which a service worker would
   // bypass; this is about localStorage, not the offline cache.
   test.use({ serviceWorkers: 'block' });
@@ -266,7 +273,7 @@ test.describe('questions.html with answers remembered on the device', () => {
     let release;
     const gate = new Promise((r) => { release = r; });
     await page.route('**/*_bg.wasm', async (route) => { await gate; await route.continue(); });
-    await page.goto('/questions.html');
+    await page.goto('/?step=questions');
     await page.getByLabel('Stress', { exact: true }).check();
     release();
     // The guide has taken over once the plain fallback below the question
@@ -301,7 +308,7 @@ test.describe('before the WebAssembly arrives', () => {
   };
 
   test('every entry page carries its screen and the way to urgent help in its HTML', async ({ request }) => {
-    for (const [path, screen] of [['/', 'Start the questions'], ['/', 'What brings you here?'], ['/questions.html', 'What brings you here?']]) {
+    for (const [path, screen] of [['/', 'Start the questions'], ['/', 'What brings you here?'], ['/?step=questions', 'What brings you here?']]) {
       const html = await (await request.get(path)).text();
       expect(html, path).toContain(screen);
       expect(html, path).toContain('Need help now?');
@@ -343,7 +350,7 @@ test.describe('before the WebAssembly arrives', () => {
 
   test('Next pressed on the prerendered question is pressed again when the guide starts', async ({ page }) => {
     const release = await hold(page);
-    await page.goto('/questions.html');
+    await page.goto('/?step=questions');
     await page.getByLabel('Grief or a loss').check();
     const next = page.getByRole('button', { name: 'Next', exact: true });
     await next.click();

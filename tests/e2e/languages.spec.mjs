@@ -58,7 +58,7 @@ test('a Spanish browser sees what the guide is in Spanish until the guide starts
   // (No service worker: its fetches would bypass the hold on the wasm.)
   const context = await browser.newContext({ locale: 'es-MX', baseURL, serviceWorkers: 'block' });
   const page = await context.newPage();
-  for (const [path, then] of [['/', SPANISH_TITLE], ['/questions.html', /^Pregunta 1 de \d+$/]]) {
+  for (const [path, then] of [['/', SPANISH_TITLE], ['/?step=questions', /^Pregunta 1 de \d+$/]]) {
     // The guide's code held back: what shows before it starts.
     let release;
     const gate = new Promise((r) => { release = r; });

@@ -87,6 +87,41 @@ test.describe('a new build', () => {
   });
 });
 
+test.describe('a slow network', () => {
+  test.use({ baseURL: 'http://127.0.0.1:4185' });
+
+  test('a page the network is slow to send comes from the cache after about 3 s, and the cache still gets the network\'s copy (issue 27, item 6)', async ({ page }) => {
+    let stall = null;
+    const { server } = await startServer(DIST, 4185, { hold: (path) => (path === '/' ? stall : null) });
+    let release = () => {};
+    try {
+      await open(page);
+      await page.evaluate(() => navigator.serviceWorker.ready);
+      await controlled(page);
+      const cachedDate = () => page.evaluate(async () => {
+        const keys = await caches.keys();
+        return (await (await caches.open(keys[0])).match('./'))?.headers.get('date') ?? '';
+      });
+      const before = await cachedDate();
+      stall = new Promise((resolve) => { release = resolve; });
+      const started = Date.now();
+      // The server holds the page back; the worker answers from its cache.
+      await page.reload();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Find the kind of support that suits you');
+      console.log(`cached page after ${Date.now() - started} ms`);
+      await page.getByRole('button', { name: 'Need help now?' }).click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Urgent help');
+      // The page the network sends at last is kept for the next visit.
+      release();
+      stall = null;
+      await expect.poll(cachedDate).not.toBe(before);
+    } finally {
+      release();
+      server.close();
+    }
+  });
+});
+
 /// A copy of the guide (dist/) served on `port` (with index.html's inline
 /// configuration set to `config`, when given), for tests that change it.
 async function deployment(port, config) {
@@ -119,12 +154,19 @@ test.describe('the service worker never pins stale safety information: the crisi
       await page.getByRole('button', { name: 'Need help now?' }).click();
       await expect(page.locator('.sp-main')).toContainText('111 111');
 
-      // The clinic corrects the number in index.html (no new build).
+      // The clinic corrects the number in index.html (no new build). The
+      // worker goes to the network first; only a network slower than 3 s
+      // gets the kept copy for this visit (and the new one for the next:
+      // 'a slow network' below), which a loaded machine can meet.
       site.setConfig(crisis('222 222'));
-      await page.reload();
-      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-      await page.getByRole('button', { name: 'Need help now?' }).click();
-      await expect(page.locator('.sp-main')).toContainText('222 222');
+      let visits = 0;
+      await expect.poll(async () => {
+        visits += 1;
+        await page.reload();
+        await page.getByRole('button', { name: 'Need help now?' }).click();
+        return page.locator('.sp-main').innerText();
+      }, { intervals: [0], timeout: 20_000 }).toContain('222 222');
+      expect(visits, 'the corrected number by the next visit at the latest').toBeLessThanOrEqual(2);
 
       // Offline, the newest page seen is the one kept.
       await context.setOffline(true);
@@ -153,9 +195,9 @@ test.describe('the service worker answers only the guide\'s own pages', () => {
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('The clinic\'s other page');
       await expect(page.locator('#signpost')).toHaveCount(0);
       await page.goto('/questions.html');
-      // Its own page (its title), not index.html; the guide removes the
-      // prerendered screen's data-start once it has taken over.
-      await expect(page).toHaveTitle(/^Signpost: questions to find/);
+      // Its own page, which sends the visitor to index.html's first
+      // question.
+      await expect(page).toHaveURL(/\/\?step=questions$/);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Question 1 of/);
     } finally {
       site.close();

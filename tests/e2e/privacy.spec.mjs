@@ -2,6 +2,7 @@
 // no storage without consent, a strict CSP with no violations.
 import { test, expect, open, answerAll, BEREAVED } from './fixtures.mjs';
 import { CLINIC_GUIDE } from '../../playwright.config.mjs';
+import { GUIDE_HSTS, GUIDE_PERMISSIONS } from '../../scripts/static-server.mjs';
 
 const violations = () => window.__cspViolations;
 
@@ -63,6 +64,33 @@ test.describe('standalone page', () => {
     await expect(page.locator('.sp-privacy-check')).toContainText('Connections from this page to the internet since the guide opened: 0.');
     expect(await page.evaluate(violations)).toEqual([]);
     expect(await (await fetch(`${baseURL}/__csp-report`)).json()).toEqual([]);
+  });
+
+  test('without the policy header, the page\'s <meta> policy still refuses an injected inline script', async ({ page }) => {
+    // A host that cannot set headers (HOSTING.md): the page as served, minus
+    // its Content-Security-Policy header, plus a script an attacker got in.
+    await page.route((url) => url.pathname === '/', async (route) => {
+      const response = await route.fetch();
+      const headers = response.headers();
+      for (const h of ['content-security-policy', 'content-encoding', 'content-length']) delete headers[h];
+      const html = (await response.text()).replace('</body>', '<script>window.__injected = true;</script></body>');
+      await route.fulfill({ status: response.status(), headers, body: html });
+    });
+    await open(page);
+    expect(await page.evaluate(() => window.__injected)).toBeUndefined();
+    expect(await page.evaluate(violations)).toEqual(['script-src-elem inline']);
+  });
+
+  test('powerful features are off in the page, copying is not; https is asked for', async ({ page }) => {
+    const headers = (await page.request.get('/')).headers();
+    expect(headers['permissions-policy']).toBe(GUIDE_PERMISSIONS);
+    expect(headers['strict-transport-security']).toBe(GUIDE_HSTS);
+    await open(page);
+    const allowed = (feature) => page.evaluate((f) => document.featurePolicy.allowsFeature(f), feature);
+    for (const feature of ['camera', 'microphone', 'geolocation', 'payment', 'usb', 'browsing-topics']) {
+      expect(await allowed(feature), feature).toBe(false);
+    }
+    expect(await allowed('clipboard-write')).toBe(true);
   });
 
   test('the privacy check counts a request the page makes', async ({ page }) => {

@@ -152,6 +152,36 @@ test.describe('a clinic sets up its guide', () => {
     await expect(page.locator('#content-result')).toContainText('Valid.', { timeout: 20_000 });
   });
 
+  test('the guide\'s address is checked and written into the code as an address, never as markup (issue 27, item 8)', async ({ page }) => {
+    await openStudio(page);
+    const host = page.getByLabel('Address of the guide\'s files on your server');
+    const code = page.locator('#snippet-element');
+    const version = /\/(\d+\.\d+\.\d+)\/signpost-guide\.js/.exec(await code.inputValue())[1];
+    // Markup in the address stays in the address, percent-encoded.
+    await host.fill('https://guide.example.org/x"><script>alert(1)</script>/');
+    await expect.poll(() => code.inputValue()).toContain('https://guide.example.org/x%22%3E%3Cscript%3Ealert(1)%3C/script%3E/signpost-guide.js');
+    for (const id of ['#snippet-element', '#snippet-frame']) {
+      expect(await page.locator(id).inputValue(), id).not.toMatch(/"><script>|<\/script>\/|x"/);
+    }
+    // Not https, a script address, a query: an error beside the field, and
+    // the example address in the code.
+    for (const bad of ['http://guide.example.org/', 'javascript:alert(1)//', 'https://guide.example.org/?a=1', 'https://user:pw@guide.example.org/', 'guide.example.org']) {
+      await host.fill(bad);
+      await expect(host, bad).toHaveAttribute('aria-invalid', 'true');
+      await expect(page.locator(`#${(await host.getAttribute('aria-describedby')).split(' ')[0]}`)).toContainText(bad);
+      await expect.poll(() => code.inputValue()).toContain(`https://guide.example.org/${version}/signpost-guide.js`);
+      if (bad.includes(':')) expect(await page.locator('#snippet-frame').inputValue()).not.toContain(bad);
+    }
+    // A good address outside this release's folder: a warning, and used.
+    await host.fill('https://guide.example.org/signpost');
+    await expect(host).toHaveAttribute('aria-invalid', 'false');
+    await expect(page.locator('#problems')).toContainText(`does not end in /${version}/`);
+    await expect.poll(() => code.inputValue()).toContain('https://guide.example.org/signpost/signpost-guide.js');
+    await host.fill(`https://guide.example.org/${version}`);
+    await expect(host).not.toHaveAttribute('aria-invalid');
+    await expect.poll(() => code.inputValue()).toContain(`https://guide.example.org/${version}/signpost-guide.js`);
+  });
+
   test('a configuration file is imported into the form and downloaded again', async ({ page }) => {
     await openStudio(page);
     const demo = readFileSync(new URL('../../demo/guide/signpost.config.json', import.meta.url));

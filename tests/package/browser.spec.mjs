@@ -8,7 +8,7 @@
 // the package first (the package layer of scripts/test runs it first).
 import { createServer } from 'node:http';
 import { test, expect, open, live } from '../e2e/fixtures.mjs';
-import { PORTS, startRecipe, version } from './servers.mjs';
+import { PORTS, origin, startRecipe, version } from './servers.mjs';
 
 const STEP_TWO = /^Question 2 of /;
 
@@ -41,7 +41,7 @@ function clinic(port, guideOrigin) {
 const violations = (page) => page.evaluate(() => window.__cspViolations);
 
 for (const server of ['nginx', 'apache', 'caddy', 'headers']) {
-  const guideOrigin = `http://127.0.0.1:${PORTS[server]}`;
+  const guideOrigin = origin(server);
   const clinicPort = PORTS[server] + 4;
   const clinicOrigin = `http://127.0.0.1:${clinicPort}`;
   // The same clinic under another origin: not in frame-ancestors.

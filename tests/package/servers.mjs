@@ -3,7 +3,8 @@
 // every file's headers, tests/package/browser.spec.mjs runs the guide in
 // Chromium from each server. A recipe is the code block that follows
 // `<!-- recipe: NAME -->` in HOSTING.md, run as it is written except for the
-// lines a clinic changes too: the listening address, the folder and
+// lines a clinic changes too: the listening address, the folder, the
+// certificate (nginx serves https with a throwaway one made here) and
 // (browser test only) the origins in `frame-ancestors`.
 import { spawn, execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -26,8 +27,13 @@ export const site = join(top, 'guide');
 export const guide = join(site, version);
 /// The placeholder HOSTING.md puts in `frame-ancestors`.
 export const CLINIC_PLACEHOLDER = 'https://www.your-clinic.example';
-/// Loopback ports of the servers (outside the e2e suite's 4173-4175, 4181-4184).
+/// Loopback ports of the servers (outside the e2e suite's 4173-4175, 4181-4185),
+/// and of the nginx recipe's plain-http server, which only redirects.
 export const PORTS = { nginx: 4291, apache: 4292, caddy: 4293, headers: 4294 };
+export const NGINX_REDIRECT_PORT = 4299;
+/// Where each server answers: nginx's recipe is the one with TLS in it
+/// (Apache's is an .htaccess, and Caddy's TLS is automatic for a real name).
+export const origin = (server) => `${server === 'nginx' ? 'https' : 'http'}://127.0.0.1:${PORTS[server]}`;
 
 /// Checks the archive against its .sha256 (throws if it does not match)
 /// and unpacks it into target/package/unpacked/.
@@ -96,11 +102,27 @@ function inUse(port) {
 
 const asRoot = process.getuid?.() === 0;
 
+/// A throwaway self-signed certificate for 127.0.0.1 in `dir`: the test
+/// trusts it (tests/package/recipes.mjs) or the browser ignores its errors
+/// (tests/package/playwright.config.mjs).
+function certificate(dir) {
+  const cert = join(dir, 'cert.pem');
+  const key = join(dir, 'key.pem');
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes',
+    '-keyout', key, '-out', cert, '-days', '2', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'],
+  { stdio: 'ignore' });
+  return { cert, key };
+}
+
 /// Each server's files and command line, from its recipe.
 const SETUPS = {
   nginx: (port, dir, ancestors) => {
     let conf = recipe('nginx');
-    conf = replaceOnce(conf, 'listen 80;', `listen 127.0.0.1:${port};`, 'nginx');
+    const { cert, key } = certificate(dir);
+    conf = replaceOnce(conf, 'listen 443 ssl http2;', `listen 127.0.0.1:${port} ssl http2;`, 'nginx');
+    conf = replaceOnce(conf, 'listen 80;', `listen 127.0.0.1:${NGINX_REDIRECT_PORT};`, 'nginx');
+    conf = replaceOnce(conf, 'ssl_certificate /etc/letsencrypt/live/guide.example.org/fullchain.pem;', `ssl_certificate ${cert};`, 'nginx');
+    conf = replaceOnce(conf, 'ssl_certificate_key /etc/letsencrypt/live/guide.example.org/privkey.pem;', `ssl_certificate_key ${key};`, 'nginx');
     conf = replaceOnce(conf, 'root /var/www/signpost;', `root ${site};`, 'nginx');
     conf = ancestors(conf);
     const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((t) => `${t}_temp_path ${dir}/${t};`).join(' ');
@@ -140,17 +162,20 @@ const SETUPS = {
 /// Starts `server` (nginx, apache, caddy, or headers: the package's
 /// `_headers` applied by headersHost) on its port, serving the unpacked
 /// guide/ folder. `frameAncestors`, when given, replaces the placeholder
-/// origin in frame-ancestors, as a clinic does. Resolves to `{ close }`
-/// once it accepts connections; rejects with its error log if it does not.
+/// origin in frame-ancestors, as a clinic does. Resolves to `{ port, origin,
+/// ca, close }` (`ca`: the certificate to trust, for https) once it accepts
+/// connections; rejects with its error log if it does not.
 export async function startRecipe(server, { frameAncestors } = {}) {
   const port = PORTS[server];
   // A server left running on the port would answer for this one (and with
   // its own headers): refuse to start rather than test the wrong server.
-  if (await inUse(port)) throw new Error(`port ${port} is already in use (a ${server} left running?); stop it first`);
+  for (const p of server === 'nginx' ? [port, NGINX_REDIRECT_PORT] : [port]) {
+    if (await inUse(p)) throw new Error(`port ${p} is already in use (a ${server} left running?); stop it first`);
+  }
   const ancestors = (text) => (frameAncestors ? text.replaceAll(CLINIC_PLACEHOLDER, frameAncestors) : text);
   if (server === 'headers') {
     const host = await headersHost(ancestors(readFileSync(join(site, '_headers'), 'utf8')), site, port);
-    return { port, close: () => new Promise((ok) => host.close(ok)) };
+    return { port, origin: origin(server), close: () => new Promise((ok) => host.close(ok)) };
   }
   const dir = join(work, 'run', server);
   mkdirSync(dir, { recursive: true });
@@ -174,7 +199,8 @@ export async function startRecipe(server, { frameAncestors } = {}) {
     const errors = join(dir, 'error.log');
     throw new Error(`${server} did not start (${e.message}):\n${log}${existsSync(errors) ? readFileSync(errors, 'utf8') : ''}`);
   }
-  return { port, close };
+  const ca = server === 'nginx' ? readFileSync(join(dir, 'cert.pem')) : undefined;
+  return { port, origin: origin(server), ca, close };
 }
 
 export const TYPES = {

@@ -162,3 +162,47 @@ proptest! {
         let _ = from_bytes(&bytes);
     }
 }
+
+/// A crafted file (issue 27, item 5): the built-in content with one
+/// `{ risk = true }` condition wrapped in `not` again and again. postcard
+/// writes a condition as its ten optional keys in order (`None` 0, `Some`
+/// 1 then the value) and lists by their number of items, never their
+/// bytes, so the splice leaves a well-formed file. Without the depth limit
+/// the reader's recursion overflows the stack (a crash in a browser tab).
+fn crafted(levels: usize) -> Vec<u8> {
+    const RISK_TRUE: [u8; 11] = [0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0];
+    const NOT: [u8; 10] = [0, 0, 0, 0, 0, 0, 0, 0, 0, 1];
+    let bytes = to_bytes_in(common::content(), Locale::En);
+    let at = bytes
+        .windows(RISK_TRUE.len())
+        .position(|w| w == RISK_TRUE)
+        .expect("the built-in content has a { risk = true } condition");
+    let mut out = bytes[..at].to_vec();
+    for _ in 0..levels {
+        out.extend_from_slice(&NOT);
+    }
+    out.extend_from_slice(&bytes[at..]);
+    out
+}
+
+#[test]
+fn deeply_nested_conditions_are_refused_by_name_not_a_crash() {
+    // The splice is at a condition: two more `not`s read back as content.
+    assert!(
+        from_trusted_bytes(&crafted(2)).is_ok(),
+        "the crafted splice is well formed"
+    );
+    for levels in [signpost_engine::model::MAX_DECODE_DEPTH + 1, 1_000_000] {
+        let problems = from_trusted_bytes(&crafted(levels)).expect_err("refused");
+        assert!(
+            problems
+                .to_string()
+                .contains("conditions nest more than 64 deep"),
+            "{problems}"
+        );
+        // The validating reader (replacement content, the studio) too.
+        assert!(from_bytes(&crafted(levels)).is_err());
+    }
+    // The limit leaves the reader as it was: content reads again.
+    assert!(from_trusted_bytes(&to_bytes(common::content())).is_ok());
+}

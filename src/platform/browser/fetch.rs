@@ -12,14 +12,29 @@ use crate::platform::{FetchError, TIME_LIMIT_MS};
 /// One time limit shared by the fetches it is given to (content and its
 /// checker together): the browser's own timer aborts them and the reading
 /// of their bodies, so no closure is needed.
-pub struct Deadline(web_sys::RequestInit);
+pub struct Deadline(web_sys::AbortSignal);
 
 impl Deadline {
     pub fn start() -> Deadline {
-        let init = web_sys::RequestInit::new();
-        init.set_signal(Some(&web_sys::AbortSignal::timeout_with_u32(TIME_LIMIT_MS)));
-        Deadline(init)
+        Deadline(web_sys::AbortSignal::timeout_with_u32(TIME_LIMIT_MS))
     }
+}
+
+thread_local! {
+    /// The integrity the build wrote for each of the guide's own files
+    /// (`sha384-…`), as the custom element passes it.
+    static PINNED: RefCell<Vec<(String, String)>> = RefCell::default();
+}
+
+/// Pins `url` (absolute) to `integrity`: from now on a fetch of it fails
+/// unless its bytes are the ones the build hashed (Subresource
+/// Integrity), so a host that pinned the element's script with
+/// `integrity` gets every file the script loads as built.
+pub fn pin(url: &str, integrity: &str) {
+    PINNED.with_borrow_mut(|p| {
+        p.retain(|(u, _)| u != url);
+        p.push((url.to_string(), integrity.to_string()));
+    });
 }
 
 /// The body of a same-origin (or CORS) file, at most
@@ -28,11 +43,17 @@ impl Deadline {
 pub async fn fetch(url: &str, deadline: &Deadline) -> Result<Vec<u8>, FetchError> {
     let limit = signpost_engine::config::MAX_CONTENT_BYTES;
     let window = web_sys::window().ok_or(FetchError::Failed)?;
-    let response: web_sys::Response =
-        JsFuture::from(window.fetch_with_str_and_init(url, &deadline.0))
-            .await
-            .map_err(|_| FetchError::Failed)?
-            .unchecked_into();
+    let init = web_sys::RequestInit::new();
+    init.set_signal(Some(&deadline.0));
+    if let Some(integrity) =
+        PINNED.with_borrow(|p| p.iter().find(|(u, _)| u == url).map(|(_, i)| i.clone()))
+    {
+        init.set_integrity(&integrity);
+    }
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
+        .await
+        .map_err(|_| FetchError::Failed)?
+        .unchecked_into();
     if !response.ok() {
         return Err(FetchError::Status(response.status()));
     }

@@ -12,7 +12,7 @@ mod timing;
 
 pub use console::{error, warn};
 pub use device::{browser_locale, country_namer, hints, sort_names};
-pub use fetch::{Deadline, fetch, once};
+pub use fetch::{Deadline, fetch, once, pin};
 pub use files::{copy, download, print};
 pub use keys::on_leave_key;
 pub use leave::leave;

@@ -16,10 +16,10 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use super::theme::{CRISIS_COLOURS, font_size_ok};
+use super::theme::font_size_ok;
 pub use super::theme::{
-    PairCheck, THEME_COLOURS, THEME_PAIRS, contrast, contrast_checks, is_theme_colour,
-    parse_colour, theme_value_ok,
+    CRISIS_COLOURS, PairCheck, THEME_COLOURS, THEME_PAIRS, contrast, contrast_checks,
+    is_theme_colour, parse_colour, theme_value_ok,
 };
 pub use super::value::Value;
 use crate::Locale;

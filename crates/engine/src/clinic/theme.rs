@@ -108,7 +108,7 @@ pub fn is_theme_colour(key: &str) -> bool {
 
 /// The crisis panel's colours: if any pair of them fails, the theme's
 /// values for all of them are dropped together.
-pub(crate) const CRISIS_COLOURS: [&str; 4] = [
+pub const CRISIS_COLOURS: [&str; 4] = [
     "--sp-text",
     "--sp-surface",
     "--sp-urgent-bg",

@@ -110,8 +110,19 @@ fn decode(bytes: &[u8]) -> Result<Content, Problems> {
         );
         return Err(problems);
     }
+    let _ = crate::model::refused_too_deep();
     match postcard::from_bytes::<Content>(body) {
         Ok(content) => Ok(content),
+        Err(_) if crate::model::refused_too_deep() => {
+            problems.push(
+                "compiled content",
+                format!(
+                    "cannot be read: its conditions nest more than {} deep",
+                    crate::model::MAX_DECODE_DEPTH
+                ),
+            );
+            Err(problems)
+        }
         Err(e) => {
             problems.push("compiled content", format!("cannot be read: {e}"));
             Err(problems)
