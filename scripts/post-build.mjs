@@ -114,13 +114,17 @@ const fallbackText = JSON.parse(readFileSync(web('fallback-text.json'), 'utf8'))
 // The scripts guess the visitor's language among its entries.
 const tags = ['en', ...languageArgs.map((arg) => arg.split('=')[0])].sort().join(' ');
 if (Object.keys(fallbackText).sort().join(' ') !== tags) throw new Error(`post-build: web/fallback-text.json should have an entry for each of the guide's languages (${tags}), no more`);
-const bootText = Object.fromEntries(Object.entries(fallbackText).map(([tag, { title, intro, urgent, ...labels }]) => [tag, tag === 'en' ? labels : { title, intro, ...labels }]));
+// The page's HTML has the urgent-help line in English and Spanish; the
+// other languages' is added where the page stands in for the guide.
+const bootText = Object.fromEntries(Object.entries(fallbackText).map(([tag, { title, intro, urgent, ...labels }]) => [tag, tag === 'en' ? labels : tag === 'es' ? { title, intro, ...labels } : { title, intro, urgent, ...labels }]));
 const template = html.match(/<template id="signpost-crash">([\s\S]*?)<\/template>/);
 if (!template) throw new Error('post-build: <template id="signpost-crash"> was not found in index.html');
-const boot = fill('boot.js', readFileSync(web('boot.js'), 'utf8').replace(/^(\/\/.*\n)+\n/, ''), {
+// Minified (esbuild, pinned): it is on every first visit's critical path,
+// and its comments and names are for the source's readers.
+const boot = transformSync(fill('boot.js', readFileSync(web('boot.js'), 'utf8').replace(/^(\/\/.*\n)+\n/, ''), {
   ...shared, SIGNPOST_FALLBACK: JSON.stringify(bootText), SIGNPOST_JS: js, SIGNPOST_WASM: wasm, SIGNPOST_NUMBERS: numbersName,
   SIGNPOST_WASM_SRI: sri(readFileSync(join(dir, wasm))),
-});
+}), { minify: true, loader: 'js', format: 'esm' }).code;
 const bootName = `boot-${short(boot)}.js`;
 writeFileSync(join(dir, bootName), boot);
 html = html.replace(inline, `<script type="module" src="./${bootName}" integrity="${sri(boot)}" crossorigin="anonymous"></script>`);
@@ -214,14 +218,17 @@ copyFileSync(web('signpost-frame.js'), join(dir, 'signpost-frame.js'));
 // the iframe) needs, and a version that changes whenever any of it does.
 // Not the checker module (replacement content is fetched from the network
 // anyway), nor the scripts host pages load (a host page is not the
-// worker's to answer), nor sw.js itself.
-const notOffline = new Set(['sw.js', 'index.html', checkerName, 'signpost-guide.js', 'signpost-frame.js']);
+// worker's to answer), nor sw.js itself. Nor the languages' files: each is
+// kept only by its visitors, when the page names it or the guide fetches it.
+const languageNames = languages.split(' ').filter(Boolean).map((p) => p.split('=')[1]);
+const notOffline = new Set(['sw.js', 'index.html', checkerName, 'signpost-guide.js', 'signpost-frame.js', ...languageNames]);
 // The studio (step 6) is for clinic staff, never for a visitor's device.
 const isStudio = (f) => f.startsWith('studio');
 const precache = ['./', ...readdirSync(dir).filter((f) => !notOffline.has(f) && !isStudio(f)).sort().map((f) => `./${f}`)];
 const version = short(precache.map((f) => f === './' ? html : readFileSync(join(dir, f))).join('\n'));
 const sw = readFileSync(web('sw.js'), 'utf8')
-  .replace('__VERSION__', version).replace('__PRECACHE__', () => JSON.stringify(precache));
+  .replace('__VERSION__', version).replace('__PRECACHE__', () => JSON.stringify(precache))
+  .replace('__LANGUAGES__', () => JSON.stringify(languageNames.map((f) => `./${f}`)));
 writeFileSync(join(dir, 'sw.js'), sw);
 console.log(`post-build: ${bootName}, questions.html, ${checkerName}, signpost-guide.js, signpost-frame.js, sw.js (${precache.length} files, version ${version})`);
 

@@ -45,7 +45,8 @@ const sizes = new Map(files.map((p) => {
 // data-languages, the critical total counts none, as for a visitor in
 // English, and a line below adds the largest, for a visitor in another).
 const page = readFileSync(join(dist, 'index.html'), 'utf8');
-const languageFiles = (/ data-languages="([^"]*)"/.exec(page)?.[1] ?? '').split(' ').filter(Boolean).map((p) => p.split('=')[1]);
+const languagePairs = (/ data-languages="([^"]*)"/.exec(page)?.[1] ?? '').split(' ').filter(Boolean).map((p) => p.split('='));
+const languageFiles = languagePairs.map(([, file]) => file);
 // The crisis directory (data-directory) is fetched once the guide has
 // started, so it counts with the precache, not before the guide can start.
 const html = page.replace(/ data-checker="[^"]*"/g, '').replace(/ data-languages="[^"]*"/g, '').replace(/ data-directory="[^"]*"/g, '');
@@ -77,10 +78,12 @@ for (const [name, s] of sizes) {
 }
 console.log(row('all files', total));
 console.log(row('first visit, critical (*)', first));
-if (languageFiles.length) {
-  const largest = languageFiles.map((f) => sizes.get(f)).sort((a, b) => b.br - a.br)[0];
-  const other = Object.fromEntries(Object.keys(first).map((k) => [k, first[k] + largest[k]]));
-  console.log(row('  the same in another language', other));
+// Each language's file, fetched (and kept offline) by its visitors alone,
+// and the critical first visit in it.
+for (const [tag, file] of languagePairs) {
+  const s = sizes.get(file);
+  console.log(row(`  in ${tag}: its file (${file.replace(/-[0-9a-f]+\.bin$/, '')})`, s));
+  console.log(row(`  in ${tag}: first visit, critical`, Object.fromEntries(Object.keys(first).map((k) => [k, first[k] + s[k]]))));
 }
 console.log(row('first visit with offline precache (* +)', offline));
 // The clinic studio: clinic staff only, in no visit and no precache.

@@ -56,8 +56,10 @@ pub struct AppProps {
     pub preview: bool,
 }
 
-/// Content is compared by address: the same `Rc` is the same content, and
-/// a derived comparison would walk all of it (and cost 4 KiB of wasm).
+/// Content, configuration and start are compared by address: the same `Rc`
+/// is the same value, and a derived comparison would walk all of it (and
+/// cost kilobytes of wasm). The root's props are set once, so a new `Rc`
+/// with equal contents (a needless re-render) never happens in practice.
 fn same_content(a: &Option<Rc<Content>>, b: &Option<Rc<Content>>) -> bool {
     match (a, b) {
         (Some(a), Some(b)) => Rc::ptr_eq(a, b),
@@ -70,8 +72,8 @@ impl PartialEq for AppProps {
         same_content(&self.content, &other.content)
             && self.locale == other.locale
             && self.standalone == other.standalone
-            && self.config == other.config
-            && self.start == other.start
+            && Rc::ptr_eq(&self.config, &other.config)
+            && Rc::ptr_eq(&self.start, &other.start)
             && self.remember == other.remember
             && self.languages == other.languages
             && self.preview == other.preview
@@ -102,7 +104,10 @@ pub fn App(props: &AppProps) -> Html {
     match &*content {
         Ok(content) => html! { <Shell content={content.clone()} props={props.clone()} /> },
         Err(problems) => html! {
-            <div class="signpost" lang="en"><ContentError problems={problems.clone()} /></div>
+            <div class="signpost" lang="en">
+                <ContentError problems={problems.clone()}
+                    locale={props.locale.unwrap_or_else(crate::platform::browser_locale)} />
+            </div>
         },
     }
 }
@@ -121,9 +126,29 @@ impl PartialEq for ShellProps {
 
 #[component]
 fn Shell(ShellProps { content, props }: &ShellProps) -> Html {
+    let builtin = props.content.is_none();
+    // The languages on offer: the built-in content's that are here or have
+    // a file, or those the clinic's replacement content is written in.
+    // (Worked out at each render, as the browser's choice below: both are a
+    // few comparisons, cheaper in code than a memo.)
+    let available: [bool; 6] = Locale::ALL.map(|l| match builtin {
+        true => crate::content::builtin::in_locale(l).is_some() || props.languages.has(l),
+        false => content.locales.iter().any(|t| t == l.tag()),
+    });
+    // The page's language (or the one the embedding chose before the
+    // guide mounted), else the browser's first on offer; either way the
+    // browser says whether it asked for another region's variety of it.
+    let browser = crate::platform::browser_language(|l| available[l.index()]);
+    let negotiated = match props.locale {
+        Some(locale) => signpost_engine::Negotiated {
+            locale,
+            other_variety: browser.other_variety && browser.locale == locale,
+        },
+        None => browser,
+    };
     let session = {
         let content = content.clone();
-        let locale = props.locale;
+        let locale = negotiated.locale;
         let mut start = (*props.start).clone();
         let offered = props.remember != Remember::Off;
         use_reducer_eq(move || {
@@ -135,14 +160,9 @@ fn Shell(ShellProps { content, props }: &ShellProps) -> Html {
                 start.remembered = Some(answers);
                 start.country = country;
             }
-            Session::start(
-                content,
-                locale.unwrap_or_else(crate::platform::browser_locale),
-                start,
-            )
+            Session::start(content, locale, start)
         })
     };
-    let builtin = props.content.is_none();
     let (switch, switching) = use_language(session.dispatcher(), props.languages.clone(), builtin);
     // The language shown is the session's if its text is here (it is,
     // unless its file failed to load as the guide started), else English.
@@ -237,15 +257,20 @@ fn Shell(ShellProps { content, props }: &ShellProps) -> Html {
     html! {
         <ContextProvider<context::Guide> context={guide.clone()}>
         <ContextProvider<SessionHandle> context={session.clone()}>
-            <div class="signpost" lang={locale.tag()} ref={root}>
+            <div class="signpost" lang={locale.lang()} dir={locale.direction().attr()} ref={root}>
                 <header class="sp-header sp-no-print">
                     // First, so it is the first stop for Tab on every screen.
                     <LeaveQuickly on_leave={leave} />
                     if session.screen != Screen::Urgent {
                         <NavButton to={Screen::Urgent} class="sp-button--urgent">{ guide.ui(Ui::UrgentLink) }</NavButton>
                     }
-                    <LanguageSwitch current={locale} {switching} on_change={switch} />
+                    <LanguageSwitch current={locale} {available} {switching} on_change={switch} />
                 </header>
+                // The browser asked for another region's variety (pt-PT
+                // given the Brazilian text): say which this is.
+                if negotiated.other_variety && locale == negotiated.locale {
+                    <p class="sp-variety">{ guide.ui(Ui::WrittenIn) }</p>
+                }
                 // A live region from the start, so the panel is announced
                 // the moment a risk answer adds it.
                 <div class="sp-crisis-slot" aria-live="assertive">

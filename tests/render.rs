@@ -95,7 +95,10 @@ async fn welcome_renders_in_each_language_with_matching_lang() {
         ..Spec::default()
     })
     .await;
-    assert!(en.contains(r#"<div lang="en" class="signpost">"#), "{en}");
+    assert!(
+        en.contains(r#"<div lang="en" dir="ltr" class="signpost">"#),
+        "{en}"
+    );
     assert!(
         en.contains("Find the kind of support that suits you"),
         "{en}"
@@ -107,13 +110,43 @@ async fn welcome_renders_in_each_language_with_matching_lang() {
         ..Spec::default()
     })
     .await;
-    assert!(es.contains(r#"<div lang="es" class="signpost">"#), "{es}");
+    assert!(
+        es.contains(r#"<div lang="es" dir="ltr" class="signpost">"#),
+        "{es}"
+    );
     assert!(
         es.contains("Encuentre el tipo de apoyo que le conviene"),
         "{es}"
     );
     assert!(!es.contains("Find the kind of support"), "{es}");
     assert!(es.contains(r#"lang="es" aria-pressed="true""#), "{es}");
+
+    // Right to left, with the region of Brazilian Portuguese in its tag.
+    let ar = render(Spec {
+        locale: Some(Locale::Ar),
+        ..Spec::default()
+    })
+    .await;
+    assert!(
+        ar.contains(r#"<div lang="ar" dir="rtl" class="signpost">"#),
+        "{ar}"
+    );
+    let pt = render(Spec {
+        locale: Some(Locale::Pt),
+        ..Spec::default()
+    })
+    .await;
+    assert!(
+        pt.contains(r#"<div lang="pt-BR" dir="ltr" class="signpost">"#),
+        "{pt}"
+    );
+    // Each language's button is named in that language.
+    for l in Locale::ALL {
+        assert!(
+            en.contains(&format!(r#"lang="{}""#, l.lang())) && en.contains(l.autonym()),
+            "{l} in the switch"
+        );
+    }
 }
 
 #[tokio::test]

@@ -7,9 +7,8 @@
 // __SIGNPOST_JS__ (the glue), __SIGNPOST_WASM__ and __SIGNPOST_NUMBERS__
 // (the crisis directory), and in place of __SIGNPOST_FALLBACK__ the
 // crisis numbers' labels of web/fallback-text.json in every language, with
-// the title and intro of each language but English. These lines go; the
-// rest ships as written (on the first visit's critical path: its comments
-// and names cost bytes).
+// the title and intro of each language but English. These lines go, and
+// the rest is minified.
 
 // Starts the standalone guide (web/boot.js, filled in by scripts/post-build.mjs).
 // __CRASH_JS__
@@ -28,6 +27,8 @@ const showNumbers = (at) => {
 // On the guide's own page any WebAssembly frame is the guide's.
 const crashed = watchForCrash(['__SIGNPOST_JS__', '__SIGNPOST_WASM__', 'wasm://'], () => {
   root?.replaceChildren(document.getElementById('signpost-crash').content.cloneNode(true));
+  const lang = guessLanguage(asked, config, Object.keys(FALLBACK));
+  urgentIn(root?.querySelector('.sp-panic'), lang, FALLBACK[lang]);
   showNumbers(root?.querySelector('.sp-panic'));
 });
 // With a clinic's replacement content the prerendered screen (built-in
@@ -72,7 +73,8 @@ try {
         return node;
       };
       const main = make('main', { className: 'sp-main' }, make('h1', { textContent: text.title }), make('p', { textContent: text.intro }));
-      root.replaceChildren(make('div', { className: 'signpost sp-fallback', lang: tag }, main), root.lastElementChild);
+      if (text.urgent) main.append(make('p', { className: 'sp-urgent' }, make('strong', { textContent: text.urgent })));
+      root.replaceChildren(make('div', { className: 'signpost sp-fallback', lang: text.lang ?? tag, dir: text.dir ?? 'ltr' }, main), root.lastElementChild);
     }
   }
 } catch { /* a guess only: the guide fetches what it needs */ }
@@ -97,7 +99,15 @@ try {
 // guide is idle, so its precache never competes with the guide's own
 // downloads (and, from the HTTP cache, downloads nothing twice).
 if ('serviceWorker' in navigator) {
+  // The worker keeps the language file of the language shown, for an
+  // offline visit in it (sw.js).
+  const keep = (registration) => {
+    const files = Object.fromEntries((root?.dataset.languages ?? '').split(' ').filter(Boolean).map((p) => p.split('=')));
+    const file = files[document.documentElement.lang.split('-')[0]];
+    if (file) (registration.active ?? registration.installing ?? registration.waiting)?.postMessage({ keep: file });
+  };
   const register = () => navigator.serviceWorker.register('./sw.js')
+    .then(() => navigator.serviceWorker.ready).then(keep)
     .catch((e) => console.warn('Signpost: offline use is not available here.', e));
   const idle = () => ('requestIdleCallback' in window ? requestIdleCallback(register, { timeout: 5000 }) : setTimeout(register));
   if (document.readyState === 'complete') idle(); else addEventListener('load', idle, { once: true });

@@ -21,3 +21,12 @@ const watchForCrash = (marks, show) => {
   addEventListener('unhandledrejection', (e) => ours(e.reason) && crash(e.reason));
   return crash;
 };
+/// The urgent-help line in the visitor's language on the crash message
+/// (written in English and Spanish), after its heading; `t` is the
+/// language's entry of web/fallback-text.json.
+const urgentIn = (box, lang, t) => {
+  if (!box || !t || lang === 'en' || lang === 'es') return;
+  const p = Object.assign(document.createElement('p'), { lang: t.lang ?? lang, dir: t.dir ?? 'ltr' });
+  p.append(Object.assign(document.createElement('strong'), { textContent: t.urgent }));
+  box.querySelector('h1')?.after(p);
+};

@@ -49,8 +49,10 @@ const crisisNumbers = (url, lang, config, t, load, integrity = '') => {
     } else {
       a.href = how === 'sms' ? `sms:${dial(number)}${detail ? `?&body=${encodeURIComponent(detail)}` : ''}` : `tel:${dial(number)}`;
     }
-    const shown = how === 'chat' ? t.chat : how === 'sms' ? t.text_to.replace('{body}', detail ?? '').replace('{number}', number) : number;
-    a.append(make('span', 'sp-contact__name', name), ' ', make('span', 'sp-contact__phone', shown));
+    const shown = how === 'chat' ? t.chat : how === 'sms' ? t.text_to.replace('{body}', detail ?? '').replace('{number}', t.dir === 'rtl' ? `\u2066${number}\u2069` : number) : number;
+    const phone = make('span', 'sp-contact__phone', shown);
+    if (!how || how === 'mobile') phone.dir = 'ltr'; // "116 123" stays in order in Arabic
+    a.append(make('span', 'sp-contact__name', name), ' ', phone);
     if (how === 'mobile') a.append(' ', make('span', 'sp-contact__detail', t.from_mobile));
     const li = make('li');
     li.append(a);

@@ -72,9 +72,12 @@ const put = (box, html) => {
 const showCrash = (el) => {
   const root = el.shadowRoot?.lastChild;
   if (!root) return;
-  const lang = el.getAttribute('lang')?.toLowerCase().startsWith('es') ? 'es' : 'en';
   const config = readConfig(el.getAttribute('config'));
-  if (put(root, CRASH)) root.firstChild?.append(crisisNumbers(NUMBERS, lang, config, FALLBACK[lang], true, INTEGRITY[NUMBERS]));
+  const lang = guessLanguage(el.getAttribute('lang'), config, Object.keys(FALLBACK));
+  if (put(root, CRASH)) {
+    urgentIn(root.firstChild, lang, FALLBACK[lang]);
+    root.firstChild?.append(crisisNumbers(NUMBERS, lang, config, FALLBACK[lang], true, INTEGRITY[NUMBERS]));
+  }
   else {
     // The same, node by node: urgent help, the numbers, the clinic's own.
     const box = fallback(lang, config, true, true);
@@ -150,7 +153,8 @@ function fallback(lang, config, brief = false, failed = false) {
   // The clinic's own fallback content (children of <signpost-guide>).
   main.append(document.createElement('slot'));
   const box = el('div', 'signpost sp-fallback');
-  box.lang = lang;
+  box.lang = t.lang ?? lang; // pt-BR
+  box.dir = t.dir ?? 'ltr';
   // The way to urgent help never waits on the stylesheet (the element's
   // screen stays hidden until it applies): unstyled beats unseen.
   box.style.visibility = 'visible';

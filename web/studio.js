@@ -56,11 +56,15 @@ function buildForm() {
       el('label', { htmlFor: id, textContent: o.name })));
   }
   const locale = document.querySelector('[data-path="locale"]');
+  const previewLangs = $('preview-langs');
   for (const l of info.locales) {
     const id = `locale-${l.tag}`;
     locale.append(el('div', { className: 'choice' },
       el('input', { type: 'radio', name: 'locale', id, value: l.tag }),
-      el('label', { htmlFor: id, textContent: l.name, lang: l.tag })));
+      el('label', { htmlFor: id, textContent: l.name, lang: l.lang, dir: l.dir })));
+    previewLangs.append(el('div', { className: 'choice' },
+      el('input', { type: 'radio', name: 'preview-lang', id: `lang-${l.tag}`, value: l.tag, checked: l.tag === 'en' }),
+      el('label', { htmlFor: `lang-${l.tag}`, textContent: l.name, lang: l.lang, dir: l.dir })));
   }
   for (const l of info.locales) {
     const set = el('fieldset', { className: 'contacts', id: `contacts-${l.tag}` },

@@ -17,6 +17,9 @@
 //    one origin (/signpost/v1/, /signpost/v2/) never delete each other's.
 const VERSION = '__VERSION__';
 const PRECACHE = __PRECACHE__;
+// The languages' content files (not English, which is in the wasm): kept
+// only by the visitors who read them, so an English visit stores none.
+const LANGUAGES = __LANGUAGES__;
 const SCOPE = new URL(self.registration.scope);
 const PREFIX = `signpost:${SCOPE.pathname}:`;
 const CACHE = PREFIX + VERSION;
@@ -24,6 +27,22 @@ const at = (path) => new URL(path, SCOPE).pathname;
 // A page's path -> its cache key.
 const PAGES = new Map([[at('./'), './'], [at('./index.html'), './'], [at('./questions.html'), './questions.html']]);
 const FILES = new Set(PRECACHE.map(at).filter((p) => !PAGES.has(p)));
+const LANGUAGE_FILES = new Set(LANGUAGES.map(at));
+/// A language's file, from the cache, else fetched and kept.
+const language = (request) => caches.open(CACHE).then(async (cache) => {
+  const hit = await cache.match(request, { ignoreSearch: true });
+  if (hit) return hit;
+  const response = await fetch(request);
+  if (response.ok && response.type === 'basic') await cache.put(request, response.clone());
+  return response;
+});
+
+// The page names the language it shows (web/boot.js), which it fetched
+// before this worker was there: kept now, from the HTTP cache.
+self.addEventListener('message', (event) => {
+  const keep = typeof event.data?.keep === 'string' && new URL(event.data.keep, SCOPE);
+  if (keep && keep.origin === SCOPE.origin && LANGUAGE_FILES.has(keep.pathname)) event.waitUntil(language(new Request(keep)).catch(() => {}));
+});
 
 // A hashed name is immutable (its content is in its name): the copy the
 // page just downloaded, in the HTTP cache, is the right one, so the
@@ -79,6 +98,10 @@ self.addEventListener('fetch', (event) => {
         clearTimeout(timer);
       }
     })());
+    return;
+  }
+  if (LANGUAGE_FILES.has(url.pathname)) {
+    event.respondWith(language(request));
     return;
   }
   if (!FILES.has(url.pathname)) return;

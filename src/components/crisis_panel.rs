@@ -1,4 +1,4 @@
-use signpost_engine::Ui;
+use signpost_engine::{Direction, Ui};
 use std::rc::Rc;
 
 use signpost_engine::directory::{Dial, LinesFirst};
@@ -88,7 +88,9 @@ pub fn ContactList(props: &ContactListProps) -> Html {
         let body = html! {
             <>
                 <span class="sp-contact__name">{ name }</span>
-                <span class="sp-contact__phone">{ action }</span>
+                // A number reads left to right in every language (Arabic
+                // too): "116 123" must not become "123 116".
+                <span class="sp-contact__phone" dir={(!d.chat && !d.text).then_some("ltr")}>{ action }</span>
                 if !detail.is_empty() {
                     <span class="sp-contact__detail">{ detail.join(" · ") }</span>
                 }
@@ -151,9 +153,15 @@ pub fn describe(
     let action = if d.chat {
         guide.ui(Ui::ChatOnline).to_string()
     } else if d.text {
+        // Within right-to-left words, the number is isolated so that it
+        // keeps its own order (U+2066 LEFT-TO-RIGHT ISOLATE ... U+2069).
+        let number = match guide.locale.direction() {
+            Direction::Rtl => format!("\u{2066}{}\u{2069}", d.number),
+            Direction::Ltr => d.number.clone(),
+        };
         match &d.sms_body {
-            Some(body) => guide.ui_with(Ui::TextTo, &[("body", body), ("number", &d.number)]),
-            None => guide.ui_with(Ui::TextNumber, &[("number", &d.number)]),
+            Some(body) => guide.ui_with(Ui::TextTo, &[("body", body), ("number", &number)]),
+            None => guide.ui_with(Ui::TextNumber, &[("number", &number)]),
         }
     } else {
         d.number.clone()

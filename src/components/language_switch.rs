@@ -8,6 +8,8 @@ use crate::hooks::Switching;
 #[derive(Clone, Debug, PartialEq, Properties)]
 pub struct LanguageSwitchProps {
     pub current: Locale,
+    /// Which of [`Locale::ALL`] the content is written in.
+    pub available: [bool; 6],
     /// A language whose file is loading, or failed to.
     #[prop_or_default]
     pub switching: Switching,
@@ -23,12 +25,12 @@ pub fn LanguageSwitch(props: &LanguageSwitchProps) -> Html {
     html! {
         <nav class="sp-lang" aria-label={guide.ui(Ui::Language).to_string()}>
             <ul role="list">
-            { for Locale::ALL.into_iter().map(|l| {
+            { for Locale::ALL.into_iter().filter(|l| props.available[l.index()]).map(|l| {
                 let on_change = props.on_change.clone();
                 let busy = props.switching == Switching::Loading(l);
                 html! {
                     <li>
-                        <button type="button" class="sp-lang__button" lang={l.tag()}
+                        <button type="button" class="sp-lang__button" lang={l.lang()}
                             aria-pressed={(l == props.current).to_string()}
                             aria-busy={busy.then_some("true")}
                             onclick={move |_| on_change.emit(l)}>

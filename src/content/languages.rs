@@ -1,10 +1,8 @@
 //! The built-in content's languages other than English: one file each
 //! beside the guide's (`content-es-<hash>.bin`, named by the build in the
-//! page's `data-languages` or the element's settings), fetched for a
-//! visitor who reads that language before the guide starts, and for
-//! everyone else once it has started (so what the server or the host page
-//! sees is the same whichever language a visitor chooses), then kept in
-//! `crate::content::builtin`.
+//! page's `data-languages` or the element's settings), fetched only by a
+//! visitor who reads that language: before the guide starts, or when the
+//! visitor switches to it; then kept in `crate::content::builtin`.
 
 use std::rc::Rc;
 
@@ -26,16 +24,16 @@ impl LanguageFiles {
         )
     }
 
+    /// Whether the build named a file for `locale`.
+    pub fn has(&self, locale: Locale) -> bool {
+        self.url(locale).is_some()
+    }
+
     fn url(&self, locale: Locale) -> Option<&str> {
         self.0
             .iter()
             .find(|(l, _)| *l == locale)
             .map(|(_, url)| url.as_str())
-    }
-
-    /// The languages with a file, for fetching once the guide has started.
-    pub fn locales(&self) -> impl Iterator<Item = Locale> + '_ {
-        self.0.iter().map(|(l, _)| *l)
     }
 }
 
@@ -77,7 +75,7 @@ mod tests {
         let files = LanguageFiles::parse(" es=content-es-1a.bin  xx=a.bin bad ", |n| {
             format!("https://guide.example/{n}")
         });
-        assert_eq!(files.locales().collect::<Vec<_>>(), [Locale::Es]);
+        assert_eq!(files.0.len(), 1, "xx and bad are ignored");
         assert_eq!(
             files.url(Locale::Es),
             Some("https://guide.example/content-es-1a.bin")

@@ -39,10 +39,13 @@ pub struct Sources {
 /// checker module; or else (none named, or refused) the built-in content
 /// (`None`), whose text in that language is fetched first unless it is
 /// embedded (English). The language is `settings`' own, else the
-/// browser's. The other languages' files are fetched at the same moment
-/// for every visitor, so the requests a server or host page can see never
-/// depend on what the visitor chooses; if the visitor's own fails, the
-/// guide starts in English and says why in the console.
+/// browser's. Only that language's file is fetched, so a visit in English
+/// costs no other language's bytes; another is fetched if the visitor
+/// switches to it. A server or host page learns the language from which
+/// file is fetched, no more than `Accept-Language` and
+/// `navigator.languages` already tell it (docs/safety/hazard-log.md, H25).
+/// If the visitor's own fails, the guide starts in English and says why in
+/// the console.
 pub async fn resolve(settings: &Settings, sources: Sources) -> (Option<Rc<Content>>, Locale) {
     let locale = settings
         .locale
@@ -59,14 +62,7 @@ pub async fn resolve(settings: &Settings, sources: Sources) -> (Option<Rc<Conten
         return (Some(content), locale);
     }
     // The built-in content (also when the replacement was refused: the
-    // console said why), with its languages fetched as for any visitor.
-    for other in sources.languages.locales().filter(|l| *l != locale) {
-        let files = sources.languages.clone();
-        yew::platform::spawn_local(async move {
-            // Kept for a switch; a failure is reported if it is chosen.
-            let _ = languages::load(other, &files).await;
-        });
-    }
+    // console said why).
     match languages::load(locale, &sources.languages).await {
         Ok(_) => (None, locale),
         Err(why) => {

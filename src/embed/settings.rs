@@ -42,7 +42,8 @@ pub fn settings(lang: Option<&str>, config: Option<&Value>) -> Settings {
         Some((_, Some(locale))) => Some(locale),
         Some((l, None)) => {
             log::warn(&format!(
-                "Signpost: lang=\"{l}\" is not a language of this guide (en, es); ignored"
+                "Signpost: lang=\"{l}\" is not a language of this guide ({}); ignored",
+                Locale::TAGS
             ));
             config.locale
         }

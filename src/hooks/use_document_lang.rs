@@ -1,7 +1,7 @@
 use signpost_engine::Locale;
 use yew::prelude::*;
 
-/// Keeps `<html lang>` equal to the guide's locale when the guide owns the
+/// Keeps `<html lang dir>` equal to the guide's locale when the guide owns the
 /// page (the standalone page); an embedded guide only sets `lang` on its own
 /// root, never on the host's document.
 #[hook]
@@ -13,7 +13,8 @@ pub fn use_document_lang(locale: Locale, owns_document: bool) {
                 .and_then(|d| d.document_element())
         {
             // Setting an attribute on <html> cannot fail.
-            let _ = html.set_attribute("lang", locale.tag());
+            let _ = html.set_attribute("lang", locale.lang());
+            let _ = html.set_attribute("dir", locale.direction().attr());
         }
     });
 }

@@ -71,7 +71,7 @@ pub fn Results() -> Html {
                     <h2 id="sp-clinic-title">{ guide.ui_with(Ui::ClinicContact, &[("name", &clinic.name)]) }</h2>
                     <ul role="list">
                         if let Some(phone) = &clinic.phone {
-                            <li><a href={tel(phone)}>{ phone }</a></li>
+                            <li><a href={tel(phone)} dir="ltr">{ phone }</a></li>
                         }
                         if let Some(email) = &clinic.email {
                             <li><a href={format!("mailto:{email}")}>{ email }</a></li>

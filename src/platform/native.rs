@@ -6,8 +6,8 @@
 
 use std::future::Future;
 
-use signpost_engine::Locale;
 use signpost_engine::directory::DeviceHints;
+use signpost_engine::{Locale, Negotiated};
 
 use super::FetchError;
 
@@ -22,6 +22,10 @@ pub fn error(message: &str) {
 /// No preference outside a browser.
 pub fn browser_locale() -> Locale {
     Locale::default()
+}
+
+pub fn browser_language(offered: impl Fn(Locale) -> bool) -> Negotiated {
+    Locale::negotiate_among([], offered)
 }
 
 pub fn hints() -> DeviceHints {

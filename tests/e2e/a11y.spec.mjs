@@ -1,16 +1,21 @@
-// axe-core (WCAG 2.0-2.2, A and AA) on every screen, in both languages and
+// axe-core (WCAG 2.0-2.2, A and AA) on every screen, in every language and
 // in light and dark mode, plus 320 px reflow. Screenshots of each screen at
 // 390x844 and 1280x800 are kept in target/e2e/screenshots/.
 import { test, expect, open, axe, answerAll, BEREAVED, SHOTS } from './fixtures.mjs';
+import { LANGUAGES, itemText, ui } from './text.mjs';
 
-const T = {
-  en: { start: 'Start the questions', explore: 'Explore the kinds of support', compare: 'Compare them side by side',
-    helper: 'What matters in any helper', readCounselling: 'Read about Counselling', readTherapy: 'Read about Psychotherapy',
-    urgent: 'Need help now?', next: 'Next' },
-  es: { start: 'Empezar las preguntas', explore: 'Conocer los tipos de apoyo', compare: 'Compararlos lado a lado',
-    helper: 'Lo que importa en cualquier profesional', readCounselling: 'Leer sobre: Orientación psicológica (counselling)',
-    readTherapy: 'Leer sobre: Psicoterapia', urgent: '¿Necesita ayuda ahora?', next: 'Siguiente' },
-};
+// Each language's labels, from the content files (text.mjs).
+const T = Object.fromEntries(LANGUAGES.map((lang) => {
+  const u = ui(lang);
+  return [lang, {
+    start: u.start, explore: u.explore, compare: u.compare_link, helper: u.helper_link, urgent: u.urgent_link,
+    next: u.next, seeResults: u.see_results,
+    readTherapy: u.read_more.replace('{name}', itemText('options.toml', 'psychotherapy', 'name', lang)),
+  }];
+}));
+// The browser's language for each: a region the guide is not written for,
+// as most visitors' browsers say it.
+const BROWSER = { en: 'en-GB', es: 'es-ES', fr: 'fr-FR', pt: 'pt-BR', de: 'de-DE', ar: 'ar-EG' };
 
 // Each screen: how to reach it from a fresh page.
 const SCREENS = {
@@ -47,15 +52,17 @@ const SCREENS = {
       await p.locator(`#sp-${id}`).check();
       const next = p.getByRole('button', { name: t.next, exact: true });
       if (await next.count()) await next.click();
-      else await p.getByRole('button', { name: 'Ver mis resultados' }).click();
+      else await p.getByRole('button', { name: t.seeResults }).click();
     }
   },
 };
 
-for (const lang of ['en', 'es']) {
-  for (const colorScheme of ['light', 'dark']) {
+for (const lang of LANGUAGES) {
+  // Colours do not change with the language: dark mode in English, and in
+  // Arabic, whose layout runs the other way.
+  for (const colorScheme of ['en', 'ar'].includes(lang) ? ['light', 'dark'] : ['light']) {
     test.describe(`${lang}, ${colorScheme}`, () => {
-      test.use({ locale: lang === 'en' ? 'en-GB' : 'es-ES', colorScheme });
+      test.use({ locale: BROWSER[lang], colorScheme });
       for (const [name, reach] of Object.entries(SCREENS)) {
         test(`axe finds nothing on ${name}`, async ({ page }) => {
           await open(page);

@@ -5,7 +5,7 @@ import { test, expect, open, live, answerAll, BEREAVED, RISK } from './fixtures.
 test('the welcome screen is prerendered, then the WebAssembly guide takes it over', async ({ page, request }) => {
   const served = await (await request.get('/')).text();
   expect(served).toContain('<div id="signpost" data-checker="signpost-check-');
-  expect(served).toContain('data-start="welcome"><div lang="en" class="signpost">');
+  expect(served).toContain('data-start="welcome"><div lang="en" dir="ltr" class="signpost">');
   const wasm = page.waitForResponse((r) => r.url().endsWith('.wasm'));
   await open(page);
   expect((await wasm).headers()['content-type']).toBe('application/wasm');

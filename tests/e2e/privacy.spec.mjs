@@ -54,9 +54,9 @@ test.describe('standalone page', () => {
 
     await open(page);
     await page.evaluate(() => navigator.serviceWorker.ready);
-    // The other language's file is fetched as the guide starts, for every
-    // visitor (src/content/languages.rs): wait until it is counted.
-    await expect.poll(() => requests.some((u) => /\/content-es-[0-9a-f]+\.bin$/.test(u))).toBe(true);
+    // No other language's file for an English visitor
+    // (src/content/languages.rs).
+    expect(requests.filter((u) => /\/content-[a-z]{2}-[0-9a-f]+\.bin$/.test(u))).toEqual([]);
     const atFirstRender = requests.length;
     expect(requests.every((u) => u.startsWith(baseURL))).toBe(true);
     await everyScreen(page);

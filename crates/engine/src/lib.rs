@@ -34,7 +34,7 @@ pub use files::load;
 pub use answers::{Answer, Answers};
 #[cfg(feature = "toml")]
 pub use load::{Source, builtin_sources, load};
-pub use locale::Locale;
+pub use locale::{Direction, Locale, Negotiated};
 pub use model::Content;
 pub use problem::{Problem, Problems};
 pub use score::{Outcome, is_crisis, is_risk_answer, score};

@@ -77,14 +77,14 @@ fn compiled_content_is_validated_when_decoded() {
 }
 
 #[test]
-fn replacement_content_must_cover_every_language_of_the_interface() {
-    // Valid on its own terms (every text has Spanish), but an English
-    // visitor would see empty text, crisis advice included.
+fn replacement_content_must_include_english() {
+    // Valid on its own terms (every text has Spanish), but a page asking
+    // for a language it lacks would fall back to English, and find none.
     fn drop_english(v: &mut serde_json::Value) {
         match v {
             serde_json::Value::Object(map) => {
-                if map.contains_key("es") {
-                    map.remove("en");
+                if map.contains_key("es") && map.contains_key("en") {
+                    map.retain(|k, _| k == "es");
                 }
                 map.values_mut().for_each(drop_english);
             }
@@ -97,8 +97,30 @@ fn replacement_content_must_cover_every_language_of_the_interface() {
     let mut content: signpost_engine::Content = serde_json::from_value(json).unwrap();
     content.locales = vec!["es".into()];
     let p = from_bytes(&to_bytes(&content)).unwrap_err();
-    assert!(p.mentions("missing: en"), "{p}");
+    assert!(p.mentions("needs English text"), "{p}");
     assert_eq!(p.to_string().lines().count(), 1, "otherwise valid: {p}");
+}
+
+#[test]
+fn replacement_content_may_offer_fewer_languages() {
+    // English and Spanish alone: the switch lists those two.
+    let mut json = serde_json::to_value(common::content()).unwrap();
+    fn keep(v: &mut serde_json::Value) {
+        match v {
+            serde_json::Value::Object(map) => {
+                if map.contains_key("en") && map.contains_key("es") {
+                    map.retain(|k, _| k == "en" || k == "es");
+                }
+                map.values_mut().for_each(keep);
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(keep),
+            _ => {}
+        }
+    }
+    keep(&mut json);
+    let mut content: signpost_engine::Content = serde_json::from_value(json).unwrap();
+    content.locales = vec!["en".into(), "es".into()];
+    assert!(from_bytes(&to_bytes(&content)).is_ok());
 }
 
 #[test]

@@ -47,14 +47,14 @@ fn a_full_configuration_is_read() {
             "locale": "es",
             "theme": {"--sp-accent": "#0b5d3b"}}"##,
     );
-    // Spanish has no list of its own: it is told, and never silently gets
-    // the English list (the guide shows the directory's Spanish entry).
-    assert_eq!(
-        problems,
-        [
-            "warning: crisis_contacts.es: no crisis contacts for es: those visitors see the built-in directory's numbers for their country and the emergency number"
-        ]
-    );
+    // The other languages have no list of their own: each is told, and
+    // never silently gets the English list (the guide shows the
+    // directory's entry in their language).
+    let expected: Vec<String> = Locale::ALL[1..]
+        .iter()
+        .map(|l| format!("warning: crisis_contacts.{l}: no crisis contacts for {l}: those visitors see the built-in directory's numbers for their country and the emergency number"))
+        .collect();
+    assert_eq!(problems, expected);
     assert_eq!(config.locale, Some(Locale::Es));
     assert!(config.contacts(Locale::Es).is_empty());
     assert_eq!(
@@ -129,9 +129,9 @@ fn wrong_types_and_values_give_precise_errors_and_fallbacks() {
     let (config, problems) = read(
         r##"{"schema_version": "1",
             "clinic": {"name": 5},
-            "crisis_contacts": {"en": [{"name": "Line", "phone": "call us"}, {"name": "Ok", "phone": "988"}], "fr": []},
+            "crisis_contacts": {"en": [{"name": "Line", "phone": "call us"}, {"name": "Ok", "phone": "988"}], "it": []},
             "offered": ["counseling", 3],
-            "locale": "fr",
+            "locale": "it",
             "theme": {"--sp-accent": "url(https://evil.example/x)", "color": "red", "--sp-bg": "#fff"}}"##,
     );
     has(&problems, "error: schema_version: \"1\" is not supported");
@@ -142,7 +142,7 @@ fn wrong_types_and_values_give_precise_errors_and_fallbacks() {
     );
     has(
         &problems,
-        "warning: crisis_contacts.fr: not a language of this guide",
+        "warning: crisis_contacts.it: not a language of this guide",
     );
     has(
         &problems,
@@ -154,7 +154,7 @@ fn wrong_types_and_values_give_precise_errors_and_fallbacks() {
     );
     has(
         &problems,
-        "error: locale: \"fr\" is not a language of this guide",
+        "error: locale: \"it\" is not a language of this guide",
     );
     has(
         &problems,
@@ -234,6 +234,25 @@ fn the_published_schema_lists_the_same_keys_and_options() {
         .map(|o| o.id.as_str())
         .collect();
     assert_eq!(offered, options);
+    // The languages: the guide's own, in its order.
+    let tags: Vec<&str> = Locale::ALL.iter().map(|l| l.tag()).collect();
+    let locale: Vec<&str> = schema["properties"]["locale"]["enum"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert_eq!(locale, tags);
+    let mut contacts: Vec<&str> = schema["properties"]["crisis_contacts"]["properties"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    let mut sorted = tags.clone();
+    contacts.sort();
+    sorted.sort();
+    assert_eq!(contacts, sorted);
 }
 
 #[test]

@@ -54,7 +54,7 @@ pub fn builtin_info() -> String {
     json!({
         "version": env!("CARGO_PKG_VERSION"),
         "exit_url": signpost_engine::config::DEFAULT_EXIT_URL,
-        "locales": Locale::ALL.map(|l| json!({ "tag": l.tag(), "name": l.autonym() })),
+        "locales": Locale::ALL.map(|l| json!({ "tag": l.tag(), "lang": l.lang(), "dir": l.direction().attr(), "name": l.autonym() })),
         "options": options,
         "countries": countries,
     })

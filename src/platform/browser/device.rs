@@ -3,8 +3,8 @@
 //! names of countries in the visitor's language.
 
 use js_sys::{Array, Function, Object, Reflect};
-use signpost_engine::Locale;
 use signpost_engine::directory::DeviceHints;
+use signpost_engine::{Locale, Negotiated};
 use wasm_bindgen::{JsCast, JsValue};
 
 fn languages() -> Vec<String> {
@@ -22,6 +22,12 @@ fn languages() -> Vec<String> {
 /// The guide's language the browser's list prefers.
 pub fn browser_locale() -> Locale {
     Locale::negotiate(languages().iter().map(String::as_str))
+}
+
+/// The first language `offered` that the browser's list prefers, and
+/// whether the visitor asked for another region's variety of it.
+pub fn browser_language(offered: impl Fn(Locale) -> bool) -> Negotiated {
+    Locale::negotiate_among(languages().iter().map(String::as_str), offered)
 }
 
 /// `navigator.languages` and the `Intl` time zone.

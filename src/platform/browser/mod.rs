@@ -11,7 +11,7 @@ mod storage;
 mod timing;
 
 pub use console::{error, warn};
-pub use device::{browser_locale, country_namer, hints, sort_names};
+pub use device::{browser_language, browser_locale, country_namer, hints, sort_names};
 pub use fetch::{Deadline, fetch, once, pin};
 pub use files::{copy, download, print};
 pub use keys::on_leave_key;

@@ -255,7 +255,7 @@ pub fn read_config(value: &Value, content: &Content) -> (Config, Vec<ConfigProbl
     if let Some(v) = get("locale") {
         config.locale = match v {
             Value::String(s) => Locale::from_tag(s).or_else(|| {
-                r.error("locale", format!("\"{s}\" is not a language of this guide (en, es); using the visitor's language"));
+                r.error("locale", format!("\"{s}\" is not a language of this guide ({}); using the visitor's language", Locale::TAGS));
                 None
             }),
             v => {
@@ -501,7 +501,10 @@ impl Reader {
         for (tag, list) in entries {
             let path = format!("crisis_contacts.{tag}");
             if Locale::ALL.iter().all(|l| l.tag() != tag) {
-                self.warn(&path, "not a language of this guide (en, es); ignored");
+                self.warn(
+                    &path,
+                    format!("not a language of this guide ({}); ignored", Locale::TAGS),
+                );
                 continue;
             }
             let Value::Array(items) = list else {

@@ -31,6 +31,9 @@ ui_keys! {
     // Every screen
     Language = "language",
     LanguageFailed = "language_failed",
+    /// Which language and variety the text is written in, shown when the
+    /// browser asked for another region's (pt-PT given pt-BR).
+    WrittenIn = "written_in",
     UrgentLink = "urgent_link",
     /// The quick exit in the header: forgets the session and replaces the
     /// page with a neutral one (the configuration's `exit_url`).

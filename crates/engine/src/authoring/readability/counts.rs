@@ -1,8 +1,10 @@
 //! Counting words, sentences and syllables, and the formulas.
 
 use super::english::{english_number, english_syllables};
+use super::formula::Formula;
 use super::pages::paragraphs;
 use super::spanish::{spanish_number_words, spanish_syllables};
+use super::vowel_groups::*;
 use crate::Locale;
 
 /// Words, sentences and syllables of some text.
@@ -15,15 +17,14 @@ pub struct Counts {
 }
 
 impl Counts {
-    /// Flesch-Kincaid grade (en) or Fernández-Huerta ease (es); 0 for no words.
-    pub fn score(&self, locale: Locale) -> f64 {
+    /// The score of `locale`'s formula ([`Formula::for_locale`]); 0 for no
+    /// words, `None` for a language without a formula.
+    pub fn score(&self, locale: Locale) -> Option<f64> {
+        let formula = Formula::for_locale(locale)?;
         if self.words == 0 || self.sentences == 0 {
-            return 0.0;
+            return Some(0.0);
         }
-        match locale {
-            Locale::En => flesch_kincaid(self.words, self.sentences, self.syllables),
-            Locale::Es => fernandez_huerta(self.words, self.sentences, self.syllables),
-        }
+        Some(formula.score(self.words, self.sentences, self.syllables))
     }
 }
 
@@ -191,9 +192,15 @@ pub(super) fn part_syllables(part: &str, locale: Locale) -> usize {
     if letters >= 2 && upper == letters {
         return part.chars().map(|c| letter_name_syllables(c, locale)).sum();
     }
+    let lower = part.to_lowercase();
     match locale {
-        Locale::En => english_syllables(&part.to_lowercase()),
-        Locale::Es => spanish_syllables(&part.to_lowercase()),
+        Locale::En => english_syllables(&lower),
+        Locale::Es => spanish_syllables(&lower),
+        Locale::Fr => french_syllables(&lower),
+        Locale::Pt => portuguese_syllables(&lower),
+        Locale::De => german_syllables(&lower),
+        // Not counted: no formula uses them (formula.rs).
+        Locale::Ar => 1,
     }
 }
 
@@ -214,6 +221,15 @@ pub(super) fn letter_name_syllables(c: char, locale: Locale) -> usize {
             'f' | 'h' | 'j' | 'l' | 'm' | 'n' | 'ñ' | 'r' | 's' | 'v' | 'x' | 'z' => 2,
             _ => 1,
         },
+        // double-vé, dáblio
+        Locale::Fr | Locale::Pt => {
+            if c == 'w' {
+                3
+            } else {
+                1
+            }
+        }
+        Locale::De | Locale::Ar => 1,
     }
 }
 
@@ -237,5 +253,13 @@ pub(super) fn number_syllables(digits: &str, locale: Locale) -> usize {
             .split_whitespace()
             .map(spanish_syllables)
             .sum(),
+        Locale::Fr => by_digit(digits, &FR_DIGITS),
+        Locale::Pt => by_digit(digits, &PT_DIGITS),
+        Locale::De => by_digit(digits, &DE_DIGITS),
+        Locale::Ar => digits.len(),
     }
+}
+
+fn by_digit(digits: &str, table: &[usize; 10]) -> usize {
+    digits.bytes().map(|d| table[usize::from(d - b'0')]).sum()
 }
