@@ -19,16 +19,19 @@ const FALLBACK = __SIGNPOST_FALLBACK__;
 const asked = new URLSearchParams(location.search).get('lang');
 let config = {};
 try { config = JSON.parse(document.getElementById('signpost-config')?.textContent || '{}') ?? {}; } catch { /* the guide reports it and uses its defaults */ }
-/// The crisis numbers on a failure screen, in the guide's language.
+// The other languages' content files, as the build names them on the page.
+const files = Object.fromEntries((root?.dataset.languages ?? '').split(' ').filter(Boolean).map((p) => p.split('=')));
+/// A failure screen's way to urgent help in the guide's language: its
+/// urgent line (the page's HTML has English's and Spanish's) and the
+/// crisis numbers.
 const showNumbers = (at) => {
   const lang = guessLanguage(asked, config, Object.keys(FALLBACK));
+  urgentIn(at, lang, FALLBACK[lang]);
   at?.append(crisisNumbers('./__SIGNPOST_NUMBERS__', lang, config, FALLBACK[lang], true));
 };
 // On the guide's own page any WebAssembly frame is the guide's.
 const crashed = watchForCrash(['__SIGNPOST_JS__', '__SIGNPOST_WASM__', 'wasm://'], () => {
   root?.replaceChildren(document.getElementById('signpost-crash').content.cloneNode(true));
-  const lang = guessLanguage(asked, config, Object.keys(FALLBACK));
-  urgentIn(root?.querySelector('.sp-panic'), lang, FALLBACK[lang]);
   showNumbers(root?.querySelector('.sp-panic'));
 });
 // With a clinic's replacement content the prerendered screen (built-in
@@ -60,7 +63,6 @@ root?.addEventListener('click', (event) => {
 // below it stay, and data-start too. A guess only: the guide fetches the
 // same URL, which the preload answers, or what it decided if it differs.
 try {
-  const files = Object.fromEntries((root?.dataset.languages ?? '').split(' ').filter(Boolean).map((p) => p.split('=')));
   const tag = guessLanguage(asked, config, ['en', ...Object.keys(files)]);
   if (files[tag] && !config.content) {
     const link = Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', href: files[tag], crossOrigin: 'anonymous' });
@@ -102,7 +104,6 @@ if ('serviceWorker' in navigator) {
   // The worker keeps the language file of the language shown, for an
   // offline visit in it (sw.js).
   const keep = (registration) => {
-    const files = Object.fromEntries((root?.dataset.languages ?? '').split(' ').filter(Boolean).map((p) => p.split('=')));
     const file = files[document.documentElement.lang.split('-')[0]];
     if (file) (registration.active ?? registration.installing ?? registration.waiting)?.postMessage({ keep: file });
   };

@@ -21,7 +21,7 @@ const watchForCrash = (marks, show) => {
   addEventListener('unhandledrejection', (e) => ours(e.reason) && crash(e.reason));
   return crash;
 };
-/// The urgent-help line in the visitor's language on the crash message
+/// The urgent-help line in the visitor's language on a failure screen
 /// (written in English and Spanish), after its heading; `t` is the
 /// language's entry of web/fallback-text.json.
 const urgentIn = (box, lang, t) => {

@@ -1,6 +1,9 @@
 // The guide end to end, against the release build.
 import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { test, expect, open, live, answerAll, BEREAVED, RISK } from './fixtures.mjs';
+
+const fallbackText = JSON.parse(readFileSync(new URL('../../web/fallback-text.json', import.meta.url), 'utf8'));
 
 test('the welcome screen is prerendered, then the WebAssembly guide takes it over', async ({ page, request }) => {
   const served = await (await request.get('/')).text();
@@ -20,6 +23,14 @@ test.describe('without WebAssembly', () => {
     await page.goto('/');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Signpost: a private guide to mental-health support');
     await expect(page.getByText('If you are in danger now or might hurt yourself, call your local emergency number.')).toBeVisible();
+  });
+  test.describe('in a German browser', () => {
+    test.use({ locale: 'de-DE', timezoneId: 'Europe/Berlin' });
+    test('the way to urgent help is in German too', async ({ page }) => {
+      await page.route('**/*.wasm', (route) => route.abort());
+      await page.goto('/');
+      await expect(page.locator('.sp-fallback p[lang="de"]')).toHaveText(fallbackText.de.urgent);
+    });
   });
 });
 
