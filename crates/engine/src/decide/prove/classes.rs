@@ -15,6 +15,9 @@ pub(super) struct Class {
     pub(super) rep: usize,
     /// The skip of an optional question is among its raw answers.
     pub(super) skip: bool,
+    /// An answer is among its raw answers (a skip can share a class with
+    /// an answer no test tells from it, such as an offer's "No").
+    pub(super) answer: bool,
 }
 
 /// Raw answer `i` of question `q`: its choices in order, then (multi) every
@@ -94,6 +97,7 @@ pub(super) fn answer_classes(
             Some(&c) => {
                 classes[c].count += 1;
                 classes[c].skip |= skip;
+                classes[c].answer |= !skip;
             }
             None => {
                 by_sig.insert(sig, classes.len());
@@ -105,6 +109,7 @@ pub(super) fn answer_classes(
                     count: 1,
                     rep: i,
                     skip,
+                    answer: !skip,
                 });
             }
         }

@@ -146,7 +146,7 @@ pub fn prove_with(content: &Content, method: Method) -> Result<Proof, String> {
         })
         .collect();
 
-    let machine = Machine::new(content, &tests);
+    let machine = Machine::new(content, &tests, true);
     let n_q = questions.len();
     let seen_idx: Vec<usize> = (0..n_q).filter(|&qi| seen[qi]).collect();
     let free_idx: Vec<usize> = (0..n_q).filter(|&qi| !seen[qi]).collect();
