@@ -8,7 +8,7 @@ mod common;
 
 use common::{load_edited, replace_once};
 use signpost_engine::directory::Directory;
-use signpost_engine::score::{self_care, band_of};
+use signpost_engine::score::{band_of, self_care};
 use signpost_engine::{Answer, Answers, Content, score};
 
 /// The frequency scale's answer ids, by value 0-3.
@@ -222,9 +222,9 @@ fn rather_not_say_and_declining_give_no_total() {
         assert_eq!(r.total, None, "{id}");
     }
     let asked = content.visible_questions(&answers);
-    assert!(asked.iter().all(|q| !q.id.starts_with("phq9_")
-        && !q.id.starts_with("gad7_")
-        || q.id.ends_with("offer")));
+    assert!(asked.iter().all(
+        |q| !q.id.starts_with("phq9_") && !q.id.starts_with("gad7_") || q.id.ends_with("offer")
+    ));
     // The PHQ-4 is asked of everyone.
     assert!(outcome.instrument("phq4").unwrap().asked);
 }
@@ -282,7 +282,8 @@ fn offers_appear_exactly_when_the_subscale_flags() {
                 for d in ITEM {
                     for taken in ["yes", "no"] {
                         let mut answers = Answers::from_pairs(content, [("concerns", "stress")]);
-                        for (id, item) in [("phq4_1", a), ("phq4_2", b), ("phq4_3", c), ("phq4_4", d)]
+                        for (id, item) in
+                            [("phq4_1", a), ("phq4_2", b), ("phq4_3", c), ("phq4_4", d)]
                         {
                             set_item(&mut answers, id, item);
                         }
@@ -375,7 +376,8 @@ fn self_care_gives_two_or_three_actions_that_fit() {
                 for c in ITEM {
                     for d in ITEM {
                         for sleep in [None, Some(0), Some(1), Some(2), Some(3)] {
-                            let mut answers = Answers::from_pairs(content, [("concerns", *concern)]);
+                            let mut answers =
+                                Answers::from_pairs(content, [("concerns", *concern)]);
                             for (id, item) in
                                 [("phq4_1", a), ("phq4_2", b), ("phq4_3", c), ("phq4_4", d)]
                             {

@@ -5,6 +5,7 @@ use super::*;
 
 /// Raw answers of one question that no rule, safeguard or `show_if` can
 /// tell apart.
+#[derive(Clone)]
 pub(super) struct Class {
     pub(super) weights: Vec<i32>,
     pub(super) tests: u128,
@@ -18,6 +19,8 @@ pub(super) struct Class {
     /// An answer is among its raw answers (a skip can share a class with
     /// an answer no test tells from it, such as an offer's "No").
     pub(super) answer: bool,
+    /// Of a deferred question's walk class: its group (see `deferred`).
+    pub(super) group: u32,
 }
 
 /// Raw answer `i` of question `q`: its choices in order, then (multi) every
@@ -110,6 +113,7 @@ pub(super) fn answer_classes(
                     rep: i,
                     skip,
                     answer: !skip,
+                    group: 0,
                 });
             }
         }

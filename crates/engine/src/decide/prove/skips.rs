@@ -141,9 +141,9 @@ pub(super) fn prove_skips(
         }
         states = next;
     }
-    let n_opt = machine.n_opt;
+    let score_len = machine.score_len;
     let mut control_of = |key: &[i32], rep: &[u32], info: &mut Vec<ControlOutcome>| -> usize {
-        let ctl: Box<[i32]> = key[n_opt..].into();
+        let ctl: Box<[i32]> = key[score_len..].into();
         if let Some(&id) = controls.get(&ctl) {
             return id;
         }

@@ -4,14 +4,20 @@
 use super::*;
 
 /// The walk over the seen questions: a state is a key of
-/// `[scores; options] [tests: 4 words] [risk] [per instrument: sum,
-/// skipped, subscale sums]`; past an instrument's last item its sum is
-/// replaced by its band's index (-1 for none) and each subscale sum by its
-/// flag.
+/// `[scores; options] [per deferred question: its group + 1, 0 if not
+/// asked] [tests: 4 words] [risk] [per instrument: sum, skipped, subscale
+/// sums]`; past an instrument's last item its sum is replaced by its band's
+/// index (-1 for none) and each subscale sum by its flag. Everything from
+/// the tests on is the control part (`key[score_len..]`).
 pub(super) struct Machine<'a> {
     pub(super) content: &'a Content,
     pub(super) tests: &'a AnswerTests,
     pub(super) n_opt: usize,
+    /// Per question, its slot among the deferred ones (see
+    /// [`Machine::deferring`]).
+    pub(super) deferred: Vec<Option<usize>>,
+    /// Where the control part starts: after the scores and deferred slots.
+    pub(super) score_len: usize,
     pub(super) tests_at: usize,
     pub(super) risk_at: usize,
     pub(super) inst_at: usize,
@@ -89,6 +95,8 @@ impl<'a> Machine<'a> {
             content,
             tests,
             n_opt,
+            deferred: vec![None; questions.len()],
+            score_len: n_opt,
             tests_at: n_opt,
             risk_at: n_opt + 4,
             inst_at: n_opt + 5,
@@ -99,6 +107,20 @@ impl<'a> Machine<'a> {
             sum_cap,
             earlier_risk,
         }
+    }
+
+    /// Keys with a slot per deferred question, holding the group of the
+    /// answer given (its weights are added with the free questions').
+    /// Only for keys with scores.
+    pub(super) fn deferring(mut self, deferred: Vec<Option<usize>>) -> Machine<'a> {
+        let n = deferred.iter().flatten().count();
+        self.deferred = deferred;
+        self.score_len += n;
+        self.tests_at += n;
+        self.risk_at += n;
+        self.inst_at += n;
+        self.key_len += n;
+        self
     }
 
     /// The states before the first question: no answer, with and without a
@@ -164,6 +186,9 @@ impl<'a> Machine<'a> {
                 if with_scores {
                     for (s, w) in k[..self.n_opt].iter_mut().zip(&c.weights) {
                         *s += w;
+                    }
+                    if let Some(slot) = self.deferred[qi] {
+                        k[self.n_opt + slot] = c.group as i32 + 1;
                     }
                 }
                 let tests_now = read_tests(&k[self.tests_at..self.tests_at + 4]);
