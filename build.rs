@@ -62,6 +62,10 @@ fn main() {
     // it for native builds (the prerender writes that file from it).
     let mut shipped = content;
     shipped.safeguards.clear();
+    // Self-care sources are for reviewers too.
+    for a in &mut shipped.questionnaire.self_care {
+        a.source.clear();
+    }
     // content.bin has every language (native builds: the prerender, the
     // render tests); content-<tag>.bin one each. The browser build embeds
     // English's alone and fetches the others (src/content/builtin.rs).
@@ -91,4 +95,20 @@ fn main() {
             signpost_engine::compiled::to_bytes_in(&shipped, locale),
         );
     }
+    // What the browser's wasm embeds: English without the prose that no
+    // screen before the first question needs (`Content::defer_prose`). That
+    // comes in English's file, fetched as the guide starts
+    // (src/content/builtin.rs; `prerender content en` writes it).
+    let mut core = shipped.clone();
+    let prose = core.defer_prose();
+    write(
+        "content-en-core.bin".into(),
+        signpost_engine::compiled::to_bytes_in(&core, signpost_engine::Locale::En),
+    );
+    // English's file, for the wasm tests (the build's own comes from
+    // `prerender content en`, which writes the same bytes).
+    write(
+        "content-en-prose.bin".into(),
+        signpost_engine::compiled::prose_to_bytes(&prose, signpost_engine::Locale::En),
+    );
 }

@@ -63,7 +63,8 @@ const checker = readFileSync(checkerWasm);
 const checkerName = `signpost-check-${short(checker)}.wasm`;
 writeFileSync(join(dir, checkerName), checker);
 if (!/<div id="signpost">/.test(html)) throw new Error('post-build: <div id="signpost"> was not found in index.html');
-// The other languages' content (src/content/languages.rs): `es=content-es-<hash>.bin`.
+// Each language's content (src/content/languages.rs): `es=content-es-<hash>.bin`;
+// English's is the prose its wasm leaves out, fetched as the guide starts.
 const languages = languageArgs.map((arg) => {
   const [tag, file] = arg.split('=');
   const bytes = readFileSync(file);
@@ -112,7 +113,7 @@ const shared = { CRASH_JS: body('crash.js').trim(), NUMBERS_JS: body('numbers.js
 // English prerendered screen).
 const fallbackText = JSON.parse(readFileSync(web('fallback-text.json'), 'utf8'));
 // The scripts guess the visitor's language among its entries.
-const tags = ['en', ...languageArgs.map((arg) => arg.split('=')[0])].sort().join(' ');
+const tags = [...new Set(['en', ...languageArgs.map((arg) => arg.split('=')[0])])].sort().join(' ');
 if (Object.keys(fallbackText).sort().join(' ') !== tags) throw new Error(`post-build: web/fallback-text.json should have an entry for each of the guide's languages (${tags}), no more`);
 // The page's HTML has the urgent-help line in English and Spanish; the
 // other languages' is added where the page stands in for the guide.
@@ -218,9 +219,11 @@ copyFileSync(web('signpost-frame.js'), join(dir, 'signpost-frame.js'));
 // the iframe) needs, and a version that changes whenever any of it does.
 // Not the checker module (replacement content is fetched from the network
 // anyway), nor the scripts host pages load (a host page is not the
-// worker's to answer), nor sw.js itself. Nor the languages' files: each is
-// kept only by its visitors, when the page names it or the guide fetches it.
-const languageNames = languages.split(' ').filter(Boolean).map((p) => p.split('=')[1]);
+// worker's to answer), nor sw.js itself. Nor the other languages' files:
+// each is kept only by its visitors, when the page names it or the guide
+// fetches it. English's (the prose its wasm leaves out) is precached: every
+// visitor starts with the English wasm, and most read English.
+const languageNames = languages.split(' ').filter((p) => p && !p.startsWith('en=')).map((p) => p.split('=')[1]);
 const notOffline = new Set(['sw.js', 'index.html', checkerName, 'signpost-guide.js', 'signpost-frame.js', ...languageNames]);
 // The studio (step 6) is for clinic staff, never for a visitor's device.
 const isStudio = (f) => f.startsWith('studio');

@@ -13,11 +13,12 @@ use crate::content::languages::LanguageFiles;
 pub use crate::context::Remember;
 use crate::context::{self, Config, SessionHandle};
 use crate::hooks::{
-    Leaving, use_directory, use_document_lang, use_focus_on_change, use_language,
+    Leaving, use_directory, use_document_lang, use_focus_on_change, use_full_text, use_language,
     use_leave_quickly, use_request_count,
 };
 use crate::pages::{
-    AudiencePage, Compare, Explore, Helper, OptionPage, QuestionPage, Results, Urgent, Welcome,
+    AudiencePage, Compare, Explore, Helper, OptionPage, QuestionPage, Results, SafetyPlan, Urgent,
+    Welcome,
 };
 use crate::state::{Screen, Session, Start};
 use crate::storage;
@@ -164,6 +165,7 @@ fn Shell(ShellProps { content, props }: &ShellProps) -> Html {
         })
     };
     let (switch, switching) = use_language(session.dispatcher(), props.languages.clone(), builtin);
+    let prose_failed = use_full_text(session.locale, props.languages.clone(), builtin);
     // The language shown is the session's if its text is here (it is,
     // unless its file failed to load as the guide started), else English.
     let (locale, text) = match builtin {
@@ -241,6 +243,7 @@ fn Shell(ShellProps { content, props }: &ShellProps) -> Html {
         remember: props.remember,
         directory,
         country,
+        prose_failed,
     };
     let page = match &session.screen {
         Screen::Welcome => html! { <Welcome /> },
@@ -252,6 +255,7 @@ fn Shell(ShellProps { content, props }: &ShellProps) -> Html {
         Screen::Urgent => html! { <Urgent /> },
         Screen::Question(id) => html! { <QuestionPage id={id.clone()} /> },
         Screen::Results => html! { <Results /> },
+        Screen::SafetyPlan => html! { <SafetyPlan /> },
     };
 
     html! {

@@ -25,6 +25,9 @@ pub struct Guide {
     /// The country whose crisis numbers are shown (clinic, visitor, device:
     /// `signpost_engine::directory::choose_country`); `None` when unknown.
     pub country: Option<AttrValue>,
+    /// The support options' pages could not be loaded
+    /// (`hooks::use_full_text`): they say so instead of showing blanks.
+    pub prose_failed: bool,
 }
 
 /// Where remembered answers would live, which decides what the visitor is told.
@@ -48,6 +51,7 @@ impl PartialEq for Guide {
             && Rc::ptr_eq(&self.config, &other.config)
             && Rc::ptr_eq(&self.directory, &other.directory)
             && self.country == other.country
+            && self.prose_failed == other.prose_failed
     }
 }
 

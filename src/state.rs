@@ -35,6 +35,8 @@ pub enum Screen {
     /// One question, by id.
     Question(String),
     Results,
+    /// The visitor's safety plan (Stanley and Brown's six steps).
+    SafetyPlan,
 }
 
 impl Screen {
@@ -53,6 +55,7 @@ impl Screen {
             Screen::Urgent => ("urgent", None),
             Screen::Question(id) => ("question", Some(id)),
             Screen::Results => ("results", None),
+            Screen::SafetyPlan => ("safety_plan", None),
         };
         match id {
             Some(id) => format!("{name}:{id}"),
@@ -75,6 +78,7 @@ impl Screen {
             ("helper", None) => Screen::Helper,
             ("audience", Some(id)) => Screen::Audience(id),
             ("urgent", None) => Screen::Urgent,
+            ("safety_plan", None) => Screen::SafetyPlan,
             _ => return None,
         };
         Some(screen)
@@ -148,7 +152,13 @@ pub struct Session {
     /// The country the visitor chose for crisis numbers (ISO code; `""`:
     /// another country); `None` lets the clinic or the device decide.
     pub country: Option<String>,
+    /// What the visitor wrote in each step of the safety plan: in memory
+    /// only, never stored, gone with "Start again" or "Leave quickly".
+    pub plan: Rc<[String; PLAN_STEPS]>,
 }
+
+/// The safety plan's steps (Stanley and Brown).
+pub const PLAN_STEPS: usize = 6;
 
 impl PartialEq for Session {
     fn eq(&self, other: &Self) -> bool {
@@ -162,6 +172,7 @@ impl PartialEq for Session {
             && self.missing_answer == other.missing_answer
             && self.remember == other.remember
             && self.country == other.country
+            && self.plan == other.plan
     }
 }
 
@@ -187,6 +198,11 @@ pub enum Action {
     Remember(bool),
     /// Show crisis numbers for this country (`Some("")`: another country).
     SetCountry(Option<String>),
+    /// The visitor wrote `text` in step `step` of the safety plan.
+    Plan {
+        step: usize,
+        text: String,
+    },
     /// Clear every answer and go back to the start.
     Restart,
 }
@@ -217,6 +233,7 @@ impl Session {
             missing_answer: false,
             remember: false,
             country: None,
+            plan: Rc::default(),
         }
     }
 
@@ -370,6 +387,13 @@ impl Reducible for Session {
             }
             Action::Remember(remember) => s.remember = remember,
             Action::SetCountry(country) => s.country = country,
+            Action::Plan { step, text } => {
+                if step < PLAN_STEPS && s.plan[step] != text {
+                    let mut plan = (*s.plan).clone();
+                    plan[step] = text;
+                    s.plan = Rc::new(plan);
+                }
+            }
             Action::Restart => {
                 return Rc::new(Session::new(s.content, s.locale));
             }
@@ -412,6 +436,36 @@ mod tests {
 
     fn question(id: &str) -> Screen {
         Screen::Question(id.into())
+    }
+
+    #[test]
+    fn the_safety_plan_is_kept_in_memory_and_forgotten_with_everything_else() {
+        let plan = |step: usize, text: &str| Action::Plan {
+            step,
+            text: text.into(),
+        };
+        let s = run(
+            session(),
+            [
+                Action::Go(Screen::Urgent),
+                Action::Go(Screen::SafetyPlan),
+                plan(0, "Not sleeping"),
+                plan(5, "Keys to Sam"),
+            ],
+        );
+        assert_eq!(s.screen, Screen::SafetyPlan);
+        assert_eq!(s.plan[0], "Not sleeping");
+        assert_eq!(s.plan[5], "Keys to Sam");
+        // Back returns to where it was opened from, the plan kept.
+        let back = run(s.clone(), [Action::Back]);
+        assert_eq!(back.screen, Screen::Urgent);
+        assert_eq!(back.plan[0], "Not sleeping");
+        // A step that does not exist changes nothing.
+        let same = run(s.clone(), [plan(PLAN_STEPS, "x")]);
+        assert!(Rc::ptr_eq(&same, &s));
+        // Start again (and Leave quickly, which restarts) forgets it.
+        let restarted = run(s, [Action::Restart]);
+        assert!(restarted.plan.iter().all(String::is_empty));
     }
 
     #[test]

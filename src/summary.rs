@@ -27,8 +27,11 @@ pub fn answer_lines<'c>(guide: &'c Guide, answers: &Answers) -> Vec<AnswerLine<'
     c.questionnaire
         .questions
         .iter()
-        .map(|q| {
-            let asked = visible.iter().any(|v| v.id == q.id);
+        .map(|q| (q, visible.iter().any(|v| v.id == q.id)))
+        // A follow-up not taken is not listed: it was never the visitor's
+        // to answer.
+        .filter(|(q, asked)| *asked || !c.is_follow_up(q))
+        .map(|(q, asked)| {
             let chosen = answers.get(&q.id).map(|a| a.chosen()).unwrap_or_default();
             let words = if !asked {
                 guide.ui(Ui::NotAsked).to_string()
@@ -69,40 +72,7 @@ pub fn summary(guide: &Guide, outcome: &Outcome<'_>, answers: &Answers) -> Strin
         for w in words {
             let _ = writeln!(s, "{w}");
         }
-        let set = guide.contacts(first);
-        let name_of = crate::platform::country_namer(guide.locale);
-        match &set.country {
-            Some(code) => {
-                let _ = writeln!(
-                    s,
-                    "{}",
-                    guide.ui_with(Ui::CrisisNumbersFor, &[("country", &name_of(code))])
-                );
-            }
-            None => {
-                let _ = writeln!(s, "{}", guide.ui(Ui::CrisisNoCountry));
-            }
-        }
-        let emergency = set.emergency.iter().map(|d| (d, true));
-        for (d, is_emergency) in emergency.chain(set.lines.iter().map(|d| (d, false))) {
-            let (name, how, detail) = crate::components::describe(guide, d, is_emergency, &name_of);
-            // A chat's address is the action itself on paper.
-            let how = if d.chat { d.href.clone() } else { how };
-            let detail = if detail.is_empty() {
-                String::new()
-            } else {
-                format!(" ({})", detail.join(", "))
-            };
-            let _ = writeln!(s, "- {name}: {how}{detail}");
-        }
-        if let Some(date) = &set.checked {
-            let date = crate::components::check_date(date, guide.locale);
-            let _ = writeln!(
-                s,
-                "{}",
-                guide.ui_with(Ui::NumbersChecked, &[("date", &date)])
-            );
-        }
+        contact_lines(&mut s, guide, first);
         s.push('\n');
     }
     let mut list = |title: &str, items: &[signpost_engine::score::Suggestion<'_>]| {
@@ -133,7 +103,7 @@ pub fn summary(guide: &Guide, outcome: &Outcome<'_>, answers: &Answers) -> Strin
         }
         s.push('\n');
     }
-    for r in &outcome.instruments {
+    for r in outcome.instruments.iter().filter(|r| r.asked) {
         let _ = writeln!(
             s,
             "{}: {}",
@@ -180,6 +150,15 @@ pub fn summary(guide: &Guide, outcome: &Outcome<'_>, answers: &Answers) -> Strin
         }
         s.push('\n');
     }
+    let actions = signpost_engine::score::self_care(&guide.content, answers);
+    if !actions.is_empty() {
+        let _ = writeln!(s, "{}", guide.ui(Ui::SelfCareTitle));
+        for a in actions {
+            let _ = writeln!(s, "- {}: {}", guide.text(&a.title), guide.text(&a.text));
+        }
+        s.push('\n');
+    }
+    route_lines(&mut s, guide);
     let _ = writeln!(s, "{}\n", guide.ui(Ui::NotDiagnosis));
     let _ = writeln!(s, "{}", guide.ui(Ui::YourAnswers));
     for line in answer_lines(guide, answers) {
@@ -209,4 +188,105 @@ pub fn mood_subscales<'guide>(
             )
         })
         .collect()
+}
+
+/// The safety plan as plain text: each step's heading and what the visitor
+/// wrote, the crisis numbers in the professionals' step.
+pub fn plan_text(
+    guide: &Guide,
+    plan: &[String; crate::state::PLAN_STEPS],
+    first: signpost_engine::directory::LinesFirst,
+) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "{}\n", guide.ui(Ui::PlanTitle));
+    for (i, (title, _)) in crate::pages::PLAN.iter().enumerate() {
+        let _ = writeln!(s, "{}", guide.ui(*title));
+        let written = plan[i].trim();
+        if !written.is_empty() {
+            let _ = writeln!(s, "{written}");
+        }
+        if i == 4 {
+            contact_lines(&mut s, guide, first);
+        }
+        s.push('\n');
+    }
+    s
+}
+
+/// The crisis contacts as lines of text: the country, each number, when
+/// they were checked.
+fn contact_lines(s: &mut String, guide: &Guide, first: signpost_engine::directory::LinesFirst) {
+    let set = guide.contacts(first);
+    let name_of = crate::platform::country_namer(guide.locale);
+    match &set.country {
+        Some(code) => {
+            let _ = writeln!(
+                s,
+                "{}",
+                guide.ui_with(Ui::CrisisNumbersFor, &[("country", &name_of(code))])
+            );
+        }
+        None => {
+            let _ = writeln!(s, "{}", guide.ui(Ui::CrisisNoCountry));
+        }
+    }
+    let emergency = set.emergency.iter().map(|d| (d, true));
+    for (d, is_emergency) in emergency.chain(set.lines.iter().map(|d| (d, false))) {
+        let (name, how, detail) = crate::components::describe(guide, d, is_emergency, &name_of);
+        // A chat's address is the action itself on paper.
+        let how = if d.chat { d.href.clone() } else { how };
+        let detail = if detail.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", detail.join(", "))
+        };
+        let _ = writeln!(s, "- {name}: {how}{detail}");
+    }
+    if let Some(date) = &set.checked {
+        let date = crate::components::check_date(date, guide.locale);
+        let _ = writeln!(
+            s,
+            "{}",
+            guide.ui_with(Ui::NumbersChecked, &[("date", &date)])
+        );
+    }
+}
+
+/// The clinic's services and the country's public routes, as on the results.
+fn route_lines(s: &mut String, guide: &Guide) {
+    let services = guide.config.services(guide.locale);
+    let country = guide
+        .country
+        .as_deref()
+        .and_then(|c| guide.directory.country(c));
+    let public = country.map(|c| c.routes.as_slice()).unwrap_or_default();
+    if services.is_empty() && public.is_empty() {
+        return;
+    }
+    let _ = writeln!(s, "{}", guide.ui(Ui::RoutesTitle));
+    let how = |url: &Option<String>, phone: &Option<String>| {
+        [phone.as_deref(), url.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    for x in services {
+        let _ = writeln!(s, "- {}: {}", x.name, how(&x.web, &x.phone));
+    }
+    for r in public {
+        let kind = guide.ui(crate::pages::route_kind(r.kind));
+        let region = r
+            .region
+            .as_deref()
+            .map(|x| format!(", {x}"))
+            .unwrap_or_default();
+        let _ = writeln!(
+            s,
+            "- {} ({kind}{region}): {}",
+            r.name,
+            how(&r.url, &r.phone)
+        );
+    }
+    s.push('\n');
 }

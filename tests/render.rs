@@ -345,6 +345,7 @@ async fn every_screen_renders_in_both_languages() {
         Screen::Helper,
         Screen::Urgent,
         Screen::Results,
+        Screen::SafetyPlan,
     ];
     screens.extend(content.options.iter().map(|o| Screen::Option(o.id.clone())));
     screens.extend(
@@ -537,6 +538,68 @@ async fn each_harm_answer_and_rather_not_say_speaks_for_itself() {
 
 /// Issue 23, item 1: a partial PHQ-4 shows the band its answers already
 /// reach and a flagged sub-score, though there is no total.
+#[tokio::test]
+async fn the_safety_plan_is_six_labelled_text_boxes_with_the_crisis_numbers() {
+    let html = render(at(Screen::SafetyPlan, &[], Locale::En)).await;
+    assert_eq!(html.matches("<textarea").count(), 6, "{html}");
+    for i in 0..6 {
+        assert!(
+            html.contains(&format!(r#"<label for="sp-plan-{i}">"#)),
+            "step {i} labelled"
+        );
+        assert!(
+            html.contains(&format!(r#"aria-describedby="sp-plan-{i}-hint""#)),
+            "step {i} prompt"
+        );
+    }
+    assert!(html.contains("5. Professionals and services I can contact"));
+    // The crisis numbers are in the professionals' step.
+    assert!(html.contains("sp-contact--emergency"), "{html}");
+    assert!(html.contains("Download plan") && html.contains("Copy plan"));
+}
+
+#[tokio::test]
+async fn a_positive_short_screen_offers_the_rest_of_the_gad7_and_shows_its_score() {
+    let mut answers: Vec<(&'static str, &'static str)> = BEREAVED
+        .iter()
+        .copied()
+        .filter(|(q, _)| !q.starts_with("phq4_1") && !q.starts_with("phq4_2"))
+        .collect();
+    answers.extend([
+        ("phq4_1", "nearly_every_day"),
+        ("phq4_2", "more_than_half"),
+        ("gad7_offer", "yes"),
+        ("gad7_3", "several_days"),
+        ("gad7_4", "several_days"),
+        ("gad7_5", "not_at_all"),
+        ("gad7_6", "several_days"),
+        ("gad7_7", "nearly_every_day"),
+    ]);
+    let answers: &'static [(&'static str, &'static str)] = Box::leak(answers.into_boxed_slice());
+    let offer = render(at(
+        Screen::Question("gad7_offer".into()),
+        answers,
+        Locale::En,
+    ))
+    .await;
+    assert!(offer.contains("Would you like to answer 5 more questions about anxiety?"));
+    let results = render(at(Screen::Results, answers, Locale::En)).await;
+    // 3 + 2 + 1 + 1 + 0 + 1 + 3 = 11 of 21: moderate.
+    assert!(results.contains("Score: 11 out of 21"), "{results}");
+    assert!(results.contains("GAD-7 (anxiety check)"));
+    assert!(!results.contains("sp-mood-phq9"), "not offered, not shown");
+    assert!(
+        !results.contains("Trouble relaxing (PHQ-9"),
+        "follow-ups not taken are not listed"
+    );
+    assert!(
+        results.contains("Trouble relaxing (GAD-7"),
+        "those taken are"
+    );
+    assert!(results.contains("Things you could try now"));
+    assert!(results.contains("Set aside time for worries"));
+}
+
 #[tokio::test]
 async fn a_partial_phq4_shows_its_floor_and_flagged_subscores() {
     let mut answers = BEREAVED.to_vec();

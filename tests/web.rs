@@ -55,6 +55,18 @@ fn with_spanish() {
     }
 }
 
+/// English's prose, which the wasm leaves out (`Content::defer_prose`),
+/// added as `content::languages` would after fetching it.
+fn with_english_prose() {
+    if !signpost::content::builtin::complete(Locale::En) {
+        signpost::content::builtin::add(
+            Locale::En,
+            include_bytes!(concat!(env!("OUT_DIR"), "/content-en-prose.bin")),
+        )
+        .unwrap();
+    }
+}
+
 /// The crisis directory as the page gets it: fetched (from a `data:`
 /// address here, where there is no server) through the guide's own loader,
 /// and awaited.
@@ -239,6 +251,8 @@ async fn a_risk_answer_shows_the_crisis_panel_at_once_and_it_stays() {
 
 #[wasm_bindgen_test]
 async fn results_show_reasons_and_follow_changed_answers() {
+    // With English's file added, as the guide fetches it as it starts.
+    with_english_prose();
     let root = mount(at(Screen::Question("wants".into()))).await;
     click(&find(&root, "#sp-wants-others")).await;
     let session_results = |root: &web_sys::Element| {

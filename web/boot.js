@@ -19,7 +19,8 @@ const FALLBACK = __SIGNPOST_FALLBACK__;
 const asked = new URLSearchParams(location.search).get('lang');
 let config = {};
 try { config = JSON.parse(document.getElementById('signpost-config')?.textContent || '{}') ?? {}; } catch { /* the guide reports it and uses its defaults */ }
-// The other languages' content files, as the build names them on the page.
+// The languages' content files, as the build names them on the page
+// (English's brings the prose the wasm leaves out, fetched by the guide).
 const files = Object.fromEntries((root?.dataset.languages ?? '').split(' ').filter(Boolean).map((p) => p.split('=')));
 /// A failure screen's way to urgent help in the guide's language: its
 /// urgent line (the page's HTML has English's and Spanish's) and the
@@ -64,7 +65,7 @@ root?.addEventListener('click', (event) => {
 // same URL, which the preload answers, or what it decided if it differs.
 try {
   const tag = guessLanguage(asked, config, ['en', ...Object.keys(files)]);
-  if (files[tag] && !config.content) {
+  if (tag !== 'en' && files[tag] && !config.content) {
     const link = Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', href: files[tag], crossOrigin: 'anonymous' });
     document.head.append(link);
     const text = FALLBACK[tag];

@@ -28,7 +28,8 @@ const WASM = here('./__SIGNPOST_WASM__');
 const CSS = here('./__SIGNPOST_CSS__');
 // The content checker, fetched only for a clinic's replacement content.
 const CHECKER = here('./__SIGNPOST_CHECKER__');
-// The built-in content's other languages (`es=URL …`; the wasm embeds English).
+// The built-in content's language files (`es=URL …`; the wasm embeds English
+// without the support options' pages, which English's file brings).
 const LANGUAGES = '__SIGNPOST_LANGUAGES__'.split(' ').filter(Boolean)
   .map((pair) => pair.replace(/=(.*)/, (_, name) => `=${here(`./${name}`)}`)).join(' ');
 // The welcome screen and the first question, prerendered at build time

@@ -74,6 +74,13 @@ function buildForm() {
     set.dataset.path = `crisis_contacts.${l.tag}`;
     set.append(el('button', { type: 'button', textContent: `Add a line for ${l.name}`, onclick: () => { addContact(l.tag); update(); set.querySelector('li:last-child input')?.focus(); } }));
     $('contacts').append(set);
+    const services = el('fieldset', { className: 'contacts', id: `services-${l.tag}` },
+      el('legend', { textContent: `Your own services for visitors reading ${l.name}` }),
+      el('p', { className: 'hint', textContent: 'Ways into your non-urgent help (a self-referral form, a booking line). Listed first, before the country’s public ones, in the results and the summary. Each needs a phone or an https:// page.' }),
+      el('ol', { className: 'rows' }));
+    services.dataset.path = `services.${l.tag}`;
+    services.append(el('button', { type: 'button', textContent: `Add a service for ${l.name}`, onclick: () => { addContact(l.tag, {}, SERVICE); update(); services.querySelector('li:last-child input')?.focus(); } }));
+    $('services').append(services);
   }
   for (const [name, label] of COLOURS) {
     const id = `colour-${name.slice(5)}`;
@@ -103,30 +110,48 @@ function buildForm() {
   $('download-content').addEventListener('click', () => compiled && download('clinic-content.bin', compiled.bytes, 'application/octet-stream'));
 }
 
-function addContact(tag, value = {}) {
-  const list = $(`contacts-${tag}`).querySelector('.rows');
+// A crisis line or one of the clinic's services: a row of fields each.
+const CONTACT = { key: 'crisis_contacts', id: 'contacts', prefix: 'contact', fields: [['name', 'Name'], ['phone', 'Phone', { type: 'tel' }], ['country', 'Country']], row: 'line' };
+const SERVICE = { key: 'services', id: 'services', prefix: 'service', fields: [['name', 'Name'], ['phone', 'Phone', { type: 'tel' }], ['web', 'Web page (https://)', { type: 'url' }]], row: 'service' };
+
+function addContact(tag, value = {}, kind = CONTACT) {
+  const list = $(`${kind.id}-${tag}`).querySelector('.rows');
   const i = list.children.length;
-  const field = (key, label, props = {}) => {
-    const id = `contact-${tag}-${i}-${key}`;
+  const field = ([key, label, props = {}]) => {
+    const id = `${kind.prefix}-${tag}-${i}-${key}`;
     const input = key === 'country'
       ? el('select', { id }, el('option', { value: '', textContent: 'Choose…' }), ...info.countries.map((c) => el('option', { value: c.code, textContent: c.name })))
       : el('input', { id, ...props });
     input.value = value[key] ?? '';
-    input.dataset.path = `crisis_contacts.${tag}[${i}].${key}`;
+    input.dataset.path = `${kind.key}.${tag}[${i}].${key}`;
     input.dataset.key = key;
     return el('div', { className: 'field' }, el('label', { htmlFor: id, textContent: label }), input);
   };
   const row = el('li', {},
-    field('name', 'Name'), field('phone', 'Phone', { type: 'tel' }), field('country', 'Country'),
-    el('button', { type: 'button', className: 'quiet', textContent: `Remove line ${i + 1}`, onclick: () => { row.remove(); renumber(tag); update(); $(`contacts-${tag}`).querySelector('button:last-of-type')?.focus(); } }));
+    ...kind.fields.map(field),
+    el('button', { type: 'button', className: 'quiet', textContent: `Remove ${kind.row} ${i + 1}`, onclick: () => { row.remove(); renumber(tag, kind); update(); $(`${kind.id}-${tag}`).querySelector('button:last-of-type')?.focus(); } }));
   list.append(row);
 }
 
-function renumber(tag) {
-  [...$(`contacts-${tag}`).querySelectorAll('.rows > li')].forEach((row, i) => {
-    for (const input of row.querySelectorAll('[data-key]')) input.dataset.path = `crisis_contacts.${tag}[${i}].${input.dataset.key}`;
-    row.querySelector('button').textContent = `Remove line ${i + 1}`;
+function renumber(tag, kind) {
+  [...$(`${kind.id}-${tag}`).querySelectorAll('.rows > li')].forEach((row, i) => {
+    for (const input of row.querySelectorAll('[data-key]')) input.dataset.path = `${kind.key}.${tag}[${i}].${input.dataset.key}`;
+    row.querySelector('button').textContent = `Remove ${kind.row} ${i + 1}`;
   });
+}
+
+/// Each language's rows of one kind, as the configuration writes them.
+function readRows(kind) {
+  const out = {};
+  for (const l of info.locales) {
+    const rows = [...$(`${kind.id}-${l.tag}`).querySelectorAll('.rows > li')].map((row) => {
+      const entry = {};
+      for (const input of row.querySelectorAll('[data-key]')) if (input.value.trim()) entry[input.dataset.key] = input.value.trim();
+      return entry;
+    });
+    if (rows.length) out[l.tag] = rows;
+  }
+  return out;
 }
 
 /// The configuration the form describes (keys left empty are left out).
@@ -138,16 +163,10 @@ function readForm() {
     if (v) clinic[key] = v;
   }
   if (Object.keys(clinic).length) config.clinic = clinic;
-  const contacts = {};
-  for (const l of info.locales) {
-    const rows = [...$(`contacts-${l.tag}`).querySelectorAll('.rows > li')].map((row) => {
-      const entry = {};
-      for (const input of row.querySelectorAll('[data-key]')) if (input.value.trim()) entry[input.dataset.key] = input.value.trim();
-      return entry;
-    });
-    if (rows.length) contacts[l.tag] = rows;
-  }
+  const contacts = readRows(CONTACT);
   if (Object.keys(contacts).length) config.crisis_contacts = contacts;
+  const services = readRows(SERVICE);
+  if (Object.keys(services).length) config.services = services;
   if ($('country').value) config.country = $('country').value;
   if ($('emergency').value.trim()) config.emergency_number = $('emergency').value.trim();
   const boxes = [...document.querySelectorAll('input[name="offered"]')];
@@ -176,6 +195,8 @@ function fillForm(config) {
   for (const l of info.locales) {
     $(`contacts-${l.tag}`).querySelector('.rows').replaceChildren();
     for (const entry of config.crisis_contacts?.[l.tag] ?? []) addContact(l.tag, entry);
+    $(`services-${l.tag}`).querySelector('.rows').replaceChildren();
+    for (const entry of config.services?.[l.tag] ?? []) addContact(l.tag, entry, SERVICE);
   }
   for (const b of document.querySelectorAll('input[name="offered"]')) b.checked = !config.offered || config.offered.includes(b.value);
   const locale = document.querySelector(`input[name="locale"][value="${config.locale ?? ''}"]`) ?? $('locale-auto');

@@ -17,8 +17,9 @@
 //    one origin (/signpost/v1/, /signpost/v2/) never delete each other's.
 const VERSION = '__VERSION__';
 const PRECACHE = __PRECACHE__;
-// The languages' content files (not English, which is in the wasm): kept
-// only by the visitors who read them, so an English visit stores none.
+// The other languages' content files: kept only by the visitors who read
+// them, so an English visit stores none (English's, the prose its wasm
+// leaves out, is in the precache).
 const LANGUAGES = __LANGUAGES__;
 const SCOPE = new URL(self.registration.scope);
 const PREFIX = `signpost:${SCOPE.pathname}:`;

@@ -25,7 +25,13 @@ async fn main() {
             let locale = Locale::from_tag(tag).unwrap_or_default();
             let content =
                 signpost::content::builtin::shared().expect("build.rs validated the content");
-            let bytes = signpost_engine::compiled::to_bytes_in(&content, locale);
+            // English's file is the prose the browser's wasm leaves out.
+            let bytes = if locale == Locale::En {
+                let prose = (*content).clone().defer_prose();
+                signpost_engine::compiled::prose_to_bytes(&prose, locale)
+            } else {
+                signpost_engine::compiled::to_bytes_in(&content, locale)
+            };
             std::io::Write::write_all(&mut std::io::stdout(), &bytes).expect("stdout");
             return;
         }

@@ -6,8 +6,9 @@ use signpost_engine::model::{Audience, Service};
 use signpost_engine::score::risk_answers;
 use yew::prelude::*;
 
+use crate::components::NavButton;
 use crate::context::{use_guide, use_session};
-use crate::state::Action;
+use crate::state::{Action, Screen};
 
 /// Crisis contacts: a landmark region with a heading. The App renders it
 /// inside a live region that exists from the start, so screen readers
@@ -25,6 +26,9 @@ pub fn CrisisPanel() -> Html {
             <h2 id="sp-crisis-title">{ guide.ui(Ui::CrisisTitle) }</h2>
             { for words.iter().map(|w| html! { <p>{ *w }</p> }) }
             <ContactList id="panel" {first} />
+            if session.screen != Screen::SafetyPlan {
+                <p class="sp-no-print"><NavButton to={Screen::SafetyPlan}>{ guide.ui(Ui::PlanOffer) }</NavButton></p>
+            }
             <p class="sp-crisis__continue">{ guide.ui(Ui::CrisisContinue) }</p>
         </section>
     }

@@ -30,3 +30,20 @@ use yew::prelude::*;
 pub struct ById {
     pub id: AttrValue,
 }
+
+/// In place of the support options' pages while their English text is on
+/// its way (`hooks::use_full_text`): nothing, or, if it could not be
+/// loaded, a line saying so; `None` once the text is here.
+pub fn prose_pending(guide: &crate::context::Guide) -> Option<Html> {
+    if !guide.content.prose_deferred() {
+        return None;
+    }
+    let autonym = guide.locale.autonym();
+    Some(html! {
+        <p class="sp-status" role="status">
+            if guide.prose_failed {
+                { guide.ui_with(signpost_engine::Ui::LanguageFailed, &[("language", autonym)]) }
+            }
+        </p>
+    })
+}

@@ -12,6 +12,11 @@ pub fn OptionDetails(props: &ById) -> Html {
     let Some(o) = guide.content.option(&props.id) else {
         return html! {};
     };
+    if !o.urgent
+        && let Some(pending) = crate::components::prose_pending(&guide)
+    {
+        return pending;
+    }
     let section = |key: Ui, text: &Text| {
         html! {
             <section class="sp-detail">

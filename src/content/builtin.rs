@@ -35,17 +35,38 @@ pub fn shared() -> Result<Rc<Content>, Problems> {
 /// or a language file added already.
 pub fn in_locale(locale: Locale) -> Option<Rc<Content>> {
     let has = |c: &Content| c.locales.iter().any(|l| l == locale.tag());
-    shared()
-        .ok()
-        .filter(|c| has(c))
-        .or_else(|| ADDED.with_borrow(|added| added.iter().find(|c| has(c)).cloned()))
+    // A file added wins: the browser's embedded English lacks the prose
+    // its full file brings (`complete`).
+    ADDED
+        .with_borrow(|added| added.iter().find(|c| has(c)).cloned())
+        .or_else(|| shared().ok().filter(|c| has(c)))
+}
+
+/// Whether the text in `locale` is here in full: not the embedded English
+/// while its deferred prose is still to come (`Content::defer_prose`).
+pub fn complete(locale: Locale) -> bool {
+    in_locale(locale).is_some_and(|c| !c.prose_deferred())
 }
 
 /// Adds one language's file (`content-<tag>.bin`, written by the same
-/// build), after checking that it is that language alone and has the
+/// build; English's brings the prose the embedded English lacks), after
+/// checking that it is that language alone and has the
 /// embedded content's questions and options: a file from another version
 /// of the guide would mix two questionnaires.
 pub fn add(locale: Locale, bytes: &[u8]) -> Result<Rc<Content>, String> {
+    // English's file is the prose the embedded English lacks.
+    if let Some(prose) = compiled::prose_from_bytes(bytes) {
+        // Decoded afresh: cloning the content would add its clone code to
+        // the download, the decoder is there already.
+        let mut content = decode().map_err(|p| p.to_string())?;
+        if content.locales != [locale.tag()] || !content.prose_deferred() {
+            return Err(format!("the {} text here needs no more", locale.autonym()));
+        }
+        content.restore_prose(prose)?;
+        let content = Rc::new(content);
+        ADDED.with_borrow_mut(|added| added.push(content.clone()));
+        return Ok(content);
+    }
     let content = compiled::from_trusted_bytes(bytes).map_err(|p| p.to_string())?;
     if content.locales != [locale.tag()] {
         return Err(format!("it is not the {} text alone", locale.autonym()));
@@ -76,6 +97,30 @@ mod tests {
 
     fn file(locale: Locale) -> Vec<u8> {
         compiled::to_bytes_in(&shared().unwrap(), locale)
+    }
+
+    #[test]
+    fn english_file_puts_back_the_prose_the_wasm_leaves_out() {
+        let full = shared().unwrap();
+        let mut core = (*full).clone();
+        let prose = core.defer_prose();
+        assert!(core.prose_deferred() && !full.prose_deferred());
+        let bytes = compiled::prose_to_bytes(&prose, Locale::En);
+        core.restore_prose(compiled::prose_from_bytes(&bytes).unwrap())
+            .unwrap();
+        assert_eq!(
+            compiled::to_bytes_in(&core, Locale::En),
+            compiled::to_bytes_in(&full, Locale::En)
+        );
+        // Prose of another shape is refused.
+        let mut other = (*full).clone();
+        other.options.retain(|o| o.urgent);
+        assert!(
+            other
+                .restore_prose(compiled::prose_from_bytes(&bytes).unwrap())
+                .is_err()
+        );
+        assert!(compiled::prose_from_bytes(b"SPC\0").is_none());
     }
 
     #[test]

@@ -44,11 +44,21 @@ pub async fn load(locale: Locale, files: &LanguageFiles) -> Result<Rc<Content>, 
     if let Some(content) = crate::content::builtin::in_locale(locale) {
         return Ok(content);
     }
+    complete(locale, files).await?;
+    crate::content::builtin::in_locale(locale).ok_or_else(|| "not added".to_string())
+}
+
+/// Fetches `locale`'s file unless its text is here in full already (the
+/// embedded English lacks the support options' pages until its file
+/// arrives).
+pub async fn complete(locale: Locale, files: &LanguageFiles) -> Result<(), String> {
+    if crate::content::builtin::complete(locale) {
+        return Ok(());
+    }
     let url = files
         .url(locale)
         .ok_or_else(|| format!("this page names no file for {}", locale.autonym()))?;
-    fetch_once(locale, url).await?;
-    crate::content::builtin::in_locale(locale).ok_or_else(|| format!("{url} was not added"))
+    fetch_once(locale, url).await
 }
 
 /// Fetches `url` and adds it as `locale`'s text, once however many

@@ -64,7 +64,19 @@ pub async fn resolve(settings: &Settings, sources: Sources) -> (Option<Rc<Conten
     // The built-in content (also when the replacement was refused: the
     // console said why).
     match languages::load(locale, &sources.languages).await {
-        Ok(_) => (None, locale),
+        Ok(_) => {
+            // English's prose the wasm leaves out (`Content::defer_prose`):
+            // fetched now, like the directory, the same request for every
+            // English visitor before the guide (and its request count)
+            // starts; `hooks::use_full_text` waits for the same fetch.
+            if !crate::content::builtin::complete(locale) {
+                let files = sources.languages.clone();
+                yew::platform::spawn_local(async move {
+                    let _ = languages::complete(locale, &files).await;
+                });
+            }
+            (None, locale)
+        }
         Err(why) => {
             crate::platform::error(&format!(
                 "Signpost: {} could not be loaded ({why}); showing English.",

@@ -15,6 +15,7 @@ pub fn AudiencePage(props: &ById) -> Html {
     };
     html! {
         <Page article=true back=true title={guide.text(&page.title).to_string()} lead={guide.text(&page.summary).to_string()}>
+            { crate::components::prose_pending(&guide).unwrap_or_default() }
             { for page.sections.iter().map(|s| html! {
                 <section class="sp-detail">
                     <h2>{ guide.text(&s.heading) }</h2>

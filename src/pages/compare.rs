@@ -18,6 +18,9 @@ pub fn Compare() -> Html {
         Ui::CompareCost,
         Ui::ComparePrivacy,
     ];
+    if let Some(pending) = crate::components::prose_pending(&guide) {
+        return html! { <Page back=true title={guide.ui(Ui::CompareTitle).to_string()}>{ pending }</Page> };
+    }
     html! {
         <Page back=true title={guide.ui(Ui::CompareTitle).to_string()}>
             <table class="sp-compare" role="table" aria-labelledby="sp-title">

@@ -15,6 +15,7 @@ pub fn Explore() -> Html {
                 <NavButton to={Screen::Compare}>{ guide.ui(Ui::CompareLink) }</NavButton>
                 <NavButton to={Screen::Helper}>{ guide.ui(Ui::HelperLink) }</NavButton>
             </div>
+            { crate::components::prose_pending(&guide).unwrap_or_default() }
             <ul class="sp-cards" role="list">
             { for guide.content.options.iter().map(|o| {
                 let name = guide.text(&o.name);

@@ -8,6 +8,9 @@ use crate::context::use_guide;
 pub fn Helper() -> Html {
     let guide = use_guide();
     let h = &guide.content.helper;
+    if let Some(pending) = crate::components::prose_pending(&guide) {
+        return html! { <Page article=true back=true title={guide.text(&h.title).to_string()}>{ pending }</Page> };
+    }
     html! {
         <Page article=true back=true title={guide.text(&h.title).to_string()}>
             { paragraphs(&guide, &h.intro) }

@@ -8,6 +8,7 @@ mod helper;
 mod option;
 mod question;
 mod results;
+mod safety_plan;
 mod urgent;
 mod welcome;
 
@@ -17,6 +18,7 @@ pub use explore::Explore;
 pub use helper::Helper;
 pub use option::OptionPage;
 pub use question::QuestionPage;
-pub use results::Results;
+pub use results::{Results, route_kind};
+pub use safety_plan::{PLAN, SafetyPlan};
 pub use urgent::Urgent;
 pub use welcome::Welcome;

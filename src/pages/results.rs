@@ -51,7 +51,9 @@ pub fn Results() -> Html {
 
             { mood(&guide, &outcome) }
 
-            if let Some(next) = outcome.next_step() {
+            { self_care(&guide, &session.answers) }
+
+            if let Some(next) = outcome.next_step().filter(|n| !guide.text(&n.option.first_session).is_empty()) {
                 <section class="sp-detail" aria-labelledby="sp-first-title">
                     <h2 id="sp-first-title">{ format!("{}: {}", guide.ui(Ui::FirstSession), guide.text(&next.option.name)) }</h2>
                     { paragraphs(&guide, &next.option.first_session) }
@@ -82,6 +84,8 @@ pub fn Results() -> Html {
                     </ul>
                 </section>
             }
+
+            { routes(&guide) }
 
             <div class="sp-actions sp-no-print">
                 <NavButton to={Screen::Explore}>{ guide.ui(Ui::Explore) }</NavButton>
@@ -163,7 +167,9 @@ fn suggestion(guide: &Guide, s: &Suggestion<'_>, best: bool) -> Html {
             if best || !s.reasons.is_empty() {
                 <details class="sp-why" open={best}>
                     <summary>{ guide.ui(Ui::Why) }</summary>
-                    if s.reasons.is_empty() {
+                    if let Some(pending) = crate::components::prose_pending(guide) {
+                        { pending }
+                    } else if s.reasons.is_empty() {
                         <p>{ guide.ui(Ui::NoReasons) }</p>
                     } else {
                         <ul>
@@ -186,12 +192,14 @@ fn suggestion(guide: &Guide, s: &Suggestion<'_>, best: bool) -> Html {
 /// sub-score that is complete or already flagged.
 fn mood(guide: &Guide, outcome: &Outcome<'_>) -> Html {
     html! { <>{
-        for outcome.instruments.iter().map(|r| {
+        // A follow-up the visitor did not take is not shown.
+        for outcome.instruments.iter().enumerate().filter(|(_, r)| r.asked).map(|(i, r)| {
             let max = r.instrument.max_total();
             let subscales: Vec<(&str, String, Option<&str>)> = mood_subscales(guide, r);
+            let title = if i == 0 { guide.ui(Ui::MoodTitle) } else { guide.text(&r.instrument.name) };
             html! {
                 <section class="sp-mood" aria-labelledby={format!("sp-mood-{}", r.instrument.id)}>
-                    <h2 id={format!("sp-mood-{}", r.instrument.id)}>{ guide.ui(Ui::MoodTitle) }</h2>
+                    <h2 id={format!("sp-mood-{}", r.instrument.id)}>{ title }</h2>
                     if r.total.is_none() {
                         <p>{ guide.ui(if r.band.is_some() { Ui::MoodAtLeast } else { Ui::MoodIncomplete }) }</p>
                     }
@@ -220,4 +228,91 @@ fn mood(guide: &Guide, outcome: &Outcome<'_>) -> Html {
             }
         })
     }</> }
+}
+
+/// Things to do now: two or three self-care actions the answers point to.
+fn self_care(guide: &Guide, answers: &signpost_engine::Answers) -> Html {
+    let actions = signpost_engine::score::self_care(&guide.content, answers);
+    if actions.is_empty() || guide.content.prose_deferred() {
+        return html! {};
+    }
+    html! {
+        <section class="sp-self-care" aria-labelledby="sp-self-care-title">
+            <h2 id="sp-self-care-title">{ guide.ui(Ui::SelfCareTitle) }</h2>
+            <p class="sp-hint">{ guide.ui(Ui::SelfCareNote) }</p>
+            <ul>
+            { for actions.iter().map(|a| html! {
+                <li key={a.id.as_str()}><strong>{ guide.text(&a.title) }</strong>{ " " }{ guide.text(&a.text) }</li>
+            }) }
+            </ul>
+        </section>
+    }
+}
+
+/// Ways into non-urgent help: the clinic's own services first, then the
+/// public routes of the country the crisis numbers are for.
+fn routes(guide: &Guide) -> Html {
+    let services = guide.config.services(guide.locale);
+    let country = guide
+        .country
+        .as_deref()
+        .and_then(|c| guide.directory.country(c));
+    let public = country.map(|c| c.routes.as_slice()).unwrap_or_default();
+    if services.is_empty() && public.is_empty() {
+        return html! {};
+    }
+    let clinic = guide.config.clinic.as_ref().map(|c| c.name.as_str());
+    let link = |url: &Option<String>, phone: &Option<String>| {
+        html! {
+            <>
+                if let Some(p) = phone {
+                    { " " }<a href={tel(p)} dir="ltr">{ p }</a>
+                }
+                if let Some(u) = url {
+                    { " " }<a href={u.clone()} target="_blank" rel="noopener noreferrer">{ u }</a>
+                }
+            </>
+        }
+    };
+    let name_of = crate::platform::country_namer(guide.locale);
+    html! {
+        <section class="sp-routes" aria-labelledby="sp-routes-title">
+            <h2 id="sp-routes-title">{ guide.ui(Ui::RoutesTitle) }</h2>
+            if let Some(c) = country.filter(|_| !public.is_empty()) {
+                <p>{ guide.ui_with(Ui::RoutesIntro, &[("country", &name_of(&c.code))]) }</p>
+            }
+            <ul class="sp-routes__list" role="list">
+            { for services.iter().map(|s| html! {
+                <li class="sp-route sp-route--clinic">
+                    <strong>{ &s.name }</strong>
+                    if let Some(name) = clinic {
+                        { " (" }{ guide.ui_with(Ui::RouteClinic, &[("name", name)]) }{ ")" }
+                    }
+                    { link(&s.web, &s.phone) }
+                </li>
+            }) }
+            { for public.iter().map(|r| html! {
+                <li class="sp-route">
+                    <strong>{ &r.name }</strong>
+                    { " (" }{ guide.ui(route_kind(r.kind)) }
+                    if let Some(region) = &r.region {
+                        { ", " }{ region }
+                    }
+                    { ")" }
+                    { link(&r.url, &r.phone) }
+                </li>
+            }) }
+            </ul>
+        </section>
+    }
+}
+
+/// What kind of way in a route is, in words.
+pub fn route_kind(k: signpost_engine::model::RouteKind) -> Ui {
+    use signpost_engine::model::RouteKind;
+    match k {
+        RouteKind::SelfReferral => Ui::RouteSelfReferral,
+        RouteKind::IntakeLine => Ui::RouteIntakeLine,
+        RouteKind::Register => Ui::RouteRegister,
+    }
 }

@@ -1,8 +1,9 @@
 use signpost_engine::Ui;
 use yew::prelude::*;
 
-use crate::components::{ContactList, OptionDetails, Page, crisis_words};
+use crate::components::{ContactList, NavButton, OptionDetails, Page, crisis_words};
 use crate::context::{use_guide, use_session};
+use crate::state::Screen;
 
 /// Urgent help, one tap from every screen: the contacts first (abuse and
 /// violence lines first after "someone may hurt me", as on the crisis
@@ -15,6 +16,7 @@ pub fn Urgent() -> Html {
     html! {
         <Page article=true back=true title={guide.ui(Ui::UrgentTitle).to_string()} lead={guide.ui(Ui::UrgentNow).to_string()}>
             <ContactList id="urgent" {first} />
+            <p class="sp-no-print"><NavButton to={Screen::SafetyPlan}>{ guide.ui(Ui::PlanOffer) }</NavButton></p>
             if let Some(o) = guide.content.urgent_option() {
                 <p>{ guide.text(&o.summary) }</p>
                 <OptionDetails id={o.id.clone()} />

@@ -136,7 +136,7 @@ test('no request after the first render in either embed, through a flow with a r
   // The guide's first render, not the prerendered welcome before it; no
   // other language's file for an English visitor (src/content/languages.rs).
   await expect(element.locator('div:not([data-start]) > .signpost:not(.sp-fallback) h1')).toHaveText('Find the kind of support that suits you');
-  expect(requests.filter((u) => /\/content-[a-z]{2}-[0-9a-f]+\.bin$/.test(u))).toEqual([]);
+  expect(requests.filter((u) => /\/content-(?!en-)[a-z]{2}-[0-9a-f]+\.bin$/.test(u))).toEqual([]);
   let before = requests.length;
   await flow(element);
   expect(requests.slice(before), 'custom element: requests after the first render').toEqual([]);
@@ -235,11 +235,12 @@ test('content handed to the element as bytes (preview.content) is checked like f
   // Trunk writes its hash without leading zeros (15 digits, now and then).
   const name = (u) => u.replace(/.*\//, '').replace(/-[0-9a-f]{15,16}(?=[._])/, '-HASH');
   const files = requests.filter((u) => u.startsWith(CLINIC_GUIDE)).map(name);
-  expect(files.filter((f) => !['signpost-guide.js', 'signpost-HASH.js', 'signpost-HASH_bg.wasm', 'main-HASH.css', 'signpost-check-HASH.wasm', 'content-es-HASH.bin', 'directory-HASH.txt'].includes(f))).toEqual([]);
+  expect(files.filter((f) => !['signpost-guide.js', 'signpost-HASH.js', 'signpost-HASH_bg.wasm', 'main-HASH.css', 'signpost-check-HASH.wasm', 'content-es-HASH.bin', 'content-en-HASH.bin', 'directory-HASH.txt'].includes(f))).toEqual([]);
   // The crisis directory once, however many guides the page has.
   expect(requests.map(name).filter((f) => f === 'directory-HASH.txt')).toHaveLength(1);
-  // The language file once: the two guides share what it holds.
+  // Each language file once: the two guides share what it holds.
   expect(requests.map(name).filter((f) => f === 'content-es-HASH.bin')).toHaveLength(1);
+  expect(requests.map(name).filter((f) => f === 'content-en-HASH.bin')).toHaveLength(1);
 
   // Not bytes at all: refused by name, and the built-in content shows.
   const unreadable = page.waitForEvent('console', (m) => m.type() === 'error'

@@ -47,7 +47,7 @@ async function walk(page, t) {
   await expect(title(page)).toHaveText(t.results_title);
 }
 
-test('the guide\'s code carries English alone; every other language is its own file', async () => {
+test('the guide\'s code carries English alone (its options\' pages in a file of their own); every other language is its own file', async () => {
   const files = readdirSync(dist);
   const wasm = readFileSync(new URL(files.find((f) => /^signpost-[0-9a-f]+_bg\.wasm$/.test(f)), dist));
   expect(wasm.includes(ui('en').welcome_title)).toBe(true);
@@ -59,12 +59,18 @@ test('the guide\'s code carries English alone; every other language is its own f
   }
 });
 
-test('an English visitor fetches no other language; a switch fetches that one alone, once', async ({ page }) => {
+test('an English visitor fetches English\'s prose alone, once the guide has started; a switch fetches that language alone, once', async ({ page }) => {
   const fromPage = [];
   page.on('request', (r) => fromPage.push(r.url()));
   await open(page);
   await page.evaluate(() => navigator.serviceWorker.ready);
-  expect(fromPage.filter((u) => ANY_LANGUAGE_FILE.test(u)), 'language files on an English visit').toEqual([]);
+  // The pages the wasm leaves out of English arrive in its own file.
+  await page.getByRole('button', { name: ui('en').explore }).click();
+  await expect(page.locator('.sp-card p').first()).not.toBeEmpty();
+  expect(fromPage.filter((u) => ANY_LANGUAGE_FILE.test(u)), 'language files on an English visit').toEqual([expect.stringMatching(fileOf('en'))]);
+  // Not named for preloading: it is not needed before the guide starts.
+  await expect(page.locator('link[rel="preload"][href*="content-en-"]')).toHaveCount(0);
+  await page.getByRole('button', { name: ui('en').back, exact: true }).first().click();
   // Every language, named in its own words.
   const names = await page.locator('.sp-lang__button').allTextContents();
   const AUTONYMS = { en: 'English', es: 'Español', fr: 'Français', pt: 'Português', de: 'Deutsch', ar: 'العربية' };
@@ -73,7 +79,7 @@ test('an English visitor fetches no other language; a switch fetches that one al
   await page.locator(`.sp-lang__button[lang^="${fr}"]`).click();
   await expect(title(page)).toHaveText(ui(fr).welcome_title);
   await expect(page.locator('html')).toHaveAttribute('lang', fr);
-  expect(fromPage.filter((u) => ANY_LANGUAGE_FILE.test(u))).toEqual([expect.stringMatching(fileOf(fr))]);
+  expect(fromPage.filter((u) => ANY_LANGUAGE_FILE.test(u))).toEqual([expect.stringMatching(fileOf('en')), expect.stringMatching(fileOf(fr))]);
   const before = fromPage.length;
   await page.getByRole('button', { name: 'English' }).click();
   await expect(title(page)).toHaveText(ui('en').welcome_title);

@@ -16,6 +16,8 @@ test('H1: three PHQ-4 answers that already reach severe count as severe though o
   await answerAll(page, [
     'Work, study or a career change', 'One to six months', 'Hardly at all',
     null, 'Nearly every day', 'Nearly every day', 'Nearly every day',
+    // Both short screens flag: the fuller GAD-7 and PHQ-9 are offered, and declined.
+    'No, go on', 'No, go on',
     'Not at all', 'No', 'Help to set and reach goals', null, null, null,
   ]);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your results');
@@ -34,6 +36,8 @@ test('H2: a complete mild PHQ-4 with a lot of impact does not let coaching lead'
   await answerAll(page, [
     'Work, study or a career change', 'One to six months', 'A lot: some days are hard to get through',
     'More than half the days', 'Several days', 'Several days', 'Several days',
+    // The anxiety pair flags (3): the fuller GAD-7 is offered, and declined.
+    'No, go on',
     'Not at all', 'No', 'Help to set and reach goals', null, null, null,
   ]);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your results');

@@ -25,7 +25,7 @@ fn good_content_passes_with_a_summary() {
     ]);
     assert_eq!(code, 0, "{out}");
     assert!(
-        out.starts_with("ok: 8 support options, 13 questions"),
+        out.starts_with("ok: 8 support options, 26 questions"),
         "{out}"
     );
     // Every safeguard is proven, with the size of the answer space.

@@ -30,7 +30,13 @@ fn the_builtin_content_is_valid() {
         .map(|l| l.tag())
         .collect();
     assert_eq!(content.locales, tags);
-    assert!(content.questionnaire.questions.len() <= 13);
+    // At most 13 for everyone; the follow-ups only after a positive screen.
+    let everyone = content
+        .questionnaire
+        .questions
+        .iter()
+        .filter(|q| !content.is_follow_up(q));
+    assert!(everyone.count() <= 13);
     assert!(content.options.len() >= 7);
 }
 
@@ -143,7 +149,7 @@ fn no_safety_question() {
     // Their crisis reasons are now misplaced too.
     assert_mentions(
         &p,
-        "questionnaire.questions[7].crisis_reason: only the safety question has a crisis reason",
+        "questionnaire.questions[20].crisis_reason: only the safety question has a crisis reason",
     );
 }
 
@@ -298,7 +304,7 @@ fn malformed_rules_are_reported_with_their_paths() {
         let t = replace_once(
             &t,
             "{ is = { question = \"impact\", answer = \"a_lot\" } },\n] }\nhold_back = [\"coaching\", \"peer_support\"]",
-            "{ not_completed = \"phq9\" },\n] }\nhold_back = [\"coaching\", \"peer_support\"]",
+            "{ not_completed = \"phq99\" },\n] }\nhold_back = [\"coaching\", \"peer_support\"]",
         );
         let t = replace_once(
             &t,
@@ -313,9 +319,9 @@ fn malformed_rules_are_reported_with_their_paths() {
     }));
     for expected in [
         "questionnaire.rules[0].when.band.band: instrument \"phq4\" has no band \"medium\"",
-        "questionnaire.rules[3].when.any[1].is: \"concerns\" is a multiple-choice question: use `includes`",
-        "questionnaire.rules[3].when.any[1].is.answer: question \"concerns\" has no answer \"severe\"",
-        "questionnaire.rules[4].when.any[1].not_completed: unknown instrument \"phq9\"",
+        "questionnaire.rules[3].when.any[4].is: \"concerns\" is a multiple-choice question: use `includes`",
+        "questionnaire.rules[3].when.any[4].is.answer: question \"concerns\" has no answer \"severe\"",
+        "questionnaire.rules[4].when.any[3].not_completed: unknown instrument \"phq99\"",
         "questionnaire.rules[12].exclude[1]: the crisis option is placed by the safety questions, not by rules",
         "questionnaire.rules[12].exclude[2]: unknown support option \"peer\"",
         "questionnaire.rules[7].when.all[0].includes.answer: question \"concerns\" has no answer \"truama\"",
@@ -530,8 +536,8 @@ fn crisis_words_and_unscored_answers_are_checked() {
         );
         let t = replace_once(
             &t,
-            "id = \"no\"\n",
-            "id = \"no\"\nabuse_lines_first = true\n",
+            "id = \"no\"\nlabel = { en = \"No\",",
+            "id = \"no\"\nabuse_lines_first = true\nlabel = { en = \"No\",",
         );
         replace_once(
             &t,
@@ -540,8 +546,8 @@ fn crisis_words_and_unscored_answers_are_checked() {
         )
     }));
     for expected in [
-        "questionnaire.questions[7].answers[0].weights: an answer outside the scale is not scored",
-        "questionnaire.questions[8].answers[0].abuse_lines_first: the safe answer shows no crisis panel",
+        "questionnaire.questions[20].answers[0].weights: an answer outside the scale is not scored",
+        "questionnaire.questions[21].answers[0].abuse_lines_first: the safe answer shows no crisis panel",
         "questionnaire.questions[3].answers: a scale question takes its answers from its scale; only a safety question may add its own",
         "questionnaire.questions[3].crisis_text: only the safety question has a crisis text",
     ] {

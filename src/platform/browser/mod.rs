@@ -19,9 +19,12 @@ pub use leave::leave;
 pub use storage::{forget, recall, remember};
 pub use timing::count_requests;
 
-/// The browser build embeds the English content alone; every other
-/// language is a file of its own (`languages`).
-pub static BUILTIN_CONTENT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/content-en.bin"));
+/// The browser build embeds the English content alone, without the
+/// support options' pages (`Content::defer_prose`: the full English is a
+/// file of its own, fetched as the guide starts); every other language is
+/// a file of its own (`languages`).
+pub static BUILTIN_CONTENT: &[u8] =
+    include_bytes!(concat!(env!("OUT_DIR"), "/content-en-core.bin"));
 
 /// The browser build fetches the crisis directory (`directory`).
 pub fn builtin_directory() -> Option<&'static [u8]> {

@@ -85,13 +85,20 @@ pub fn answers_from_json(content: &Content, value: &Value) -> Result<Answers, Ve
     let visible = content.visible_questions(&answers);
     for q in &content.questionnaire.questions {
         if answers.get(&q.id).is_some() && !visible.iter().any(|v| v.id == q.id) {
-            let why = q.show_if.as_ref().map_or(String::new(), |s| {
-                format!(
-                    " (it is asked only when \"{}\" is one of: {})",
-                    s.question,
-                    s.any_of.join(", ")
-                )
-            });
+            let why = q
+                .show_if
+                .as_ref()
+                .map_or(String::new(), |s| match (&s.question, &s.flag) {
+                    (_, Some(f)) => format!(
+                        " (it is asked only when {}'s \"{}\" is flagged)",
+                        f.instrument, f.subscale
+                    ),
+                    (Some(on), None) => format!(
+                        " (it is asked only when \"{on}\" is one of: {})",
+                        s.any_of.join(", ")
+                    ),
+                    (None, None) => String::new(),
+                });
             problems.push(format!("$.{}: not asked with these answers{why}", q.id));
         }
     }

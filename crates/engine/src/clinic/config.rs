@@ -72,6 +72,16 @@ pub struct Clinic {
     pub web: Option<String>,
 }
 
+/// One of the clinic's own services, listed first among the ways into
+/// non-urgent help (`services` in the configuration).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ClinicService {
+    pub name: String,
+    pub phone: Option<String>,
+    /// An https:// page (a self-referral form, a booking page).
+    pub web: Option<String>,
+}
+
 /// A configuration after checking: only usable values remain.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Config {
@@ -80,6 +90,9 @@ pub struct Config {
     /// directory's numbers for the visitor's country, never another
     /// language's list.
     pub crisis_contacts: BTreeMap<String, Vec<CrisisContact>>,
+    /// The clinic's own ways into non-urgent help, per locale tag, listed
+    /// before the country's public ones.
+    pub services: BTreeMap<String, Vec<ClinicService>>,
     /// The country whose numbers every visitor sees (ISO 3166 code); without
     /// it, the visitor's device decides (`crate::directory`).
     pub country: Option<String>,
@@ -116,6 +129,14 @@ impl Config {
             .unwrap_or(&[])
     }
 
+    /// The clinic's services for `locale` (maybe none).
+    pub fn services(&self, locale: Locale) -> &[ClinicService] {
+        self.services
+            .get(locale.tag())
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+
     /// What the directory takes from the configuration for a visitor
     /// reading `locale` (`crisis::directory::contact_set`).
     pub fn clinic_contacts(&self, locale: Locale) -> ClinicContacts<'_> {
@@ -147,6 +168,7 @@ pub const KEYS: &[&str] = &[
     "schema_version",
     "clinic",
     "crisis_contacts",
+    "services",
     "country",
     "emergency_number",
     "offered",
@@ -214,6 +236,9 @@ pub fn read_config(value: &Value, content: &Content) -> (Config, Vec<ConfigProbl
     }
     if let Some(v) = get("crisis_contacts") {
         config.crisis_contacts = r.contacts(v);
+    }
+    if let Some(v) = get("services") {
+        config.services = r.services(v);
     }
     for l in Locale::ALL {
         if config.contacts(l).is_empty() {
@@ -466,18 +491,7 @@ impl Reader {
                 None
             }
         });
-        let web = get("web").and_then(|v| {
-            let s = self.text("clinic.web", v, 300)?;
-            if s.starts_with("https://")
-                && !s.contains(char::is_whitespace)
-                && s.len() > "https://".len()
-            {
-                Some(s)
-            } else {
-                self.error("clinic.web", format!("\"{s}\" must be an https:// address"));
-                None
-            }
-        });
+        let web = get("web").and_then(|v| self.https("clinic.web", v));
         Some(Clinic {
             name,
             phone,
@@ -553,6 +567,74 @@ impl Reader {
             out.insert(tag.clone(), contacts);
         }
         out
+    }
+
+    fn services(&mut self, v: &Value) -> BTreeMap<String, Vec<ClinicService>> {
+        let mut out = BTreeMap::new();
+        let Value::Object(entries) = v else {
+            self.error(
+                "services",
+                format!(
+                    "must be an object of lists per language, like {{\"en\": [...]}}, not {}",
+                    v.kind()
+                ),
+            );
+            return out;
+        };
+        for (tag, list) in entries {
+            let path = format!("services.{tag}");
+            if Locale::ALL.iter().all(|l| l.tag() != tag) {
+                self.warn(
+                    &path,
+                    format!("not a language of this guide ({}); ignored", Locale::TAGS),
+                );
+                continue;
+            }
+            let Value::Array(items) = list else {
+                self.error(&path, format!("must be a list, not {}", list.kind()));
+                continue;
+            };
+            let mut services = Vec::new();
+            for (i, item) in items.iter().enumerate() {
+                let ip = format!("{path}[{i}]");
+                let Some(fields) = self.object(&ip, item, &["name", "phone", "web"]) else {
+                    continue;
+                };
+                let get = |k: &str| fields.iter().find(|(key, _)| key == k).map(|(_, v)| v);
+                let name = match get("name") {
+                    Some(v) => self.text(&format!("{ip}.name"), v, 100),
+                    None => {
+                        self.error(format!("{ip}.name"), "missing");
+                        None
+                    }
+                };
+                let phone = get("phone").and_then(|v| self.phone(&format!("{ip}.phone"), v));
+                let web = get("web").and_then(|v| self.https(&format!("{ip}.web"), v));
+                if phone.is_none() && web.is_none() {
+                    self.error(&ip, "give a `phone` or a `web` page");
+                    continue;
+                }
+                if let Some(name) = name {
+                    services.push(ClinicService { name, phone, web });
+                }
+            }
+            out.insert(tag.clone(), services);
+        }
+        out
+    }
+
+    /// An https:// address.
+    fn https(&mut self, path: &str, v: &Value) -> Option<String> {
+        let s = self.text(path, v, 300)?;
+        if s.starts_with("https://")
+            && !s.contains(char::is_whitespace)
+            && s.len() > "https://".len()
+        {
+            Some(s)
+        } else {
+            self.error(path, format!("\"{s}\" must be an https:// address"));
+            None
+        }
     }
 
     fn offered(&mut self, v: &Value, content: &Content) -> Option<Vec<String>> {

@@ -19,7 +19,7 @@
 pub use super::contacts::{
     ClinicContacts, CrisisContact, dial, is_country_code, is_dial_string, sms_href, tel_href,
 };
-use crate::model::{Audience, Content, Service};
+use crate::model::{Audience, Content, RouteKind, Service};
 
 /// Where the country came from (the panel says so, and tests check it).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -57,8 +57,20 @@ pub struct Country {
     pub zones: Vec<String>,
     pub emergency: Vec<(Service, String)>,
     pub lines: Vec<Line>,
+    /// Ways into non-urgent help.
+    pub routes: Vec<Route>,
     /// The oldest date on which any of its numbers was checked.
     pub checked: Option<String>,
+}
+
+/// A way into non-urgent help, as the browser shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Route {
+    pub kind: RouteKind,
+    pub name: String,
+    pub region: Option<String>,
+    pub url: Option<String>,
+    pub phone: Option<String>,
 }
 
 /// A crisis line, as the browser shows it.
@@ -137,6 +149,18 @@ impl Directory {
                         .unwrap_or_default(),
                     emergency,
                     lines,
+                    routes: entry
+                        .map(|e| e.routes.as_slice())
+                        .unwrap_or_default()
+                        .iter()
+                        .map(|r| Route {
+                            kind: r.kind,
+                            name: r.name.clone(),
+                            region: r.region.clone(),
+                            url: r.url.clone(),
+                            phone: r.phone.clone(),
+                        })
+                        .collect(),
                     checked: dates
                         .into_iter()
                         .filter(|d| !d.is_empty())
@@ -200,6 +224,17 @@ impl Directory {
                     if l.abuse { "x" } else { "" }
                 );
             }
+            for r in &c.routes {
+                let field = |v: &Option<String>| v.clone().unwrap_or_default();
+                out += &format!(
+                    "R\t{}\t{}\t{}\t{}\t{}\n",
+                    route_key(r.kind),
+                    r.name,
+                    field(&r.region),
+                    field(&r.url),
+                    field(&r.phone)
+                );
+            }
         }
         out
     }
@@ -237,6 +272,7 @@ impl Directory {
                         },
                         zones: next().split_whitespace().map(String::from).collect(),
                         lines: Vec::new(),
+                        routes: Vec::new(),
                     });
                 }
                 "L" => {
@@ -252,6 +288,16 @@ impl Directory {
                         sms_body: some(next()),
                         chat: some(next()),
                         abuse: next() == "x",
+                    });
+                }
+                "R" => {
+                    let kind = route_of(next())?;
+                    d.countries.last_mut()?.routes.push(Route {
+                        kind,
+                        name: next().to_string(),
+                        region: some(next()),
+                        url: some(next()),
+                        phone: some(next()),
                     });
                 }
                 _ => return None,
@@ -636,6 +682,23 @@ pub fn stale_sources(content: &Content, today: &str) -> Vec<String> {
         check("mobile_emergency".into(), &m.checked);
     }
     stale
+}
+
+fn route_key(k: RouteKind) -> &'static str {
+    match k {
+        RouteKind::SelfReferral => "s",
+        RouteKind::IntakeLine => "i",
+        RouteKind::Register => "r",
+    }
+}
+
+fn route_of(s: &str) -> Option<RouteKind> {
+    Some(match s {
+        "s" => RouteKind::SelfReferral,
+        "i" => RouteKind::IntakeLine,
+        "r" => RouteKind::Register,
+        _ => return None,
+    })
 }
 
 #[cfg(test)]

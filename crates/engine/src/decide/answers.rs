@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::model::{Content, Question, QuestionKind};
+use crate::model::{Content, Question, QuestionKind, ShowIf, Subscale};
 
 /// One question's answer.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -145,18 +145,57 @@ impl Content {
         for q in &self.questionnaire.questions {
             let shown = match &q.show_if {
                 None => true,
-                Some(cond) => {
-                    visible.iter().any(|p| p.id == cond.question)
-                        && answers
-                            .get(&cond.question)
-                            .is_some_and(|a| cond.any_of.iter().any(|id| a.includes(id)))
+                Some(ShowIf { flag: Some(f), .. }) => {
+                    self.subscale(&f.instrument, &f.subscale).is_some_and(|s| {
+                        let sum: u32 = s
+                            .items
+                            .iter()
+                            .filter_map(|i| self.item_value(i, answers, &visible))
+                            .sum();
+                        sum >= s.flag_at
+                    })
                 }
+                Some(ShowIf {
+                    question: Some(on),
+                    any_of,
+                    ..
+                }) => {
+                    visible.iter().any(|p| p.id == *on)
+                        && answers
+                            .get(on)
+                            .is_some_and(|a| any_of.iter().any(|id| a.includes(id)))
+                }
+                Some(_) => false,
             };
             if shown {
                 visible.push(q);
             }
         }
         visible
+    }
+}
+
+impl Content {
+    /// An instrument's subscale, by ids.
+    pub fn subscale(&self, instrument: &str, subscale: &str) -> Option<&Subscale> {
+        self.questionnaire
+            .instruments
+            .iter()
+            .find(|i| i.id == instrument)?
+            .subscales
+            .iter()
+            .find(|s| s.id == subscale)
+    }
+
+    /// The value of a scale item's answer, if it was asked (is in `asked`)
+    /// and answered on its scale; "I'd rather not say" and skips have none.
+    pub fn item_value(&self, item: &str, answers: &Answers, asked: &[&Question]) -> Option<u32> {
+        let q = asked.iter().find(|q| q.id == item)?;
+        let Some(Answer::One(a)) = answers.get(item) else {
+            return None;
+        };
+        let scale = self.scale(q.scale.as_deref()?)?;
+        scale.answers.iter().find(|s| &s.id == a).map(|s| s.value)
     }
 }
 

@@ -16,8 +16,8 @@
 use crate::Ui;
 use crate::answers::{Answer, Answers};
 use crate::model::{
-    AnswerOption, Band, Condition, Content, Instrument, Question, QuestionKind, Rule, Subscale,
-    SupportOption, Weight,
+    AnswerOption, Band, Condition, Content, Instrument, Question, QuestionKind, Rule, SelfCare,
+    Subscale, SupportOption, Weight,
 };
 use crate::text::Text;
 
@@ -84,6 +84,9 @@ pub struct InstrumentResult<'c> {
     pub subscales: Vec<SubscaleResult<'c>>,
     /// Items not answered (skipped, or not reached).
     pub skipped: Vec<&'c str>,
+    /// Every item was asked (a follow-up the visitor took, or a screen
+    /// asked of everyone): only then do the results show it.
+    pub asked: bool,
 }
 
 impl InstrumentResult<'_> {
@@ -542,14 +545,7 @@ fn instrument_result<'c>(
     visible: &[&'c Question],
 ) -> InstrumentResult<'c> {
     // The value of each item's answer, if it was asked and answered.
-    let value = |item: &str| -> Option<u32> {
-        let q = visible.iter().find(|q| q.id == item)?;
-        let Some(Answer::One(a)) = answers.get(item) else {
-            return None;
-        };
-        let scale = content.scale(q.scale.as_deref()?)?;
-        scale.answers.iter().find(|s| &s.id == a).map(|s| s.value)
-    };
+    let value = |item: &str| content.item_value(item, answers, visible);
     let values: Vec<Option<u32>> = inst.items.iter().map(|i| value(i)).collect();
     let skipped = inst
         .items
@@ -589,6 +585,10 @@ fn instrument_result<'c>(
         band,
         subscales,
         skipped,
+        asked: inst
+            .items
+            .iter()
+            .all(|i| visible.iter().any(|q| q.id == *i)),
     }
 }
 
@@ -621,4 +621,19 @@ impl<'c> Outcome<'c> {
     pub fn instrument(&self, id: &str) -> Option<&InstrumentResult<'c>> {
         self.instruments.iter().find(|i| i.instrument.id == id)
     }
+}
+
+/// The self-care actions for these answers: the first
+/// [`SELF_CARE_SHOWN`](crate::model::SELF_CARE_SHOWN) whose `when` holds (or
+/// that have none), in the content's order.
+pub fn self_care<'c>(content: &'c Content, answers: &Answers) -> Vec<&'c SelfCare> {
+    let evaluation = Evaluation::of(content, answers);
+    let facts = evaluation.facts(answers);
+    content
+        .questionnaire
+        .self_care
+        .iter()
+        .filter(|a| a.when.as_ref().is_none_or(|w| w.holds(&facts)))
+        .take(crate::model::SELF_CARE_SHOWN)
+        .collect()
 }

@@ -35,6 +35,28 @@ pub fn to_bytes_in(content: &Content, locale: Locale) -> Vec<u8> {
     crate::text::only(locale, || to_bytes(&one))
 }
 
+/// The prose [`Content::defer_prose`](crate::model::Content::defer_prose)
+/// took out, in `locale` alone, behind its own header: English's file in
+/// the browser.
+pub fn prose_to_bytes(prose: &crate::model::DeferredProse, locale: Locale) -> Vec<u8> {
+    let mut out = Vec::from(*PROSE_MAGIC);
+    out.extend_from_slice(&SCHEMA_VERSION.to_le_bytes());
+    out.extend(crate::text::only(locale, || {
+        postcard::to_allocvec(prose).unwrap_or_default()
+    }));
+    out
+}
+
+/// Reads [`prose_to_bytes`]' file; `None` if it is not one of this version.
+pub fn prose_from_bytes(bytes: &[u8]) -> Option<crate::model::DeferredProse> {
+    let rest = bytes.strip_prefix(PROSE_MAGIC)?;
+    let (version, body) = rest.split_at_checked(4)?;
+    (version == SCHEMA_VERSION.to_le_bytes()).then_some(())?;
+    postcard::from_bytes(body).ok()
+}
+
+const PROSE_MAGIC: &[u8; 4] = b"SPP\0";
+
 /// The crisis directory's parts of `content` (compiled content leaves them
 /// out): for native builds, which read the directory from the content.
 pub fn directory_to_bytes(content: &Content) -> Vec<u8> {

@@ -135,6 +135,37 @@ impl Validator<'_> {
                 }
                 self.provenance(&lp, &l.source, &l.checked);
             }
+            self.routes(&p, &e.routes);
+        }
+    }
+
+    /// A country's ways into non-urgent help: a name, an https page or a
+    /// number, nothing that would break the directory's one-line fields.
+    fn routes(&mut self, p: &str, routes: &[ServiceRoute]) {
+        self.ids(&format!("{p}.routes"), routes.iter().map(|r| r.id.as_str()));
+        let printable = |t: &str| !t.trim().is_empty() && !t.chars().any(char::is_control);
+        for (k, r) in routes.iter().enumerate() {
+            let rp = format!("{p}.routes[{k}]");
+            if !printable(&r.name) {
+                self.err(format!("{rp}.name"), "an empty or unprintable name");
+            }
+            if r.region.as_deref().is_some_and(|t| !printable(t)) {
+                self.err(format!("{rp}.region"), "an empty or unprintable region");
+            }
+            if r.url.is_none() && r.phone.is_none() {
+                self.err(&rp, "a route needs a `url` or a `phone`");
+            }
+            if let Some(u) = &r.url
+                && (!u.starts_with("https://")
+                    || u.contains(char::is_whitespace)
+                    || u.contains(['"', '<', '>']))
+            {
+                self.err(format!("{rp}.url"), "a route's page is an https:// address");
+            }
+            if let Some(n) = &r.phone {
+                self.number(&format!("{rp}.phone"), n);
+            }
+            self.provenance(&rp, &r.source, &r.checked);
         }
     }
 

@@ -16,8 +16,12 @@ mod questionnaire;
 mod rules;
 mod screeners;
 
-/// At most this many questions: the questionnaire promises about three minutes.
+/// At most this many questions everyone may be asked: the questionnaire
+/// promises about three minutes.
 pub const MAX_QUESTIONS: usize = 13;
+/// At most this many questions in follow-ups (asked only after a screen's
+/// subscale flags, and only if the visitor takes the offer).
+pub const MAX_FOLLOW_UP_QUESTIONS: usize = 13;
 pub use crate::content::limits::MAX_MULTI_ANSWERS;
 /// Conditions nest at most this deep: enough for any clinical rule, and it
 /// keeps evaluation's recursion shallow.

@@ -75,13 +75,20 @@ impl Validator<'_> {
         if questions.is_empty() {
             self.err("questionnaire.questions", "no questions");
         }
-        if questions.len() > MAX_QUESTIONS {
+        let follow_ups = questions.iter().filter(|q| c.is_follow_up(q)).count();
+        let everyone = questions.len() - follow_ups;
+        if everyone > MAX_QUESTIONS {
             self.err(
                 "questionnaire.questions",
                 format!(
-                    "{} questions; at most {MAX_QUESTIONS} keep the questionnaire to about three minutes",
-                    questions.len()
+                    "{everyone} questions; at most {MAX_QUESTIONS} keep the questionnaire to about three minutes"
                 ),
+            );
+        }
+        if follow_ups > MAX_FOLLOW_UP_QUESTIONS {
+            self.err(
+                "questionnaire.questions",
+                format!("{follow_ups} follow-up questions; at most {MAX_FOLLOW_UP_QUESTIONS}"),
             );
         }
         self.ids(
@@ -218,41 +225,23 @@ impl Validator<'_> {
 
             if let Some(cond) = &q.show_if {
                 let cp = format!("{p}.show_if");
-                match index.get(cond.question.as_str()) {
-                    None => self.err(
-                        format!("{cp}.question"),
-                        format!("unknown question \"{}\"", cond.question),
+                match (&cond.question, &cond.flag) {
+                    (Some(_), Some(_)) | (None, None) => self.err(
+                        cp.clone(),
+                        "give either `question` with `any_of`, or `flag`",
                     ),
-                    Some(&j) if j == i => self.err(
-                        format!("{cp}.question"),
-                        "a question cannot depend on itself",
-                    ),
-                    Some(&j) => {
-                        if let Some(cycle) = show_if_cycle(questions, &index, i) {
+                    (None, Some(f)) => {
+                        if !cond.any_of.is_empty() {
                             self.err(
-                                format!("{cp}.question"),
-                                format!("conditions form a cycle: {cycle}"),
-                            );
-                        } else if j > i {
-                            self.err(
-                                format!("{cp}.question"),
-                                format!("\"{}\" comes later; a condition can only look at earlier questions", cond.question),
+                                format!("{cp}.any_of"),
+                                "`any_of` goes with `question`, not `flag`",
                             );
                         }
-                        let target = &questions[j];
-                        let choices: Vec<&str> = target.choices(c).iter().map(|ch| ch.id).collect();
-                        for (k, a) in cond.any_of.iter().enumerate() {
-                            if !choices.contains(&a.as_str()) {
-                                self.err(
-                                    format!("{cp}.any_of[{k}]"),
-                                    format!("question \"{}\" has no answer \"{a}\"", cond.question),
-                                );
-                            }
-                        }
+                        self.show_if_flag(c, &index, i, &cp, f);
                     }
-                }
-                if cond.any_of.is_empty() {
-                    self.err(format!("{cp}.any_of"), "list at least one answer");
+                    (Some(on), None) => {
+                        self.show_if_answer(c, &index, i, &cp, on, &cond.any_of);
+                    }
                 }
             }
 
@@ -326,6 +315,105 @@ impl Validator<'_> {
 
         self.instruments(c, &index);
         self.rules(c);
+        self.self_care(c);
+    }
+}
+
+impl Validator<'_> {
+    /// `show_if = { question, any_of }`: an earlier question and its answers.
+    fn show_if_answer(
+        &mut self,
+        c: &Content,
+        index: &BTreeMap<&str, usize>,
+        i: usize,
+        cp: &str,
+        on: &str,
+        any_of: &[String],
+    ) {
+        let questions = &c.questionnaire.questions;
+        match index.get(on) {
+            None => self.err(
+                format!("{cp}.question"),
+                format!("unknown question \"{on}\""),
+            ),
+            Some(&j) if j == i => self.err(
+                format!("{cp}.question"),
+                "a question cannot depend on itself",
+            ),
+            Some(&j) => {
+                if let Some(cycle) = show_if_cycle(questions, index, i) {
+                    self.err(
+                        format!("{cp}.question"),
+                        format!("conditions form a cycle: {cycle}"),
+                    );
+                } else if j > i {
+                    self.err(
+                        format!("{cp}.question"),
+                        format!(
+                            "\"{on}\" comes later; a condition can only look at earlier questions"
+                        ),
+                    );
+                }
+                let choices: Vec<&str> = questions[j].choices(c).iter().map(|ch| ch.id).collect();
+                for (k, a) in any_of.iter().enumerate() {
+                    if !choices.contains(&a.as_str()) {
+                        self.err(
+                            format!("{cp}.any_of[{k}]"),
+                            format!("question \"{on}\" has no answer \"{a}\""),
+                        );
+                    }
+                }
+            }
+        }
+        if any_of.is_empty() {
+            self.err(format!("{cp}.any_of"), "list at least one answer");
+        }
+    }
+
+    /// `show_if = { flag = { instrument, subscale } }`: every item of the
+    /// instrument comes before the question, so its flags are settled when
+    /// it is asked (the prover reads them there).
+    fn show_if_flag(
+        &mut self,
+        c: &Content,
+        index: &BTreeMap<&str, usize>,
+        i: usize,
+        cp: &str,
+        f: &FlagTest,
+    ) {
+        let Some(inst) = c
+            .questionnaire
+            .instruments
+            .iter()
+            .find(|x| x.id == f.instrument)
+        else {
+            self.err(
+                format!("{cp}.flag.instrument"),
+                format!("unknown instrument \"{}\"", f.instrument),
+            );
+            return;
+        };
+        if !inst.subscales.iter().any(|s| s.id == f.subscale) {
+            self.err(
+                format!("{cp}.flag.subscale"),
+                format!(
+                    "instrument \"{}\" has no subscale \"{}\"",
+                    f.instrument, f.subscale
+                ),
+            );
+        }
+        if let Some(item) = inst
+            .items
+            .iter()
+            .find(|it| index.get(it.as_str()).is_none_or(|&j| j >= i))
+        {
+            self.err(
+                format!("{cp}.flag.instrument"),
+                format!(
+                    "its item \"{item}\" is not asked before this question; a follow-up comes after every item of the screen it follows"
+                ),
+            );
+        }
     }
 }
 
@@ -340,7 +428,8 @@ fn show_if_cycle(
     while let Some(next) = questions[at]
         .show_if
         .as_ref()
-        .and_then(|c| index.get(c.question.as_str()).copied())
+        .and_then(|c| c.question.as_deref())
+        .and_then(|q| index.get(q).copied())
     {
         if next == start {
             path.push(next);

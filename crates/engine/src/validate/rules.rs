@@ -4,6 +4,39 @@
 use super::*;
 
 impl Validator<'_> {
+    /// Self-care actions: ids, texts, conditions, and at least two for
+    /// everyone (no `when`), so every visitor gets two or three.
+    pub(super) fn self_care(&mut self, c: &Content) {
+        let list = &c.questionnaire.self_care;
+        if list.is_empty() {
+            return;
+        }
+        self.ids(
+            "questionnaire.self_care",
+            list.iter().map(|a| a.id.as_str()),
+        );
+        for (i, a) in list.iter().enumerate() {
+            let p = format!("questionnaire.self_care[{i}]");
+            if let Some(w) = &a.when {
+                self.condition(&format!("{p}.when"), w, c, 1);
+            }
+            self.text(&format!("{p}.title"), &a.title);
+            self.text(&format!("{p}.text"), &a.text);
+            if a.source.trim().is_empty() {
+                self.err(
+                    format!("{p}.source"),
+                    "name the self-help source it was written from",
+                );
+            }
+        }
+        if list.iter().filter(|a| a.when.is_none()).count() < 2 {
+            self.err(
+                "questionnaire.self_care",
+                "give at least two actions without `when`, so every visitor gets at least two",
+            );
+        }
+    }
+
     pub(super) fn rules(&mut self, c: &Content) {
         let qn = &c.questionnaire;
         self.ids(

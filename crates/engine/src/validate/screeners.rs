@@ -1,7 +1,7 @@
 //! The screeners: their items, subscales and score bands, which must cover
 //! every possible score once.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::*;
 
@@ -12,8 +12,10 @@ impl Validator<'_> {
             "questionnaire.instruments",
             qn.instruments.iter().map(|i| i.id.as_str()),
         );
-        let mut owner: BTreeMap<&str, &str> = BTreeMap::new();
         for (i, inst) in qn.instruments.iter().enumerate() {
+            // An item may belong to several instruments (the PHQ-4's first
+            // two items are the GAD-7's too), but only once to each.
+            let mut seen: BTreeSet<&str> = BTreeSet::new();
             let p = format!("questionnaire.instruments[{i}]");
             for (f, t) in [
                 ("name", &inst.name),
@@ -37,13 +39,20 @@ impl Validator<'_> {
                     known = false;
                     continue;
                 };
-                if let Some(prev) = owner.insert(item, &inst.id) {
-                    self.err(&ip, format!("\"{item}\" is already an item of \"{prev}\""));
+                if !seen.insert(item) {
+                    self.err(
+                        &ip,
+                        format!("\"{item}\" is already an item of \"{}\"", inst.id),
+                    );
                 }
                 match q.scale.as_deref().and_then(|s| c.scale(s)) {
                     Some(s) if q.kind == QuestionKind::Scale && !s.answers.is_empty() => {
-                        lo += s.answers.iter().map(|a| a.value).min().unwrap_or(0);
-                        hi += s.answers.iter().map(|a| a.value).max().unwrap_or(0);
+                        // Saturating: a crafted scale value must not
+                        // overflow (an instrument may have many items).
+                        lo =
+                            lo.saturating_add(s.answers.iter().map(|a| a.value).min().unwrap_or(0));
+                        hi =
+                            hi.saturating_add(s.answers.iter().map(|a| a.value).max().unwrap_or(0));
                     }
                     _ => {
                         self.err(

@@ -63,6 +63,50 @@ pub struct CountryEntry {
     pub emergency: Vec<EmergencyNumber>,
     #[serde(default)]
     pub lines: Vec<CrisisLine>,
+    /// The main public ways into non-crisis help (issue 28): self-referral
+    /// to talking therapy, a national intake line, a register of
+    /// professionals.
+    #[serde(default)]
+    pub routes: Vec<ServiceRoute>,
+}
+
+/// A public way into non-urgent help in a country.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "toml", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ServiceRoute {
+    pub id: String,
+    pub kind: RouteKind,
+    /// The service's own name, in its own language.
+    pub name: String,
+    /// The part of the country it covers, when not all of it.
+    #[serde(default)]
+    pub region: Option<String>,
+    /// Where the visitor goes (https).
+    #[serde(default)]
+    pub url: Option<String>,
+    /// Its intake number, as the service writes it.
+    #[serde(default)]
+    pub phone: Option<String>,
+    pub source: String,
+    /// `YYYY-MM-DD`.
+    pub checked: String,
+    /// Confirmed only on a page other than the service's or its
+    /// government's own: confirm on the live site at each review.
+    #[serde(default)]
+    pub verify: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "toml", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum RouteKind {
+    /// Refer yourself to talking therapy.
+    SelfReferral,
+    /// A phone line or site that assesses and directs to services.
+    IntakeLine,
+    /// A register or search of registered professionals.
+    Register,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

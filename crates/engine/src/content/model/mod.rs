@@ -110,6 +110,114 @@ impl Content {
     }
 
     /// The instrument a question is an item of, if any.
+    /// Takes out the prose no screen before the first question needs, for
+    /// the browser's embedded English; the full text is put back from a
+    /// file of its own ([`Content::restore_prose`]): every support option's
+    /// page but urgent help's (its name stays, for lists), the helper
+    /// page's and the audience pages' text (their crisis numbers come from
+    /// the directory), and the results' reasons, band meanings and things
+    /// to do now. Crisis words, questions, cautions, band labels and
+    /// interface words all stay.
+    pub fn defer_prose(&mut self) -> DeferredProse {
+        let (texts, lists) = self.deferred_mut();
+        DeferredProse {
+            texts: texts.into_iter().map(std::mem::take).collect(),
+            lists: lists.into_iter().map(std::mem::take).collect(),
+        }
+    }
+
+    /// Puts back what [`Content::defer_prose`] took out of the same content.
+    pub fn restore_prose(&mut self, prose: DeferredProse) -> Result<(), String> {
+        let (texts, lists) = self.deferred_mut();
+        if texts.len() != prose.texts.len() || lists.len() != prose.lists.len() {
+            return Err("it is from another version of the guide".into());
+        }
+        for (t, p) in texts.into_iter().zip(prose.texts) {
+            *t = p;
+        }
+        for (t, p) in lists.into_iter().zip(prose.lists) {
+            *t = p;
+        }
+        Ok(())
+    }
+
+    /// The deferred texts, always in the same order.
+    fn deferred_mut(&mut self) -> (Vec<&mut Text>, Vec<&mut TextList>) {
+        let mut texts: Vec<&mut Text> = Vec::new();
+        let mut lists: Vec<&mut TextList> = Vec::new();
+        for o in self.options.iter_mut().filter(|o| !o.urgent) {
+            texts.extend([
+                &mut o.summary,
+                &mut o.what,
+                &mut o.good_for,
+                &mut o.not_for,
+                &mut o.length,
+                &mut o.provider,
+                &mut o.first_session,
+                &mut o.privacy,
+                &mut o.cost,
+                &mut o.compare.focus,
+                &mut o.compare.length,
+                &mut o.compare.provider,
+                &mut o.compare.cost,
+                &mut o.compare.privacy,
+            ]);
+            texts.extend(o.schools.iter_mut().map(|s| &mut s.text));
+            lists.push(&mut o.ask);
+        }
+        let qn = &mut self.questionnaire;
+        let answers = qn.questions.iter_mut().flat_map(|q| q.answers.iter_mut());
+        let weights = answers
+            .flat_map(|a| a.weights.iter_mut())
+            .chain(qn.rules.iter_mut().flat_map(|r| r.weights.iter_mut()));
+        texts.extend(weights.map(|w| &mut w.reason));
+        for i in &mut qn.instruments {
+            texts.extend(i.bands.iter_mut().map(|b| &mut b.meaning));
+            texts.extend(i.subscales.iter_mut().map(|s| &mut s.meaning));
+        }
+        for a in &mut qn.self_care {
+            texts.extend([&mut a.title, &mut a.text]);
+        }
+        // The pages for someone helping another person and for under-18s:
+        // their crisis numbers come from the directory and stay.
+        for a in &mut self.audiences {
+            texts.push(&mut a.summary);
+            for s in &mut a.sections {
+                texts.extend([&mut s.heading, &mut s.body]);
+            }
+        }
+        let h = &mut self.helper;
+        texts.extend([&mut h.intro, &mut h.overlap, &mut h.titles]);
+        texts.extend(h.qualities.iter_mut().map(|q| &mut q.text));
+        (texts, lists)
+    }
+
+    /// Whether the prose [`Content::defer_prose`] empties is missing.
+    pub fn prose_deferred(&self) -> bool {
+        self.options
+            .iter()
+            .any(|o| !o.urgent && o.what.0.values().all(String::is_empty))
+    }
+
+    /// Whether a question belongs to a follow-up: asked only after a
+    /// screen's subscale flags (`show_if` a flag, or a question that is).
+    pub fn is_follow_up(&self, q: &Question) -> bool {
+        let mut at = q;
+        // Bounded: a chain longer than the questionnaire is a cycle, which
+        // the validator reports.
+        for _ in 0..=self.questionnaire.questions.len() {
+            match &at.show_if {
+                None => return false,
+                Some(s) if s.flag.is_some() => return true,
+                Some(s) => match s.question.as_deref().and_then(|id| self.question(id)) {
+                    Some(next) => at = next,
+                    None => return false,
+                },
+            }
+        }
+        false
+    }
+
     pub fn instrument_of(&self, question: &str) -> Option<&Instrument> {
         self.questionnaire
             .instruments
@@ -185,4 +293,12 @@ impl Question {
     pub fn answer(&self, id: &str) -> Option<&AnswerOption> {
         self.answers.iter().find(|a| a.id == id)
     }
+}
+
+/// The texts [`Content::defer_prose`] took out, in its order: English's
+/// file in the browser ([`crate::compiled::prose_to_bytes`]).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct DeferredProse {
+    pub texts: Vec<Text>,
+    pub lists: Vec<TextList>,
 }

@@ -20,6 +20,30 @@ pub struct Questionnaire {
     pub instruments: Vec<Instrument>,
     #[serde(default)]
     pub rules: Vec<Rule>,
+    /// Things to do now, shown in the results and the summary: the first
+    /// [`SELF_CARE_SHOWN`] whose `when` holds, in this order.
+    #[serde(default)]
+    pub self_care: Vec<SelfCare>,
+}
+
+/// How many self-care actions the results show at most.
+pub const SELF_CARE_SHOWN: usize = 3;
+
+/// A self-care action, chosen from the answers (sleep, worry, low mood,
+/// stress). Those without `when` apply to everyone; validation asks for at
+/// least two, so every visitor gets two or three.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "toml", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SelfCare {
+    pub id: String,
+    #[serde(default)]
+    pub when: Option<Condition>,
+    pub title: Text,
+    pub text: Text,
+    /// The self-help source it was written from (for reviewers; build.rs
+    /// leaves it out of the browser's content).
+    pub source: String,
 }
 
 /// A shared, ordered answer set (the PHQ's "Not at all" ... "Nearly every day").
@@ -132,13 +156,21 @@ pub struct Weight {
 /// Weights are small integers so a clinic can reason about them.
 pub const POINTS_RANGE: std::ops::RangeInclusive<i32> = -10..=10;
 
-/// When a question is asked: an earlier question got one of these answers.
+/// When a question is asked: an earlier question got one of these answers
+/// (`question` and `any_of`), or a screener's subscale is flagged (`flag`:
+/// the follow-up offered after a positive short screen). Exactly one form.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "toml", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ShowIf {
-    pub question: String,
+    #[serde(default)]
+    pub question: Option<String>,
+    #[serde(default)]
     pub any_of: Vec<String>,
+    /// The instrument's subscale is flagged; every item of the instrument
+    /// comes before this question.
+    #[serde(default)]
+    pub flag: Option<FlagTest>,
 }
 
 /// A test on the visitor's answers, typed when the content is read and

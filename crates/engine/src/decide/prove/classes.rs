@@ -5,6 +5,7 @@ use super::*;
 
 /// Raw answers of one question that no rule, safeguard or `show_if` can
 /// tell apart.
+#[derive(Clone)]
 pub(super) struct Class {
     pub(super) weights: Vec<i32>,
     pub(super) tests: u128,
@@ -15,6 +16,11 @@ pub(super) struct Class {
     pub(super) rep: usize,
     /// The skip of an optional question is among its raw answers.
     pub(super) skip: bool,
+    /// An answer is among its raw answers (a skip can share a class with
+    /// an answer no test tells from it, such as an offer's "No").
+    pub(super) answer: bool,
+    /// Of a deferred question's walk class: its group (see `deferred`).
+    pub(super) group: u32,
 }
 
 /// Raw answer `i` of question `q`: its choices in order, then (multi) every
@@ -94,6 +100,7 @@ pub(super) fn answer_classes(
             Some(&c) => {
                 classes[c].count += 1;
                 classes[c].skip |= skip;
+                classes[c].answer |= !skip;
             }
             None => {
                 by_sig.insert(sig, classes.len());
@@ -105,6 +112,8 @@ pub(super) fn answer_classes(
                     count: 1,
                     rep: i,
                     skip,
+                    answer: !skip,
+                    group: 0,
                 });
             }
         }

@@ -31,6 +31,8 @@ pub(super) fn prove_skips(
     urgent: Option<usize>,
 ) -> Vec<(u128, Option<Counterexample>)> {
     let content = machine.content;
+    // Restrictions do not depend on scores: keys without them.
+    let machine = &Machine::new(content, machine.tests, false);
     let n_sg = content.safeguards.len();
     let mut out: Vec<(u128, Option<Counterexample>)> = vec![(0, None); n_sg];
     let relational =
@@ -40,92 +42,108 @@ pub(super) fn prove_skips(
     }
     let questions = &content.questionnaire.questions;
     let width = questions.len() + 1;
-    // Members' keys, A (the skip) first; whether the skip is behind.
-    type FamilyKey = (Vec<Box<[i32]>>, bool);
+    // Members' keys one after another (each `kl` long), A (the skip)
+    // first; whether the skip is behind. Flat, so a step allocates once.
+    let kl = machine.key_len;
+    type FamilyKey = (Box<[i32]>, bool);
     let mut states: HashMap<FamilyKey, FamilyEntry, Fx> = HashMap::default();
-    let add = |map: &mut HashMap<FamilyKey, FamilyEntry, Fx>, key: FamilyKey, e: FamilyEntry| {
-        map.entry(key)
-            .and_modify(|x| x.count += e.count)
-            .or_insert(e);
+    // The answer sets are built only for a family not met before: most
+    // steps only add to a count.
+    let add = |map: &mut HashMap<FamilyKey, FamilyEntry, Fx>,
+               (keys, used): (Vec<i32>, bool),
+               count: u128,
+               rep: &dyn Fn() -> Vec<u32>| {
+        let (key, order) = canonical(keys, kl);
+        let key = (key, used);
+        if let Some(x) = map.get_mut(&key) {
+            x.count += count;
+            return;
+        }
+        let full = rep();
+        let rep = match order {
+            None => full,
+            Some(order) => {
+                let mut r = Vec::with_capacity(order.len() * width + 1);
+                for m in order {
+                    r.extend_from_slice(&full[m * width..(m + 1) * width]);
+                }
+                let n = (full.len() - 1) / width;
+                r.extend_from_slice(&full[n * width..]);
+                r
+            }
+        };
+        map.insert(key, FamilyEntry { count, rep });
     };
     for (key, rep) in machine.starts() {
         let rep: Vec<u32> = rep.iter().copied().chain([NOT_ASKED]).collect();
-        add(
-            &mut states,
-            (vec![key], false),
-            FamilyEntry { count: 1, rep },
-        );
+        add(&mut states, (key.to_vec(), false), 1, &|| rep.clone());
     }
     for &qi in seen_idx {
-        let mut next: HashMap<FamilyKey, FamilyEntry, Fx> = HashMap::default();
+        let mut next: HashMap<FamilyKey, FamilyEntry, Fx> =
+            HashMap::with_capacity_and_hasher(states.len() * 2, Fx::default());
         let skip_raw = raw[qi].iter().position(|a| *a == Answer::Skipped);
         let skip_class = classes[qi].iter().find(|c| c.skip);
-        let answered: Vec<&Class> = classes[qi].iter().filter(|c| !c.skip).collect();
+        // Every answer, also one that shares the skip's class: "every
+        // answer would keep it" must count it.
+        let answered: Vec<&Class> = classes[qi].iter().filter(|c| c.answer).collect();
         for ((keys, used), e) in states.drain() {
-            let shown: Vec<bool> = keys.iter().map(|k| machine.visible(k, qi)).collect();
+            let shown: Vec<bool> = keys.chunks(kl).map(|k| machine.visible(k, qi)).collect();
             if shown.iter().any(|&v| v) {
                 // The same answer for every member it is shown to.
                 for c in &classes[qi] {
-                    let mut rep = e.rep.clone();
-                    let keys = keys
-                        .iter()
-                        .zip(&shown)
-                        .enumerate()
-                        .map(|(m, (k, &v))| {
+                    let mut stepped = keys.to_vec();
+                    for (k, &v) in stepped.chunks_mut(kl).zip(&shown) {
+                        machine.step_in_place(k, qi, v.then_some(c), false);
+                    }
+                    add(&mut next, (stepped, used), e.count * c.count, &|| {
+                        let mut rep = e.rep.clone();
+                        for (m, &v) in shown.iter().enumerate() {
                             if v {
                                 rep[m * width + qi] = c.rep as u32;
                             }
-                            machine.step(k, qi, v.then_some(c), false)
-                        })
-                        .collect();
-                    add(
-                        &mut next,
-                        (keys, used),
-                        FamilyEntry {
-                            count: e.count * c.count,
-                            rep,
-                        },
-                    );
+                        }
+                        rep
+                    });
                 }
             } else {
-                let keys = keys
-                    .iter()
-                    .map(|k| machine.step(k, qi, None, false))
-                    .collect();
-                add(&mut next, (keys, used), e.clone());
+                let mut stepped = keys.to_vec();
+                for k in stepped.chunks_mut(kl) {
+                    machine.step_in_place(k, qi, None, false);
+                }
+                add(&mut next, (stepped, used), e.count, &|| e.rep.clone());
             }
             // Or: the family of this question skipped and answered.
             if let (false, true, Some(skip), Some(skip_raw)) =
                 (used, shown[0], skip_class, skip_raw)
                 && !answered.is_empty()
             {
-                let one = &e.rep[..width];
-                let mut rep: Vec<u32> = Vec::with_capacity((answered.len() + 1) * width + 1);
-                rep.extend_from_slice(one);
-                rep[qi] = skip_raw as u32;
-                let mut members = vec![machine.step(&keys[0], qi, Some(skip), false)];
-                for c in &answered {
-                    let start = rep.len();
-                    rep.extend_from_slice(one);
-                    rep[start + qi] = c.rep as u32;
-                    members.push(machine.step(&keys[0], qi, Some(c), false));
+                let first = &keys[..kl];
+                let mut members = Vec::with_capacity((answered.len() + 1) * kl);
+                for c in std::iter::once(skip).chain(answered.iter().copied()) {
+                    let start = members.len();
+                    members.extend_from_slice(first);
+                    machine.step_in_place(&mut members[start..], qi, Some(c), false);
                 }
-                rep.push(qi as u32);
-                add(
-                    &mut next,
-                    (members, true),
-                    FamilyEntry {
-                        count: e.count,
-                        rep,
-                    },
-                );
+                add(&mut next, (members, true), e.count, &|| {
+                    let one = &e.rep[..width];
+                    let mut rep: Vec<u32> = Vec::with_capacity((answered.len() + 1) * width + 1);
+                    rep.extend_from_slice(one);
+                    rep[qi] = skip_raw as u32;
+                    for c in &answered {
+                        let start = rep.len();
+                        rep.extend_from_slice(one);
+                        rep[start + qi] = c.rep as u32;
+                    }
+                    rep.push(qi as u32);
+                    rep
+                });
             }
         }
         states = next;
     }
-    let n_opt = machine.n_opt;
+    let score_len = machine.score_len;
     let mut control_of = |key: &[i32], rep: &[u32], info: &mut Vec<ControlOutcome>| -> usize {
-        let ctl: Box<[i32]> = key[n_opt..].into();
+        let ctl: Box<[i32]> = key[score_len..].into();
         if let Some(&id) = controls.get(&ctl) {
             return id;
         }
@@ -139,11 +157,11 @@ pub(super) fn prove_skips(
             continue;
         }
         let ids: Vec<usize> = keys
-            .iter()
+            .chunks(kl)
             .enumerate()
             .map(|(m, k)| control_of(k, &e.rep[m * width..(m + 1) * width], control_info))
             .collect();
-        let qi = e.rep[keys.len() * width] as usize;
+        let qi = e.rep[ids.len() * width] as usize;
         let skipped = &control_info[ids[0]];
         for (si, s) in content.safeguards.iter().enumerate() {
             if !relational(s) || skipped.safeguards & (1 << si) == 0 {
@@ -186,6 +204,31 @@ pub(super) fn prove_skips(
         }
     }
     out
+}
+
+/// A family with its answering members (all but the first, the skip) in
+/// order and each state once: members in the same state have the same
+/// restrictions, so neither promise can tell them apart, and families that
+/// differ only in that merge (without it, follow-ups multiply families).
+/// Also which members were kept, in order, when that is not all of them.
+fn canonical(keys: Vec<i32>, kl: usize) -> (Box<[i32]>, Option<Vec<usize>>) {
+    let n = keys.len() / kl;
+    if n <= 2 {
+        return (keys.into_boxed_slice(), None);
+    }
+    let member = |m: usize| &keys[m * kl..(m + 1) * kl];
+    let mut order: Vec<usize> = (1..n).collect();
+    order.sort_by(|&a, &b| member(a).cmp(member(b)));
+    order.dedup_by(|a, b| member(*a) == member(*b));
+    order.insert(0, 0);
+    if order.len() == n && order.iter().enumerate().all(|(i, &m)| i == m) {
+        return (keys.into_boxed_slice(), None);
+    }
+    let mut out = Vec::with_capacity(order.len() * kl);
+    for &m in &order {
+        out.extend_from_slice(member(m));
+    }
+    (out.into_boxed_slice(), Some(order))
 }
 
 /// The restrictions every one of `all` keeps: an option each holds back

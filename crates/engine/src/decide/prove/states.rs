@@ -4,14 +4,20 @@
 use super::*;
 
 /// The walk over the seen questions: a state is a key of
-/// `[scores; options] [tests: 4 words] [risk] [per instrument: sum,
-/// skipped, subscale sums]`; past an instrument's last item its sum is
-/// replaced by its band's index (-1 for none) and each subscale sum by its
-/// flag.
+/// `[scores; options] [per deferred question: its group + 1, 0 if not
+/// asked] [tests: 4 words] [risk] [per instrument: sum, skipped, subscale
+/// sums]`; past an instrument's last item its sum is replaced by its band's
+/// index (-1 for none) and each subscale sum by its flag. Everything from
+/// the tests on is the control part (`key[score_len..]`).
 pub(super) struct Machine<'a> {
     pub(super) content: &'a Content,
     pub(super) tests: &'a AnswerTests,
     pub(super) n_opt: usize,
+    /// Per question, its slot among the deferred ones (see
+    /// [`Machine::deferring`]).
+    pub(super) deferred: Vec<Option<usize>>,
+    /// Where the control part starts: after the scores and deferred slots.
+    pub(super) score_len: usize,
     pub(super) tests_at: usize,
     pub(super) risk_at: usize,
     pub(super) inst_at: usize,
@@ -22,16 +28,20 @@ pub(super) struct Machine<'a> {
     pub(super) items: Vec<Vec<(usize, Vec<usize>)>>,
     /// Per instrument: the index of its last item.
     pub(super) last_item: Vec<usize>,
+    /// Per instrument: its top band's minimum, where its sum is capped.
+    pub(super) sum_cap: Vec<i32>,
     /// One risk answer of the first safety question: a visit's earlier,
     /// taken-back risk answer is rebuilt with it.
     pub(super) earlier_risk: Option<(String, String)>,
 }
 
 impl<'a> Machine<'a> {
-    pub(super) fn new(content: &'a Content, tests: &'a AnswerTests) -> Machine<'a> {
+    /// `scores`: whether keys carry the score vector (the relational walk
+    /// compares restrictions only, and its keys are smaller without it).
+    pub(super) fn new(content: &'a Content, tests: &'a AnswerTests, scores: bool) -> Machine<'a> {
         let questions = &content.questionnaire.questions;
         let instruments = &content.questionnaire.instruments;
-        let n_opt = content.options.len();
+        let n_opt = if scores { content.options.len() } else { 0 };
         let mut inst_slot = Vec::new();
         let mut slots = 0usize;
         for inst in instruments {
@@ -67,6 +77,13 @@ impl<'a> Machine<'a> {
                     .unwrap_or(0)
             })
             .collect();
+        let sum_cap = instruments
+            .iter()
+            .map(|i| {
+                let top = i.bands.iter().max_by_key(|b| b.max);
+                top.map_or(i32::MAX, |b| b.min as i32)
+            })
+            .collect();
         let earlier_risk = content.safety_questions().find_map(|q| {
             let safe = q.safe_answer.as_deref();
             q.choices(content)
@@ -78,6 +95,8 @@ impl<'a> Machine<'a> {
             content,
             tests,
             n_opt,
+            deferred: vec![None; questions.len()],
+            score_len: n_opt,
             tests_at: n_opt,
             risk_at: n_opt + 4,
             inst_at: n_opt + 5,
@@ -85,8 +104,23 @@ impl<'a> Machine<'a> {
             inst_slot,
             items,
             last_item,
+            sum_cap,
             earlier_risk,
         }
+    }
+
+    /// Keys with a slot per deferred question, holding the group of the
+    /// answer given (its weights are added with the free questions').
+    /// Only for keys with scores.
+    pub(super) fn deferring(mut self, deferred: Vec<Option<usize>>) -> Machine<'a> {
+        let n = deferred.iter().flatten().count();
+        self.deferred = deferred;
+        self.score_len += n;
+        self.tests_at += n;
+        self.risk_at += n;
+        self.inst_at += n;
+        self.key_len += n;
+        self
     }
 
     /// The states before the first question: no answer, with and without a
@@ -108,6 +142,11 @@ impl<'a> Machine<'a> {
     }
 
     pub(super) fn visible(&self, key: &[i32], qi: usize) -> bool {
+        if let Some((ii, si)) = self.tests.show_if_flag[qi] {
+            // Validation puts every item of the instrument before `qi`, so
+            // the slot already holds the flag (see `step`).
+            return key[self.inst_at + self.inst_slot[ii] + 2 + si] == 1;
+        }
         match self.tests.show_if[qi] {
             None => true,
             Some(t) => read_tests(&key[self.tests_at..self.tests_at + 4]) & (1u128 << t) != 0,
@@ -124,6 +163,18 @@ impl<'a> Machine<'a> {
         with_scores: bool,
     ) -> Box<[i32]> {
         let mut k: Box<[i32]> = key.into();
+        self.step_in_place(&mut k, qi, class, with_scores);
+        k
+    }
+
+    /// [`Machine::step`] on a key in place.
+    pub(super) fn step_in_place(
+        &self,
+        k: &mut [i32],
+        qi: usize,
+        class: Option<&Class>,
+        with_scores: bool,
+    ) {
         match class {
             None => {
                 // Not asked: every instrument it belongs to is incomplete.
@@ -136,6 +187,9 @@ impl<'a> Machine<'a> {
                     for (s, w) in k[..self.n_opt].iter_mut().zip(&c.weights) {
                         *s += w;
                     }
+                    if let Some(slot) = self.deferred[qi] {
+                        k[self.n_opt + slot] = c.group as i32 + 1;
+                    }
                 }
                 let tests_now = read_tests(&k[self.tests_at..self.tests_at + 4]);
                 write_tests(
@@ -145,11 +199,17 @@ impl<'a> Machine<'a> {
                 k[self.risk_at] |= i32::from(c.risk);
                 for (ii, subs) in &self.items[qi] {
                     let base = self.inst_at + self.inst_slot[*ii];
+                    let inst = &self.content.questionnaire.instruments[*ii];
                     match c.value {
                         Some(v) => {
-                            k[base] += v as i32;
+                            // Sums are capped where nothing above can
+                            // differ: the top band's minimum (the bands
+                            // cover every total once, so any sum from there
+                            // is in it, complete or not), a subscale's flag.
+                            k[base] = (k[base] + v as i32).min(self.sum_cap[*ii]);
                             for &si in subs {
-                                k[base + 2 + si] += v as i32;
+                                let cap = inst.subscales[si].flag_at as i32;
+                                k[base + 2 + si] = (k[base + 2 + si] + v as i32).min(cap);
                             }
                         }
                         None => k[base + 1] = 1,
@@ -169,7 +229,6 @@ impl<'a> Machine<'a> {
                 }
             }
         }
-        k
     }
 }
 
@@ -232,6 +291,8 @@ pub(super) struct AnswerTests {
     pub(super) on_question: Vec<u128>,
     /// Per question: the bit of its `show_if` test.
     pub(super) show_if: Vec<Option<usize>>,
+    /// Per question: its `show_if` flag, as (instrument, subscale) indexes.
+    pub(super) show_if_flag: Vec<Option<(usize, usize)>>,
 }
 
 impl AnswerTests {
@@ -241,6 +302,7 @@ impl AnswerTests {
             tests: Vec::new(),
             on_question: vec![0; questions.len()],
             show_if: vec![None; questions.len()],
+            show_if_flag: vec![None; questions.len()],
         };
         let mut add =
             |t: &mut AnswerTests, q: &str, ids: BTreeSet<String>| -> Result<usize, String> {
@@ -280,8 +342,24 @@ impl AnswerTests {
             }
         }
         for (qi, q) in questions.iter().enumerate() {
-            if let Some(s) = &q.show_if {
-                let bit = add(&mut t, &s.question, s.any_of.iter().cloned().collect())?;
+            let Some(s) = &q.show_if else { continue };
+            if let Some(f) = &s.flag {
+                let instruments = &content.questionnaire.instruments;
+                let found = instruments.iter().enumerate().find_map(|(ii, i)| {
+                    let si = i.subscales.iter().position(|x| x.id == f.subscale);
+                    (i.id == f.instrument)
+                        .then_some(si)
+                        .flatten()
+                        .map(|si| (ii, si))
+                });
+                t.show_if_flag[qi] = Some(found.ok_or_else(|| {
+                    format!(
+                        "unknown subscale \"{}\" of \"{}\"",
+                        f.subscale, f.instrument
+                    )
+                })?);
+            } else if let Some(on) = &s.question {
+                let bit = add(&mut t, on, s.any_of.iter().cloned().collect())?;
                 t.show_if[qi] = Some(bit);
             }
         }
