@@ -4,7 +4,8 @@
 // types and cache headers, under 4x CPU throttling and Lighthouse's mobile
 // "slow 4G" (150 ms RTT, 1.6 Mbit/s down, 675 kbit/s up).
 //
-// Usage: node bench/run.mjs [--loads N] [--dist DIR]   (run by scripts/bench)
+// Usage: node bench/run.mjs [--loads N] [--dist DIR] [--out FILE]   (run by scripts/bench)
+//   --out: also write the figures as JSON (scripts/bench: bench/results/).
 //
 // Two kinds of rows. Direct: the page opened at its first question.
 // Landing: the paths visitors take: a page that opens at the welcome (the
@@ -23,6 +24,7 @@ const LOADS = Number(process.argv[process.argv.indexOf('--loads') + 1]) || 20;
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = process.argv.includes('--dist') ? process.argv[process.argv.indexOf('--dist') + 1] : `${root}dist`;
 const out = `${root}target/bench/`;
+const resultsFile = process.argv.includes('--out') ? process.argv[process.argv.indexOf('--out') + 1] : null;
 
 // The peer's files: SurveyJS's minified production builds from the pinned
 // npm packages, the survey from bench/peer/survey.json.
@@ -127,9 +129,12 @@ async function coldLoad(p) {
     await precached(guide());
   }
   await page.waitForLoadState('networkidle');
+  // First paint of the page navigated to (for landing rows, the landing
+  // page): its first contentful paint, from its navigation start.
+  const paint = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null);
   const bytes = sentSince(before);
   await context.close();
-  return { ms, bytes };
+  return { ms, bytes, paint };
 }
 
 async function interaction(p) {
@@ -191,6 +196,7 @@ await browser.close();
 for (const s of servers) s.server.close();
 
 const kib = (b) => (b / 1024).toFixed(1);
+const paints = (r) => r.loads.map((l) => l.paint).filter((x) => x !== null);
 const rows = PAGES.map((p) => {
   const r = results[p.name];
   const ms = r.loads.map((l) => l.ms);
@@ -199,6 +205,8 @@ const rows = PAGES.map((p) => {
     bytes: median(r.loads.map((l) => l.bytes)),
     ttfqMedian: median(ms),
     ttfqP90: p90(ms),
+    paintMedian: paints(r).length ? median(paints(r)) : null,
+    paintP90: paints(r).length ? p90(paints(r)) : null,
     nextMedian: r.times?.length ? median(r.times) : null,
     nextP90: r.times?.length ? p90(r.times) : null,
     frameMedian: r.frames?.length ? median(r.frames) : null,
@@ -207,9 +215,9 @@ const rows = PAGES.map((p) => {
   };
 });
 console.log(`Signpost benchmark: ${LOADS} cold loads each, 4x CPU throttling, slow 4G (150 ms RTT, 1.6 Mbit/s), 390x844`);
-console.log('page                  transfer KiB  first question ms (median / p90)  answer->next in DOM ms (median / p90, steps)  ->painted frame ms (median)  memory after finishing MiB (JS heap + ArrayBuffers incl. wasm)');
+console.log('page                  transfer KiB  first paint ms (median / p90)  first question ms (median / p90)  answer->next in DOM ms (median / p90, steps)  ->painted frame ms (median)  memory after finishing MiB (JS heap + ArrayBuffers incl. wasm)');
 for (const r of rows) {
-  console.log(`${r.name.padEnd(22)}${kib(r.bytes).padStart(12)}  ${`${r.ttfqMedian.toFixed(0)} / ${r.ttfqP90.toFixed(0)}`.padStart(32)}  ${
+  console.log(`${r.name.padEnd(22)}${kib(r.bytes).padStart(12)}  ${(r.paintMedian === null ? 'n/a' : `${r.paintMedian.toFixed(0)} / ${r.paintP90.toFixed(0)}`).padStart(29)}  ${`${r.ttfqMedian.toFixed(0)} / ${r.ttfqP90.toFixed(0)}`.padStart(32)}  ${
     (r.nextMedian === null ? 'n/a' : `${r.nextMedian.toFixed(1)} / ${r.nextP90.toFixed(1)} (${r.steps})`).padStart(44)}  ${
     (r.frameMedian === null ? 'n/a' : r.frameMedian.toFixed(1)).padStart(27)}  ${
     (r.memory === null ? 'n/a' : (r.memory / 1048576).toFixed(1)).padStart(10)}`);
@@ -221,4 +229,9 @@ console.log(`ratios Signpost/peer:  transfer ${ratio(s.bytes, peer.bytes)}, firs
 console.log(`ratios Signpost/floor: transfer ${ratio(s.bytes, floor.bytes)}, first question ${ratio(s.ttfqMedian, floor.ttfqMedian)}`);
 for (const r of rows.filter((r) => r.name.startsWith('landing: ') && r !== floorLanding)) {
   console.log(`ratios ${r.name} / landing floor: first question median ${ratio(r.ttfqMedian, floorLanding.ttfqMedian)}, p90 ${ratio(r.ttfqP90, floorLanding.ttfqP90)}; / peer: median ${ratio(r.ttfqMedian, peer.ttfqMedian)}, p90 ${ratio(r.ttfqP90, peer.ttfqP90)}`);
+}
+if (resultsFile) {
+  const conditions = { loads: LOADS, cpu: '4x', network: 'slow 4G: 150 ms RTT, 1.6 Mbit/s down, 675 kbit/s up', viewport: '390x844' };
+  writeFileSync(resultsFile, `${JSON.stringify({ date: new Date().toISOString(), conditions, rows }, null, 1)}\n`);
+  console.log(`figures written to ${resultsFile}`);
 }

@@ -12,7 +12,7 @@
 //  3. Writes index.html and questions.html around the prerendered welcome
 //     and first question.
 //  4. Writes signpost-guide.js (the custom element) with the hashed names
-//     filled in (the content checker's too), and copies signpost-frame.js.
+//     filled in (the content checker's too), and minifies signpost-frame.js.
 //  5. Writes sw.js with the precache list and version from the hashed file
 //     names (never a hand-kept list).
 //  6. Writes the clinic studio (studio.html, studio.js, studio.css and its
@@ -213,7 +213,10 @@ const bundled = buildSync({
 const element = bundled.outputFiles[0].text;
 writeFileSync(join(dir, 'signpost-guide.js'), element);
 // The iframe's optional host script (a fixed name: host pages link to it).
-copyFileSync(web('signpost-frame.js'), join(dir, 'signpost-frame.js'));
+// The iframe's host script is on that entry point's critical path too:
+// minified, with a line naming its commented source.
+writeFileSync(join(dir, 'signpost-frame.js'), `// Signpost's iframe host script; its source, with comments: web/signpost-frame.js\n${
+  transformSync(readFileSync(web('signpost-frame.js'), 'utf8'), { minify: true, loader: 'js' }).code}`);
 
 // 5. The service worker: what an offline visit to the standalone page (or
 // the iframe) needs, and a version that changes whenever any of it does.

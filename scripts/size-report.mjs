@@ -7,20 +7,37 @@
 //    come from the HTTP cache (hashed names are immutable), so only the
 //    others count again.
 //
+// Each entry point's critical total too: the page (the welcome),
+// questions.html, the iframe (the page plus the host's signpost-frame.js)
+// and the custom element (signpost-guide.js and what it loads to start).
+//
+// With --profile WASM (the guide's wasm before wasm-opt, names kept:
+// target/web/wasm-bindgen/release/signpost_bg.wasm), the wasm's bytes by
+// crate and its largest functions (twiggy); with --json FILE, everything as
+// JSON, for comparing builds (bench/results/).
+//
 // Usage: node scripts/size-report.mjs [dist] [--budget-kib N] [--budget-total-kib M]
-//   Exits 1 when the critical brotli total is over N, or the total with the
-//   precache over M.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+//          [--profile WASM] [--json FILE]
+//   Exits 1 when an entry point's critical brotli total is over N, or the
+//   total with the precache over M.
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 
 const args = process.argv.slice(2);
-const option = (name) => {
+const text = (name) => {
   const at = args.indexOf(name);
-  return at >= 0 ? Number(args.splice(at, 2)[1]) : null;
+  return at >= 0 ? args.splice(at, 2)[1] : null;
+};
+const option = (name) => {
+  const value = text(name);
+  return value === null ? null : Number(value);
 };
 const budgetKiB = option('--budget-kib');
 const totalBudgetKiB = option('--budget-total-kib');
+const profileWasm = text('--profile');
+const jsonOut = text('--json');
 const dist = args[0] ?? 'dist';
 
 const files = (function walk(dir) {
@@ -92,6 +109,59 @@ for (const [tag, file] of languagePairs) {
   console.log(row(`  in ${tag}: first visit, critical`, Object.fromEntries(Object.keys(first).map((k) => [k, first[k] + s[k]]))));
 }
 console.log(row('first visit with offline precache (* +)', offline));
+
+// Each entry point's critical first visit (the host page not counted).
+const sum = (names) => [...names].reduce((t, f) => {
+  const s = sizes.get(f);
+  return s ? { raw: t.raw + s.raw, gzip: t.gzip + s.gzip, br: t.br + s.br } : t;
+}, zero());
+// The element loads the wasm and the stylesheet to start; language files,
+// the directory and the checker come later or never (as for the page).
+const later_ = (f) => /^(content-.*\.bin|directory-.*\.txt|signpost-check-.*\.wasm)$/.test(f);
+const element = readFileSync(join(dist, 'signpost-guide.js'), 'utf8');
+const entries = {
+  'page (index.html, the welcome)': referenced,
+  'questions.html (-> ./?step=questions)': new Set(['questions.html', ...referenced]),
+  'iframe (?embed=frame + signpost-frame.js)': new Set(['signpost-frame.js', ...referenced]),
+  'element (signpost-guide.js)': new Set(['signpost-guide.js', ...[...sizes.keys()].filter((f) => element.includes(f) && !later_(f))]),
+};
+console.log('\nentry point, critical first visit');
+const entryTotals = {};
+for (const [name, files] of Object.entries(entries)) {
+  entryTotals[name] = sum(files);
+  console.log(row(`  ${name}`, entryTotals[name]));
+}
+
+// The wasm's profile: where its bytes are, before wasm-opt (which shrinks
+// every part, so shares are what to compare). The names section is only in
+// this copy (the shipped wasm has none).
+let profile = null;
+if (profileWasm) {
+  const items = JSON.parse(execFileSync('twiggy', ['top', '-n', '1000000', '--format', 'json', profileWasm], { maxBuffer: 1 << 28 }));
+  const code = items.filter((it) => !/^"function names" subsection$|^"names" subsection/.test(it.name));
+  const crateOf = (name) => {
+    if (/^data segment/.test(name)) return '(data segments: embedded content, strings, tables)';
+    // The first crate named: for a generic function, the crate that
+    // defines it (yew's lifecycle for a component's view, say).
+    const m = /([A-Za-z_][A-Za-z0-9_]*)\[[0-9a-f]+\]::/.exec(name);
+    return m ? m[1] : '(wasm sections and unnamed)';
+  };
+  const crates = new Map();
+  for (const it of code) crates.set(crateOf(it.name), (crates.get(crateOf(it.name)) ?? 0) + it.shallow_size);
+  const all = code.reduce((t, it) => t + it.shallow_size, 0);
+  const short = (name) => name.replace(/\[[0-9a-f]+\]/g, '').replace(/^(.{0,110}).*$/, '$1');
+  profile = {
+    wasm: profileWasm,
+    bytes: all,
+    crates: [...crates].sort((a, b) => b[1] - a[1]).map(([crate, bytes]) => ({ crate, bytes })),
+    functions: code.slice(0, 40).map((it) => ({ name: short(it.name), bytes: it.shallow_size })),
+  };
+  const pct = (n) => `${((100 * n) / all).toFixed(1).padStart(5)}%`;
+  console.log(`\nwasm profile (twiggy, before wasm-opt, names section left out): ${kib(all).trim()} KiB raw`);
+  for (const c of profile.crates.slice(0, 14)) console.log(`  ${kib(c.bytes)} ${pct(c.bytes)}  ${c.crate}`);
+  console.log('largest functions and data');
+  for (const f of profile.functions.slice(0, 15)) console.log(`  ${kib(f.bytes)} ${pct(f.bytes)}  ${f.name}`);
+}
 // The clinic studio: clinic staff only, in no visit and no precache.
 const studio = zero();
 for (const [name, s] of sizes) if (name.startsWith('studio')) for (const k of Object.keys(studio)) studio[k] += s[k];
@@ -104,6 +174,23 @@ const check = (what, bytes, budget) => {
   ok &&= within;
   console.log(`size budget: ${what} ${(bytes / 1024).toFixed(1)} KiB brotli, budget ${budget} KiB: ${within ? 'within' : 'OVER'}`);
 };
-check('first visit, critical', first.br, budgetKiB);
+for (const [name, t] of Object.entries(entryTotals)) check(`critical first visit from the ${name.replace(/ \(.*/, '')}`, t.br, budgetKiB);
 check('first visit with offline precache', offline.br, totalBudgetKiB);
+
+if (jsonOut) {
+  let commit = null;
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch { /* not a checkout */ }
+  writeFileSync(jsonOut, `${JSON.stringify({
+    commit,
+    date: new Date().toISOString(),
+    files: Object.fromEntries(sizes),
+    critical: first,
+    entries: entryTotals,
+    withPrecache: offline,
+    profile,
+  }, null, 1)}\n`);
+  console.log(`size report written to ${jsonOut}`);
+}
 process.exit(ok ? 0 : 1);
