@@ -186,7 +186,7 @@ pub fn prove_with(content: &Content, method: Method) -> Result<Proof, String> {
                 risk: *risk,
                 value: None,
                 count: members.iter().map(|&ci| classes[qi][ci].count).sum(),
-                // The answer comes with the weights (see `Ranking::free`).
+                // The answer comes with the weights (see `Ranking::free_for`).
                 rep: NOT_ASKED as usize,
                 skip: members.iter().any(|&ci| classes[qi][ci].skip),
                 answer: members.iter().any(|&ci| classes[qi][ci].answer),
