@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use signpost_engine::directory::{ContactSet, Directory, LinesFirst, contact_set};
+use signpost_engine::directory::{ContactSet, Country, Directory, LinesFirst, contact_set};
 use signpost_engine::{Content, Locale, Text, Ui};
 use yew::prelude::*;
 
@@ -76,16 +76,20 @@ impl Guide {
     /// The emergency numbers and crisis lines to show, for the chosen
     /// country in the current language, with the clinic's contacts.
     pub fn contacts(&self, first: LinesFirst) -> ContactSet {
-        let country = self
-            .country
-            .as_deref()
-            .and_then(|c| self.directory.country(c));
+        let country = self.country_entry();
         contact_set(
             &self.directory,
             self.config.clinic_contacts(self.locale),
             country,
             first,
         )
+    }
+
+    /// The directory's entry for the country the crisis numbers are for.
+    pub fn country_entry(&self) -> Option<&Country> {
+        self.country
+            .as_deref()
+            .and_then(|c| self.directory.country(c))
     }
 }
 

@@ -255,10 +255,7 @@ fn contact_lines(s: &mut String, guide: &Guide, first: signpost_engine::director
 /// The clinic's services and the country's public routes, as on the results.
 fn route_lines(s: &mut String, guide: &Guide) {
     let services = guide.config.services(guide.locale);
-    let country = guide
-        .country
-        .as_deref()
-        .and_then(|c| guide.directory.country(c));
+    let country = guide.country_entry();
     let public = country.map(|c| c.routes.as_slice()).unwrap_or_default();
     if services.is_empty() && public.is_empty() {
         return;

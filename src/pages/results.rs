@@ -253,10 +253,7 @@ fn self_care(guide: &Guide, answers: &signpost_engine::Answers) -> Html {
 /// public routes of the country the crisis numbers are for.
 fn routes(guide: &Guide) -> Html {
     let services = guide.config.services(guide.locale);
-    let country = guide
-        .country
-        .as_deref()
-        .and_then(|c| guide.directory.country(c));
+    let country = guide.country_entry();
     let public = country.map(|c| c.routes.as_slice()).unwrap_or_default();
     if services.is_empty() && public.is_empty() {
         return html! {};

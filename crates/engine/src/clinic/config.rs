@@ -500,11 +500,19 @@ impl Reader {
         })
     }
 
-    fn contacts(&mut self, v: &Value) -> BTreeMap<String, Vec<CrisisContact>> {
+    /// An object of lists per language (`{"en": [...]}`) under `key`: each
+    /// item an object of `keys`, read by `item` (its path, its fields).
+    fn per_language<T>(
+        &mut self,
+        key: &str,
+        v: &Value,
+        keys: &[&str],
+        mut item: impl FnMut(&mut Self, &str, &[(String, Value)]) -> Option<T>,
+    ) -> BTreeMap<String, Vec<T>> {
         let mut out = BTreeMap::new();
         let Value::Object(entries) = v else {
             self.error(
-                "crisis_contacts",
+                key,
                 format!(
                     "must be an object of lists per language, like {{\"en\": [...]}}, not {}",
                     v.kind()
@@ -513,7 +521,7 @@ impl Reader {
             return out;
         };
         for (tag, list) in entries {
-            let path = format!("crisis_contacts.{tag}");
+            let path = format!("{key}.{tag}");
             if Locale::ALL.iter().all(|l| l.tag() != tag) {
                 self.warn(
                     &path,
@@ -525,102 +533,82 @@ impl Reader {
                 self.error(&path, format!("must be a list, not {}", list.kind()));
                 continue;
             };
-            let mut contacts = Vec::new();
-            for (i, item) in items.iter().enumerate() {
+            let mut read = Vec::new();
+            for (i, it) in items.iter().enumerate() {
                 let ip = format!("{path}[{i}]");
-                let Some(fields) = self.object(&ip, item, &["name", "phone", "country"]) else {
+                let Some(fields) = self.object(&ip, it, keys) else {
                     continue;
                 };
-                let get = |k: &str| fields.iter().find(|(key, _)| key == k).map(|(_, v)| v);
-                let name = match get("name") {
-                    Some(v) => self.text(&format!("{ip}.name"), v, 100),
-                    None => {
-                        self.error(format!("{ip}.name"), "missing");
-                        None
-                    }
-                };
-                let phone = match get("phone") {
-                    Some(v) => self.phone(&format!("{ip}.phone"), v),
-                    None => {
-                        self.error(format!("{ip}.phone"), "missing");
-                        None
-                    }
-                };
-                let country = match get("country") {
-                    Some(v) => self.country(&format!("{ip}.country"), v),
-                    None => {
-                        self.warn(
-                            format!("{ip}.country"),
-                            "missing: say which country this number works in (visitors may be anywhere)",
-                        );
-                        None
-                    }
-                };
-                if let (Some(name), Some(phone)) = (name, phone) {
-                    contacts.push(CrisisContact {
-                        name,
-                        phone,
-                        country,
-                    });
-                }
+                read.extend(item(self, &ip, fields));
             }
-            out.insert(tag.clone(), contacts);
+            out.insert(tag.clone(), read);
         }
         out
     }
 
-    fn services(&mut self, v: &Value) -> BTreeMap<String, Vec<ClinicService>> {
-        let mut out = BTreeMap::new();
-        let Value::Object(entries) = v else {
-            self.error(
-                "services",
-                format!(
-                    "must be an object of lists per language, like {{\"en\": [...]}}, not {}",
-                    v.kind()
-                ),
-            );
-            return out;
-        };
-        for (tag, list) in entries {
-            let path = format!("services.{tag}");
-            if Locale::ALL.iter().all(|l| l.tag() != tag) {
-                self.warn(
-                    &path,
-                    format!("not a language of this guide ({}); ignored", Locale::TAGS),
-                );
-                continue;
-            }
-            let Value::Array(items) = list else {
-                self.error(&path, format!("must be a list, not {}", list.kind()));
-                continue;
+    fn contacts(&mut self, v: &Value) -> BTreeMap<String, Vec<CrisisContact>> {
+        let keys = ["name", "phone", "country"];
+        self.per_language("crisis_contacts", v, &keys, |this, ip, fields| {
+            let get = |k: &str| fields.iter().find(|(key, _)| key == k).map(|(_, v)| v);
+            let name = match get("name") {
+                Some(v) => this.text(&format!("{ip}.name"), v, 100),
+                None => {
+                    this.error(format!("{ip}.name"), "missing");
+                    None
+                }
             };
-            let mut services = Vec::new();
-            for (i, item) in items.iter().enumerate() {
-                let ip = format!("{path}[{i}]");
-                let Some(fields) = self.object(&ip, item, &["name", "phone", "web"]) else {
-                    continue;
-                };
+            let phone = match get("phone") {
+                Some(v) => this.phone(&format!("{ip}.phone"), v),
+                None => {
+                    this.error(format!("{ip}.phone"), "missing");
+                    None
+                }
+            };
+            let country = match get("country") {
+                Some(v) => this.country(&format!("{ip}.country"), v),
+                None => {
+                    this.warn(
+                        format!("{ip}.country"),
+                        "missing: say which country this number works in (visitors may be anywhere)",
+                    );
+                    None
+                }
+            };
+            Some(CrisisContact {
+                name: name?,
+                phone: phone?,
+                country,
+            })
+        })
+    }
+
+    fn services(&mut self, v: &Value) -> BTreeMap<String, Vec<ClinicService>> {
+        self.per_language(
+            "services",
+            v,
+            &["name", "phone", "web"],
+            |this, ip, fields| {
                 let get = |k: &str| fields.iter().find(|(key, _)| key == k).map(|(_, v)| v);
                 let name = match get("name") {
-                    Some(v) => self.text(&format!("{ip}.name"), v, 100),
+                    Some(v) => this.text(&format!("{ip}.name"), v, 100),
                     None => {
-                        self.error(format!("{ip}.name"), "missing");
+                        this.error(format!("{ip}.name"), "missing");
                         None
                     }
                 };
-                let phone = get("phone").and_then(|v| self.phone(&format!("{ip}.phone"), v));
-                let web = get("web").and_then(|v| self.https(&format!("{ip}.web"), v));
+                let phone = get("phone").and_then(|v| this.phone(&format!("{ip}.phone"), v));
+                let web = get("web").and_then(|v| this.https(&format!("{ip}.web"), v));
                 if phone.is_none() && web.is_none() {
-                    self.error(&ip, "give a `phone` or a `web` page");
-                    continue;
+                    this.error(ip, "give a `phone` or a `web` page");
+                    return None;
                 }
-                if let Some(name) = name {
-                    services.push(ClinicService { name, phone, web });
-                }
-            }
-            out.insert(tag.clone(), services);
-        }
-        out
+                Some(ClinicService {
+                    name: name?,
+                    phone,
+                    web,
+                })
+            },
+        )
     }
 
     /// An https:// address.
