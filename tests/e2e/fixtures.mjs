@@ -45,6 +45,24 @@ export async function live(page) {
   await expect(page.locator('#signpost:not([data-start]) > .signpost:not(.sp-fallback) h1')).toBeVisible();
 }
 
+/// The clinic studio is ready: its wasm (the whole engine with the prover,
+/// about 1.7 MB, built for speed) has compiled and the form is filled, and
+/// the preview's guide has taken over its prerendered screen. Compiling
+/// that wasm took over 5 s on a loaded machine (CI failed there), so the
+/// wait is for the event with room, not the default 5 s.
+export const STUDIO_READY_MS = 25_000;
+export async function openStudio(page) {
+  await page.goto('/studio.html');
+  await expect(page.locator('body[data-ready]')).toBeAttached({ timeout: STUDIO_READY_MS });
+  await studioSettled(page);
+}
+
+/// The studio's preview shows the form's settings: no change is waiting,
+/// and the guide has taken over its prerendered screen.
+export async function studioSettled(page) {
+  await expect(page.locator('#stage:not([aria-busy]) signpost-guide div:not([data-start]) > .signpost:not(.sp-fallback) h1')).toBeVisible();
+}
+
 /// Runs axe-core with the WCAG 2.0-2.2 A and AA rules; returns violations.
 export async function axe(page) {
   await page.evaluate(AXE);

@@ -6,7 +6,7 @@
 // is replaced) and in the iframe (through the host script, the sandbox
 // token, or as a last resort the frame alone). The neutral pages are stubs
 // (page.route): no request leaves the machine.
-import { test, expect, open, answerAll, CALM, RISK } from './fixtures.mjs';
+import { test, expect, open, answerAll, openStudio, CALM, RISK } from './fixtures.mjs';
 import { CLINIC, CLINIC_GUIDE } from '../../playwright.config.mjs';
 
 const DEFAULT_EXIT = 'https://www.bbc.co.uk/weather';
@@ -363,8 +363,7 @@ test.describe('the iframe on the clinic\'s page', () => {
 
 test.describe('the clinic studio\'s preview', () => {
   test('Leave quickly and Escape start the preview again and stay on the studio', async ({ page }) => {
-    await page.goto('/studio.html');
-    await expect(page.locator('body[data-ready]')).toBeAttached();
+    await openStudio(page);
     const guide = page.locator('#stage signpost-guide');
     await expect(guide.locator('div:not([data-start]) > .signpost:not(.sp-fallback) h1')).toHaveText('Find the kind of support that suits you');
     await guide.getByRole('button', { name: 'Start the questions' }).click();
@@ -379,8 +378,7 @@ test.describe('the clinic studio\'s preview', () => {
   });
 
   test('the neutral page is a setting with the engine\'s message beside it; the iframe snippet carries what it needs', async ({ page }) => {
-    await page.goto('/studio.html');
-    await expect(page.locator('body[data-ready]')).toBeAttached();
+    await openStudio(page);
     const field = page.getByLabel('Neutral page (an https:// address)');
     await expect(field).toHaveAttribute('placeholder', DEFAULT_EXIT);
     await field.fill('http://weather.example/');

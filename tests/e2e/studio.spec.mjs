@@ -2,7 +2,7 @@
 // sees the engine's own messages, fixes them, previews the real guide,
 // copies the code, and finds the configured guide on their own site.
 import { readFileSync, readdirSync } from 'node:fs';
-import { test, expect, axe, SHOTS } from './fixtures.mjs';
+import { test, expect, axe, SHOTS, openStudio, studioSettled } from './fixtures.mjs';
 import { CLINIC, CLINIC_GUIDE } from '../../playwright.config.mjs';
 
 // The proof of a whole content's safeguards, in the studio's wasm: about
@@ -15,17 +15,7 @@ const contentFiles = () => readdirSync(CONTENT).filter((f) => f.endsWith('.toml'
 
 const preview = (page) => page.locator('#stage signpost-guide');
 
-/// The preview shows the form's settings: no change is waiting, and the
-/// guide has taken over its prerendered screen.
-async function settled(page) {
-  await expect(page.locator('#stage:not([aria-busy]) signpost-guide div:not([data-start]) > .signpost:not(.sp-fallback) h1')).toBeVisible();
-}
-
-async function openStudio(page) {
-  await page.goto('/studio.html');
-  await expect(page.locator('body[data-ready]')).toBeAttached();
-  await settled(page);
-}
+const settled = studioSettled;
 
 test('the studio is in no visit: no page names it and the offline precache leaves it out', async ({ request }) => {
   for (const path of ['/', '/questions.html', '/signpost-guide.js']) {
