@@ -13,7 +13,8 @@
 //
 // With --profile WASM (the guide's wasm before wasm-opt, names kept:
 // target/web/wasm-bindgen/release/signpost_bg.wasm), the wasm's bytes by
-// crate and its largest functions (twiggy); with --json FILE, everything as
+// crate and its largest functions (twiggy), and whose bytes they are,
+// compressed (the guide's modules, Yew, the standard library); with --json FILE, everything as
 // JSON, for comparing builds (bench/results/).
 //
 // Usage: node scripts/size-report.mjs [dist] [--budget-kib N] [--budget-total-kib M]
@@ -47,14 +48,60 @@ const files = (function walk(dir) {
   });
 })(dist).sort();
 
+const brotli = (bytes) => brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
 const sizes = new Map(files.map((p) => {
   const raw = readFileSync(p);
   return [relative(dist, p), {
     raw: raw.length,
     gzip: gzipSync(raw, { level: 9 }).length,
-    br: brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    br: brotli(raw).length,
   }];
 }));
+
+// The function bodies (with their names, from the names section) and data
+// segments of a wasm: just enough of the binary format to compress each
+// part of the profile on its own (twiggy gives sizes, not bytes).
+function wasmParts(path) {
+  const b = readFileSync(path);
+  let p = 8; // magic and version
+  const leb = () => {
+    let r = 0, shift = 0, x;
+    do { x = b[p++]; r += (x & 0x7f) * 2 ** shift; shift += 7; } while (x & 0x80);
+    return r;
+  };
+  const name = () => { const n = leb(); p += n; return b.toString('utf8', p - n, p); };
+  const limits = () => { const flags = leb(); leb(); if (flags & 1) leb(); };
+  let imported = 0;
+  const bodies = [], data = [], names = new Map();
+  while (p < b.length) {
+    const id = b[p++], end = leb() + p;
+    if (id === 2) { // imports: imported functions come first in the index space
+      for (let n = leb(); n > 0; n--) {
+        name(); name();
+        const kind = b[p++];
+        if (kind === 0) { leb(); imported++; } else if (kind === 1) { p++; limits(); } else if (kind === 2) limits();
+        else if (kind === 3) p += 2; else if (kind === 4) { p++; leb(); }
+      }
+    } else if (id === 10) { // code
+      for (let n = leb(); n > 0; n--) { const len = leb(); bodies.push(b.subarray(p, p + len)); p += len; }
+    } else if (id === 11) { // data: skip each active segment's offset expression
+      for (let n = leb(); n > 0; n--) {
+        const flags = leb();
+        if (flags === 2) leb();
+        if (flags !== 1) while (b[p++] !== 0x0b);
+        const len = leb(); data.push(b.subarray(p, p + len)); p += len;
+      }
+    } else if (id === 0 && name() === 'name') {
+      while (p < end) {
+        const sub = b[p++], subEnd = leb() + p;
+        if (sub === 1) for (let n = leb(); n > 0; n--) { const i = leb(); names.set(i, name()); }
+        p = subEnd;
+      }
+    }
+    p = end;
+  }
+  return { functions: bodies.map((body, i) => ({ name: names.get(imported + i) ?? '', body })), data };
+}
 
 // A first visit loads index.html and every file of dist/ it names (the
 // content checker's name in data-checker is fetched only for replacement
@@ -161,6 +208,45 @@ if (profileWasm) {
   for (const c of profile.crates.slice(0, 14)) console.log(`  ${kib(c.bytes)} ${pct(c.bytes)}  ${c.crate}`);
   console.log('largest functions and data');
   for (const f of profile.functions.slice(0, 15)) console.log(`  ${kib(f.bytes)} ${pct(f.bytes)}  ${f.name}`);
+
+  // Whose bytes they are, compressed: what a visitor pays for each part.
+  // A generic instantiated for one of the guide's types (a component's
+  // lifecycle in Yew, a Vec of questions in alloc, the content's serde
+  // decoder) is the guide's cost, so it counts as the guide's module; the
+  // rest is the crate's own. Each group is compressed alone, so the groups
+  // add up to a little more than the whole wasm compressed at once.
+  const { functions, data } = wasmParts(profileWasm);
+  const ownerOf = (name) => {
+    const m = /\b(signpost(?:_engine)?)\[[0-9a-f]+\]::([a-z_]+)(?:::([a-z_]+))?/.exec(name);
+    if (m) return `${m[1]}::${m[2]}${m[3] && /^(content|clinic|decide|pages|components)$/.test(m[2]) ? `::${m[3]}` : ''}`;
+    return crateOf(name);
+  };
+  const groups = new Map([['(data segments: embedded content, strings, tables)', data]]);
+  for (const f of functions) {
+    const o = ownerOf(f.name);
+    if (!groups.has(o)) groups.set(o, []);
+    groups.get(o).push(f.body);
+  }
+  const compress = (map) => [...map].map(([owner, parts]) => ({
+    owner,
+    raw: parts.reduce((t, p) => t + p.length, 0),
+    br: brotli(Buffer.concat(parts)).length,
+  })).sort((a, b) => b.br - a.br);
+  const byCrate = new Map();
+  for (const [owner, parts] of groups) {
+    const crate = owner.replace(/::.*/, '');
+    byCrate.set(crate, [...(byCrate.get(crate) ?? []), ...parts]);
+  }
+  profile.owners = compress(groups);
+  profile.ownersByCrate = compress(byCrate);
+  profile.brotliAtOnce = brotli(Buffer.concat([...functions.map((f) => f.body), ...data])).length;
+  const sumBr = profile.ownersByCrate.reduce((t, o) => t + o.br, 0);
+  console.log(`\nwhose bytes, brotli (each crate compressed alone: ${kib(sumBr).trim()} KiB; all at once ${kib(profile.brotliAtOnce).trim()})`);
+  for (const c of profile.ownersByCrate.slice(0, 12)) console.log(`  ${kib(c.br)} ${kib(c.raw)}  ${c.owner}`);
+  console.log('the guide\'s modules, brotli (raw), each compressed alone');
+  for (const o of profile.owners.filter((x) => x.owner.startsWith('signpost')).slice(0, 16)) {
+    console.log(`  ${kib(o.br)} ${kib(o.raw)}  ${o.owner}`);
+  }
 }
 // The clinic studio: clinic staff only, in no visit and no precache.
 const studio = zero();
