@@ -3,8 +3,11 @@
 mod common;
 
 use proptest::prelude::*;
+use signpost_engine::Content;
 use signpost_engine::Locale;
 use signpost_engine::compiled::{from_bytes, from_trusted_bytes, to_bytes, to_bytes_in};
+use signpost_engine::files::decode::{Error, read_all};
+use signpost_engine::model::DeferredProse;
 
 #[test]
 fn compiled_content_round_trips() {
@@ -169,8 +172,81 @@ fn the_published_schema_is_up_to_date() {
     assert!(current.contains("\"schema_version\""));
 }
 
+/// The bodies the browser reads (headers off): the whole content, each
+/// language's file, and English's deferred prose.
+fn bodies() -> &'static [(String, Vec<u8>)] {
+    static BODIES: std::sync::OnceLock<Vec<(String, Vec<u8>)>> = std::sync::OnceLock::new();
+    BODIES.get_or_init(made_bodies)
+}
+
+fn made_bodies() -> Vec<(String, Vec<u8>)> {
+    let content = common::content();
+    let mut out = vec![("all languages".to_string(), to_bytes(content)[8..].to_vec())];
+    for l in Locale::ALL {
+        out.push((l.tag().to_string(), to_bytes_in(content, l)[8..].to_vec()));
+    }
+    let mut core = content.clone();
+    let prose = core.defer_prose();
+    let prose = signpost_engine::compiled::prose_to_bytes(&prose, Locale::En);
+    out.push(("English prose".to_string(), prose[8..].to_vec()));
+    out
+}
+
+/// What postcard's own (serde) reader makes of `body` as a `T`, trailing
+/// bytes refused as the guide's reader refuses them.
+fn postcard_reads<T: serde::de::DeserializeOwned>(body: &[u8]) -> Option<T> {
+    match postcard::take_from_bytes::<T>(body) {
+        Ok((value, [])) => Some(value),
+        _ => None,
+    }
+}
+
+#[test]
+fn the_guides_reader_reads_what_postcard_reads_in_every_built_in_file() {
+    for (name, body) in bodies() {
+        if name == "English prose" {
+            let ours = read_all::<DeferredProse>(body).expect(name);
+            assert_eq!(Some(ours), postcard_reads::<DeferredProse>(body), "{name}");
+        } else {
+            let ours = read_all::<Content>(body).expect(name);
+            assert_eq!(Some(ours), postcard_reads::<Content>(body), "{name}");
+        }
+    }
+}
+
+#[test]
+fn the_guides_reader_refuses_every_cut_short_file_and_one_with_bytes_after_it() {
+    let (_, body) = &bodies()[1];
+    for end in 0..body.len() {
+        assert!(read_all::<Content>(&body[..end]).is_err(), "cut at {end}");
+    }
+    let mut longer = body.clone();
+    longer.push(0);
+    assert_eq!(read_all::<Content>(&longer), Err(Error::Trailing));
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 2_000, .. ProptestConfig::default() })]
+
+    /// With bytes changed anywhere, the guide's reader and postcard's agree:
+    /// both refuse, or both read the same content.
+    #[test]
+    fn the_guides_reader_agrees_with_postcard_on_corrupted_files(
+        file in 0..8usize,
+        flips in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..6),
+    ) {
+        let (name, body) = &bodies()[file];
+        let mut body = body.clone();
+        for (at, b) in flips {
+            let i = at.index(body.len());
+            body[i] = b;
+        }
+        if name == "English prose" {
+            prop_assert_eq!(read_all::<DeferredProse>(&body).ok(), postcard_reads::<DeferredProse>(&body));
+        } else {
+            prop_assert_eq!(read_all::<Content>(&body).ok(), postcard_reads::<Content>(&body));
+        }
+    }
 
     /// Compiled content with bytes flipped decodes to problems or valid
     /// content, never a panic.

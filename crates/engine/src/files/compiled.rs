@@ -1,6 +1,7 @@
 //! Content compiled for the browser: validated content serialized with
-//! postcard behind a small header. Decoding it in wasm costs ~10 KiB brotli,
-//! where a TOML parser costs ~84 KiB (ARCHITECTURE.md, "Content format").
+//! postcard behind a small header, read back with [`super::decode`] (about
+//! 4 KiB brotli in the wasm, where serde's derived readers were 13.6 and a
+//! TOML parser ~84: ARCHITECTURE.md, "Content format").
 //!
 //! Two ways in: [`from_bytes`] validates (the native checker, and the
 //! checker module crates/content-check, which the guide runs on a clinic's
@@ -52,7 +53,7 @@ pub fn prose_from_bytes(bytes: &[u8]) -> Option<crate::model::DeferredProse> {
     let rest = bytes.strip_prefix(PROSE_MAGIC)?;
     let (version, body) = rest.split_at_checked(4)?;
     (version == SCHEMA_VERSION.to_le_bytes()).then_some(())?;
-    postcard::from_bytes(body).ok()
+    super::decode::read_all(body).ok()
 }
 
 const PROSE_MAGIC: &[u8; 4] = b"SPP\0";
@@ -128,10 +129,9 @@ fn decode(bytes: &[u8]) -> Result<Content, Problems> {
         );
         return Err(problems);
     }
-    let _ = crate::model::refused_too_deep();
-    match postcard::from_bytes::<Content>(body) {
+    match super::decode::read_all::<Content>(body) {
         Ok(content) => Ok(content),
-        Err(_) if crate::model::refused_too_deep() => {
+        Err(super::decode::Error::TooDeep) => {
             problems.push(
                 "compiled content",
                 format!(

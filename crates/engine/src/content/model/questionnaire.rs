@@ -266,21 +266,15 @@ pub struct ConditionSpec {
 /// Conditions deeper than this are refused while they are read, before
 /// the reader's own recursion could run out of stack: a crafted content
 /// file (a language `.bin` on the guide's host, a file given to the
-/// studio) fails with a message instead of crashing the page. Well above
+/// studio) fails with a message instead of crashing the page. Both readers
+/// keep it: compiled content's ([`crate::files::decode`]) and serde's
+/// (TOML files, in the studio too). Well above
 /// what the validator allows ([`crate::validate::MAX_CONDITION_DEPTH`]),
 /// so valid content never meets it and the validator names the problem.
 pub const MAX_DECODE_DEPTH: usize = 64;
 
 std::thread_local! {
     static DEPTH: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
-    static TOO_DEEP: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-/// Whether the last refusal of a reader on this thread was
-/// [`MAX_DECODE_DEPTH`] (clears the mark): the binary reader's errors do not
-/// carry a message, so the caller asks.
-pub fn refused_too_deep() -> bool {
-    TOO_DEEP.replace(false)
 }
 
 /// Reads `all`, `any` or `not` one level deeper, or refuses past
@@ -297,7 +291,6 @@ where
         }
     }
     if DEPTH.get() >= MAX_DECODE_DEPTH {
-        TOO_DEEP.set(true);
         return Err(serde::de::Error::custom("conditions nest too deep"));
     }
     DEPTH.set(DEPTH.get() + 1);
