@@ -14,8 +14,8 @@
 // With --profile WASM (the guide's wasm before wasm-opt, names kept:
 // target/web/wasm-bindgen/release/signpost_bg.wasm), the wasm's bytes by
 // crate and its largest functions (twiggy), and whose bytes they are,
-// compressed (the guide's modules, Yew, the standard library); with --json FILE, everything as
-// JSON, for comparing builds (bench/results/).
+// compressed (the guide's modules, Yew, the standard library); with
+// --json FILE, everything as JSON, for comparing builds (bench/results/).
 //
 // Usage: node scripts/size-report.mjs [dist] [--budget-kib N] [--budget-total-kib M]
 //          [--profile WASM] [--json FILE]
@@ -211,8 +211,8 @@ if (profileWasm) {
 
   // Whose bytes they are, compressed: what a visitor pays for each part.
   // A generic instantiated for one of the guide's types (a component's
-  // lifecycle in Yew, a Vec of questions in alloc, the content's serde
-  // decoder) is the guide's cost, so it counts as the guide's module; the
+  // lifecycle in Yew, a Vec of questions in alloc, the content's reader)
+  // is the guide's cost, so it counts as the guide's module; the
   // rest is the crate's own. Each group is compressed alone, so the groups
   // add up to a little more than the whole wasm compressed at once.
   const { functions, data } = wasmParts(profileWasm);

@@ -15,8 +15,6 @@ const contentFiles = () => readdirSync(CONTENT).filter((f) => f.endsWith('.toml'
 
 const preview = (page) => page.locator('#stage signpost-guide');
 
-const settled = studioSettled;
-
 test('the studio is in no visit: no page names it and the offline precache leaves it out', async ({ request }) => {
   for (const path of ['/', '/questions.html', '/signpost-guide.js']) {
     expect(await (await request.get(path)).text(), path).not.toContain('studio');
@@ -59,7 +57,7 @@ test.describe('a clinic sets up its guide', () => {
     await expect(web).not.toHaveAttribute('aria-invalid');
 
     // The preview is the real guide with these settings.
-    await settled(page);
+    await studioSettled(page);
     await expect(preview(page).locator('h1')).toHaveText('Find the kind of support that suits you');
     // The crisis panel a risk answer adds, on top, with the clinic's line
     // and its colours.
@@ -72,14 +70,14 @@ test.describe('a clinic sets up its guide', () => {
     await expect(preview(page).locator('h1')).toHaveText('Find the kind of support that suits you');
     await page.getByLabel('Set: Crisis panel background').check();
     await page.getByLabel('Crisis panel background: colour').fill('#fff8e1');
-    await settled(page);
+    await studioSettled(page);
     await expect(panel).toHaveCSS('background-color', 'rgb(255, 248, 225)');
     // It stays as the settings change.
     await page.getByRole('group', { name: 'Language', exact: true }).getByRole('radio', { name: 'Español' }).check();
     await expect(preview(page).locator('h1')).toHaveText('Encuentre el tipo de apoyo que le conviene');
     await expect(panel).toBeVisible();
     await page.getByRole('button', { name: 'Show the crisis panel' }).click();
-    await settled(page);
+    await studioSettled(page);
     await expect(panel).toHaveCount(0);
     await expect(preview(page).locator('h1')).toHaveText('Encuentre el tipo de apoyo que le conviene');
 
@@ -226,7 +224,7 @@ test.describe('the studio\'s accessibility', () => {
     await page.getByLabel('Set: Accent: links, buttons, chosen answers').check();
     await page.getByLabel('Accent: links, buttons, chosen answers: colour').fill('#dddddd');
     await expect(page.locator('#contrast tr.fails').first()).toBeVisible();
-    await settled(page);
+    await studioSettled(page);
     expect(await axe(page)).toEqual([]);
   });
 
@@ -241,13 +239,13 @@ test.describe('the studio\'s accessibility', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await openStudio(page);
     await page.getByLabel('Name (required)').fill('Riverside Clinic');
-    await settled(page);
+    await studioSettled(page);
     const form = await page.locator('#form').boundingBox();
     let stage = await page.locator('#stage').boundingBox();
     expect(stage.y).toBeGreaterThan(form.y + form.height - 1);
     await page.screenshot({ path: `${SHOTS}studio-phone.png`, fullPage: true });
     await page.setViewportSize({ width: 1280, height: 900 });
-    await settled(page);
+    await studioSettled(page);
     stage = await page.locator('#stage').boundingBox();
     expect(stage.x).toBeGreaterThan(600);
     await page.screenshot({ path: `${SHOTS}studio-desktop.png` });

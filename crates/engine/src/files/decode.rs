@@ -1,6 +1,6 @@
 //! Reads compiled content (postcard's format, as `postcard::to_allocvec`
-//! writes it natively) straight into the content model: the browser's
-//! only reader of it.
+//! writes it natively) straight into the content model: the only reader
+//! of it, in the browser, the checker module and the studio alike.
 //!
 //! serde's derived readers were the largest item in the guide's wasm (13.6
 //! KiB brotli of 154, issue 29): every field of every type has its own
