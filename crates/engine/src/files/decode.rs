@@ -323,53 +323,29 @@ impl Read for Condition {
             r.fail(Error::TooDeep);
             return Condition::always();
         }
-        let is: Option<AnswerTest> = Read::read(r);
-        let includes: Option<AnswerTest> = Read::read(r);
-        let any_of: Option<AnswersTest> = Read::read(r);
-        let band: Option<BandTest> = Read::read(r);
-        let flag: Option<FlagTest> = Read::read(r);
-        let not_completed: Option<String> = Read::read(r);
-        let risk: Option<bool> = Read::read(r);
-        r.depth += 1;
-        let all: Option<Vec<Condition>> = Read::read(r);
-        let any: Option<Vec<Condition>> = Read::read(r);
-        let not: Option<Box<Condition>> = Read::read(r);
-        r.depth -= 1;
-        let mut found = [
-            is.map(|t| Condition::Is {
-                question: t.question,
-                answer: t.answer,
-            }),
-            includes.map(|t| Condition::Includes {
-                question: t.question,
-                answer: t.answer,
-            }),
-            any_of.map(|t| Condition::AnyOf {
-                question: t.question,
-                answers: t.answers,
-            }),
-            band.map(|t| Condition::Band {
-                instrument: t.instrument,
-                band: t.band,
-            }),
-            flag.map(|t| Condition::Flag {
-                instrument: t.instrument,
-                subscale: t.subscale,
-            }),
-            not_completed.map(Condition::NotCompleted),
-            risk.map(Condition::Risk),
-            all.map(Condition::All),
-            any.map(Condition::Any),
-            not.map(Condition::Not),
-        ]
-        .into_iter()
-        .flatten();
-        match (found.next(), found.next()) {
-            (Some(c), None) => c,
-            _ => {
-                r.fail(Error::Malformed);
-                Condition::always()
-            }
-        }
+        let spec = ConditionSpec {
+            is: Read::read(r),
+            includes: Read::read(r),
+            any_of: Read::read(r),
+            band: Read::read(r),
+            flag: Read::read(r),
+            not_completed: Read::read(r),
+            risk: Read::read(r),
+            all: nested(r),
+            any: nested(r),
+            not: nested(r),
+        };
+        spec.single().unwrap_or_else(|| {
+            r.fail(Error::Malformed);
+            Condition::always()
+        })
     }
+}
+
+/// Reads `all`, `any` or `not`: conditions one level deeper.
+fn nested<T: Read>(r: &mut Reader) -> T {
+    r.depth += 1;
+    let value = T::read(r);
+    r.depth -= 1;
+    value
 }

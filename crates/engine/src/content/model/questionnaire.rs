@@ -330,83 +330,80 @@ pub struct FlagTest {
     pub subscale: String,
 }
 
+impl ConditionSpec {
+    /// The one test written, or `None` when there are none or several.
+    /// Shared by serde's reader (TOML) and compiled content's.
+    pub fn single(self) -> Option<Condition> {
+        let mut found = [
+            self.is.map(|t| Condition::Is {
+                question: t.question,
+                answer: t.answer,
+            }),
+            self.includes.map(|t| Condition::Includes {
+                question: t.question,
+                answer: t.answer,
+            }),
+            self.any_of.map(|t| Condition::AnyOf {
+                question: t.question,
+                answers: t.answers,
+            }),
+            self.band.map(|t| Condition::Band {
+                instrument: t.instrument,
+                band: t.band,
+            }),
+            self.flag.map(|t| Condition::Flag {
+                instrument: t.instrument,
+                subscale: t.subscale,
+            }),
+            self.not_completed.map(Condition::NotCompleted),
+            self.risk.map(Condition::Risk),
+            self.all.map(Condition::All),
+            self.any.map(Condition::Any),
+            self.not.map(Condition::Not),
+        ]
+        .into_iter()
+        .flatten();
+        match (found.next(), found.next()) {
+            (Some(c), None) => Some(c),
+            _ => None,
+        }
+    }
+
+    /// The keys of the tests written, for the message when not exactly one.
+    fn keys(&self) -> Vec<&'static str> {
+        [
+            ("is", self.is.is_some()),
+            ("includes", self.includes.is_some()),
+            ("any_of", self.any_of.is_some()),
+            ("band", self.band.is_some()),
+            ("flag", self.flag.is_some()),
+            ("not_completed", self.not_completed.is_some()),
+            ("risk", self.risk.is_some()),
+            ("all", self.all.is_some()),
+            ("any", self.any.is_some()),
+            ("not", self.not.is_some()),
+        ]
+        .into_iter()
+        .filter_map(|(k, present)| present.then_some(k))
+        .collect()
+    }
+}
+
 impl TryFrom<ConditionSpec> for Condition {
     type Error = String;
 
     fn try_from(s: ConditionSpec) -> Result<Condition, String> {
-        let mut found: Vec<(&str, Condition)> = Vec::new();
-        if let Some(t) = s.is {
-            found.push((
-                "is",
-                Condition::Is {
-                    question: t.question,
-                    answer: t.answer,
-                },
-            ));
-        }
-        if let Some(t) = s.includes {
-            found.push((
-                "includes",
-                Condition::Includes {
-                    question: t.question,
-                    answer: t.answer,
-                },
-            ));
-        }
-        if let Some(t) = s.any_of {
-            found.push((
-                "any_of",
-                Condition::AnyOf {
-                    question: t.question,
-                    answers: t.answers,
-                },
-            ));
-        }
-        if let Some(t) = s.band {
-            found.push((
-                "band",
-                Condition::Band {
-                    instrument: t.instrument,
-                    band: t.band,
-                },
-            ));
-        }
-        if let Some(t) = s.flag {
-            found.push((
-                "flag",
-                Condition::Flag {
-                    instrument: t.instrument,
-                    subscale: t.subscale,
-                },
-            ));
-        }
-        if let Some(i) = s.not_completed {
-            found.push(("not_completed", Condition::NotCompleted(i)));
-        }
-        if let Some(r) = s.risk {
-            found.push(("risk", Condition::Risk(r)));
-        }
-        if let Some(l) = s.all {
-            found.push(("all", Condition::All(l)));
-        }
-        if let Some(l) = s.any {
-            found.push(("any", Condition::Any(l)));
-        }
-        if let Some(c) = s.not {
-            found.push(("not", Condition::Not(c)));
-        }
-        if found.len() == 1 {
-            return Ok(found.remove(0).1);
-        }
-        let keys: Vec<&str> = found.iter().map(|(k, _)| *k).collect();
-        Err(format!(
-            "a condition names exactly one test (is, includes, any_of, band, flag, not_completed, risk, all, any or not); this one names {}",
-            if keys.is_empty() {
-                "none".to_string()
-            } else {
-                keys.join(" and ")
-            }
-        ))
+        let keys = s.keys();
+        s.single().ok_or_else(|| {
+            format!(
+                "a condition names exactly one test (is, includes, any_of, band, flag, not_completed, risk, all, any or not); this one names {}",
+                if keys.is_empty() {
+                    "none".to_string()
+                } else {
+                    keys.join(" and ")
+                }
+            )
+        })
     }
 }
 
