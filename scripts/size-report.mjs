@@ -15,10 +15,11 @@
 // target/web/wasm-bindgen/release/signpost_bg.wasm), the wasm's bytes by
 // crate and its largest functions (twiggy), and whose bytes they are,
 // compressed (the guide's modules, Yew, the standard library); with
-// --json FILE, everything as JSON, for comparing builds (bench/results/).
+// --json FILE, everything as JSON, for comparing builds (bench/results/);
+// with --compare FILE, what changed since the build that JSON describes.
 //
 // Usage: node scripts/size-report.mjs [dist] [--budget-kib N] [--budget-total-kib M]
-//          [--profile WASM] [--json FILE]
+//          [--profile WASM] [--json FILE] [--compare FILE]
 //   Exits 1 when an entry point's critical brotli total is over N, or the
 //   total with the precache over M.
 import { execFileSync } from 'node:child_process';
@@ -39,6 +40,7 @@ const budgetKiB = option('--budget-kib');
 const totalBudgetKiB = option('--budget-total-kib');
 const profileWasm = text('--profile');
 const jsonOut = text('--json');
+const compareWith = text('--compare');
 const dist = args[0] ?? 'dist';
 
 const files = (function walk(dir) {
@@ -252,6 +254,29 @@ if (profileWasm) {
 const studio = zero();
 for (const [name, s] of sizes) if (name.startsWith('studio')) for (const k of Object.keys(studio)) studio[k] += s[k];
 console.log(row('clinic studio (studio*, in no visit)', studio));
+
+// What changed since an earlier report (brotli KiB): each entry point, the
+// total with the precache, each file, and whose bytes the wasm holds
+// where both reports profiled it.
+if (compareWith) {
+  const old = JSON.parse(readFileSync(compareWith, 'utf8'));
+  const delta = (name, a, b) => {
+    const d = (b - a) / 1024;
+    if (Math.abs(d) >= 0.05) console.log(`  ${name.padEnd(52)} ${kib(a)} -> ${kib(b)}  ${d > 0 ? '+' : ''}${d.toFixed(1)}`);
+  };
+  console.log(`\ncompared with ${old.commit ?? compareWith} (${old.date ?? 'no date'}), brotli KiB, changes of 0.05 or more`);
+  for (const [name, t] of Object.entries(entryTotals)) delta(`critical: ${name}`, old.entries?.[name]?.br ?? 0, t.br);
+  delta('first visit with offline precache', old.withPrecache?.br ?? 0, offline.br);
+  // Hashed names change with their bytes: compare by the name without it.
+  const unhashed = (files) => new Map(Object.entries(files).map(([f, v]) => [f.replace(/-[0-9a-f]{16}(?=[._])/, ''), v.br]));
+  const before = unhashed(old.files ?? {}), after = unhashed(Object.fromEntries(sizes));
+  for (const f of new Set([...before.keys(), ...after.keys()])) delta(`file: ${f}`, before.get(f) ?? 0, after.get(f) ?? 0);
+  if (profile?.ownersByCrate && old.profile?.ownersByCrate) {
+    const was = new Map(old.profile.owners.map((o) => [o.owner, o.br]));
+    for (const o of profile.owners) delta(`wasm: ${o.owner}`, was.get(o.owner) ?? 0, o.br);
+    for (const [owner, br] of was) if (!profile.owners.some((o) => o.owner === owner)) delta(`wasm: ${owner}`, br, 0);
+  }
+}
 
 let ok = true;
 const check = (what, bytes, budget) => {
