@@ -49,9 +49,11 @@ export async function live(page) {
 /// about 1.7 MB, built for speed) has compiled and the form is filled, and
 /// the preview's guide has taken over its prerendered screen. Compiling
 /// that wasm took over 5 s on a loaded machine (CI failed there), so the
-/// wait is for the event with room, not the default 5 s.
+/// wait is for the event with room, not the default 5 s, and the test gets
+/// that room on top of its own time.
 export const STUDIO_READY_MS = 25_000;
 export async function openStudio(page) {
+  test.info().setTimeout(test.info().timeout + STUDIO_READY_MS);
   await page.goto('/studio.html');
   await expect(page.locator('body[data-ready]')).toBeAttached({ timeout: STUDIO_READY_MS });
   await studioSettled(page);
