@@ -212,9 +212,9 @@ const bundled = buildSync({
 });
 const element = bundled.outputFiles[0].text;
 writeFileSync(join(dir, 'signpost-guide.js'), element);
-// The iframe's optional host script (a fixed name: host pages link to it).
-// The iframe's host script is on that entry point's critical path too:
-// minified, with a line naming its commented source.
+// The iframe's optional host script (a fixed name: host pages link to it),
+// on that entry point's critical path: minified, with a line naming its
+// commented source.
 writeFileSync(join(dir, 'signpost-frame.js'), `// Signpost's iframe host script; its source, with comments: web/signpost-frame.js\n${
   transformSync(readFileSync(web('signpost-frame.js'), 'utf8'), { minify: true, loader: 'js' }).code}`);
 

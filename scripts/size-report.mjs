@@ -237,7 +237,8 @@ if (profileWasm) {
   const byCrate = new Map();
   for (const [owner, parts] of groups) {
     const crate = owner.replace(/::.*/, '');
-    byCrate.set(crate, [...(byCrate.get(crate) ?? []), ...parts]);
+    if (!byCrate.has(crate)) byCrate.set(crate, []);
+    byCrate.get(crate).push(...parts);
   }
   profile.owners = compress(groups);
   profile.ownersByCrate = compress(byCrate);

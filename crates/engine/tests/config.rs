@@ -563,3 +563,27 @@ fn any_theme_colour_without_aa_contrast_falls_back_with_its_pair_named() {
     assert!(checks.iter().all(|c| c.ok()), "{checks:#?}");
     assert!(checks.iter().any(|c| c.dark));
 }
+
+#[test]
+fn an_item_without_its_name_or_number_is_named_and_left_out() {
+    let (config, problems) = read(
+        r#"{"schema_version": 1,
+            "crisis_contacts": {"en": [{"phone": "116 123", "country": "GB"}, {"name": "A", "country": "GB"}, {"name": "B", "phone": "988", "country": "US"}]},
+            "services": {"en": [{"web": "https://a.example/"}, {"name": "C", "web": "https://c.example/"}]}}"#,
+    );
+    has(&problems, "error: crisis_contacts.en[0].name: missing");
+    has(&problems, "error: crisis_contacts.en[1].phone: missing");
+    has(&problems, "error: services.en[0].name: missing");
+    let names: Vec<&str> = config
+        .contacts(Locale::En)
+        .iter()
+        .map(|c| c.name.as_str())
+        .collect();
+    assert_eq!(names, ["B"]);
+    let services: Vec<&str> = config
+        .services(Locale::En)
+        .iter()
+        .map(|s| s.name.as_str())
+        .collect();
+    assert_eq!(services, ["C"]);
+}

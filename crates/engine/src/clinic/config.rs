@@ -216,7 +216,7 @@ pub fn read_config(value: &Value, content: &Content) -> (Config, Vec<ConfigProbl
             );
         }
     }
-    let get = |k: &str| entries.iter().find(|(key, _)| key == k).map(|(_, v)| v);
+    let get = |k: &str| field(entries, k);
     match get("schema_version") {
         None => r.warn(
             "schema_version",
@@ -339,6 +339,11 @@ pub fn read_config(value: &Value, content: &Content) -> (Config, Vec<ConfigProbl
         });
     }
     (config, r.problems)
+}
+
+/// The value of `key` among an object's entries.
+fn field<'v>(entries: &'v [(String, Value)], key: &str) -> Option<&'v Value> {
+    entries.iter().find(|(k, _)| k == key).map(|(_, v)| v)
 }
 
 fn show(v: &Value) -> String {
@@ -464,7 +469,7 @@ impl Reader {
 
     fn clinic(&mut self, v: &Value) -> Option<Clinic> {
         let entries = self.object("clinic", v, &["name", "phone", "email", "web"])?;
-        let get = |k: &str| entries.iter().find(|(key, _)| key == k).map(|(_, v)| v);
+        let get = |k: &str| field(entries, k);
         let Some(name) = get("name").and_then(|v| self.text("clinic.name", v, 100)) else {
             if get("name").is_none() {
                 self.error(
@@ -546,25 +551,30 @@ impl Reader {
         out
     }
 
+    /// An item's field it cannot do without: read by `read`, or "missing".
+    fn required<T>(
+        &mut self,
+        ip: &str,
+        fields: &[(String, Value)],
+        key: &str,
+        read: impl FnOnce(&mut Self, &str, &Value) -> Option<T>,
+    ) -> Option<T> {
+        let path = format!("{ip}.{key}");
+        match field(fields, key) {
+            Some(v) => read(self, &path, v),
+            None => {
+                self.error(path, "missing");
+                None
+            }
+        }
+    }
+
     fn contacts(&mut self, v: &Value) -> BTreeMap<String, Vec<CrisisContact>> {
         let keys = ["name", "phone", "country"];
         self.per_language("crisis_contacts", v, &keys, |this, ip, fields| {
-            let get = |k: &str| fields.iter().find(|(key, _)| key == k).map(|(_, v)| v);
-            let name = match get("name") {
-                Some(v) => this.text(&format!("{ip}.name"), v, 100),
-                None => {
-                    this.error(format!("{ip}.name"), "missing");
-                    None
-                }
-            };
-            let phone = match get("phone") {
-                Some(v) => this.phone(&format!("{ip}.phone"), v),
-                None => {
-                    this.error(format!("{ip}.phone"), "missing");
-                    None
-                }
-            };
-            let country = match get("country") {
+            let name = this.required(ip, fields, "name", |r, p, v| r.text(p, v, 100));
+            let phone = this.required(ip, fields, "phone", Self::phone);
+            let country = match field(fields, "country") {
                 Some(v) => this.country(&format!("{ip}.country"), v),
                 None => {
                     this.warn(
@@ -588,16 +598,10 @@ impl Reader {
             v,
             &["name", "phone", "web"],
             |this, ip, fields| {
-                let get = |k: &str| fields.iter().find(|(key, _)| key == k).map(|(_, v)| v);
-                let name = match get("name") {
-                    Some(v) => this.text(&format!("{ip}.name"), v, 100),
-                    None => {
-                        this.error(format!("{ip}.name"), "missing");
-                        None
-                    }
-                };
-                let phone = get("phone").and_then(|v| this.phone(&format!("{ip}.phone"), v));
-                let web = get("web").and_then(|v| this.https(&format!("{ip}.web"), v));
+                let name = this.required(ip, fields, "name", |r, p, v| r.text(p, v, 100));
+                let phone =
+                    field(fields, "phone").and_then(|v| this.phone(&format!("{ip}.phone"), v));
+                let web = field(fields, "web").and_then(|v| this.https(&format!("{ip}.web"), v));
                 if phone.is_none() && web.is_none() {
                     this.error(ip, "give a `phone` or a `web` page");
                     return None;
